@@ -1,0 +1,49 @@
+/**
+ * What the Markdown importer reads out of one bank file, before any identity or storage
+ * decisions. Everything here is plain data: the parser has no I/O.
+ */
+
+/** A non-fatal finding about the source, reported to the bank author (1-based line). */
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
+export interface ParsedQuestion {
+  /** The id from a `<!-- id: … -->` comment, if the author gave one. */
+  explicitId: string | null;
+  /** The label printed in the source ("22"), or null for bullet items. Never an identity. */
+  number: string | null;
+  /** Markdown source of the item's first paragraph, byte for byte, metadata comments removed. */
+  text: string;
+  /** Markdown source of the rest of the item, de-indented; "" when there is none. */
+  answer: string;
+  tags: string[];
+  /** 1 easy, 2 medium, 3 hard; null when unknown. */
+  difficulty: number | null;
+  /** Text of the deepest heading below the section heading that the item sits under. */
+  topic: string | null;
+  /** 1-based line of the item's first line in the file. */
+  line: number;
+}
+
+export interface ParsedSection {
+  slug: string;
+  title: string;
+  /** Markdown between the section heading and its first question; "" when there is none. */
+  description: string;
+  /** Items marked `<!-- note -->`: remarks about the section, not questions (Markdown). */
+  notes: string[];
+  line: number;
+  questions: ParsedQuestion[];
+}
+
+export interface ParsedBank {
+  id: string;
+  title: string;
+  description: string;
+  locale: string | null;
+  level: string | null;
+  sections: ParsedSection[];
+  warnings: ImportWarning[];
+}
