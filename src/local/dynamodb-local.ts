@@ -32,8 +32,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Lo
     port,
     sharedDb: true,
     path: options.dbPath ? path.resolve(options.dbPath) : null,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  } as Parameters<typeof spawn>[0]);
+    stdio: 'pipe',
+  });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -17,5 +17,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.AWS_REGION ??= 'local';
   process.env.AWS_ACCESS_KEY_ID ??= 'test';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
-  process.env.AWS_SUPPRESS_NODE_DEPRECATION_WARNING = '1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }

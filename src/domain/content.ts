@@ -1,0 +1,37 @@
+/** Stored content as the rest of the code sees it, free of DynamoDB keys and attribute names. */
+
+export interface BankRecord {
+  id: string;
+  title: string;
+  description: string;
+  locale: string | null;
+  level: string | null;
+  questionCount: number;
+  /** Version of the published catalog (see catalog.ts); readers cache catalogs by it. */
+  catalogVersion: string;
+  catalogParts: number;
+  /** Hash of everything above but the counters, so an unchanged import skips the write. */
+  contentHash: string;
+  updatedAt: string;
+}
+
+export interface QuestionRecord {
+  id: string;
+  bankId: string;
+  localId: string;
+  sectionSlug: string;
+  text: string;
+  answer: string;
+  tags: string[];
+  difficulty: number | null;
+  topic: string | null;
+  /** Hash of the content fields; an import rewrites the item only when it changes. */
+  contentHash: string;
+  retired: boolean;
+  retiredAt: string | null;
+  /** Where a retired question last stood, since it is no longer in the catalog. */
+  lastPosition: number | null;
+  lastNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,48 @@
+/** Field resolvers of the content types: mapping from records and catalogs, no logic. */
+import { globalId } from '../../domain/ids';
+import { selectPool } from '../../domain/question-pool';
+import { checkPageSize } from '../../domain/pagination';
+import { connection } from '../content-access';
+import type { BankResolvers, QuestionResolvers, SectionResolvers } from '../generated/types';
+
+export const Bank: BankResolvers = {
+  slug: (bank) => bank.id,
+  sections: async (bank, _args, { content }) => {
+    const catalog = await content.catalog(bank.id);
+    return catalog ? catalog.activeSections.map((section) => ({ catalog, section })) : [];
+  },
+};
+
+export const Section: SectionResolvers = {
+  id: ({ catalog, section }) => globalId(catalog.bankId, section.slug),
+  slug: ({ section }) => section.slug,
+  bank: ({ catalog }, _args, { content }) => content.existingBank(catalog.bankId),
+  title: ({ section }) => section.title,
+  description: ({ section }) => section.description,
+  notes: ({ section }) => section.notes,
+  position: ({ section }) => section.position,
+  retired: ({ section }) => section.retired,
+  questionCount: ({ catalog, section }) => catalog.questionCount(section.slug),
+  questions: ({ catalog, section }, { first, after }, { content }) => {
+    const pool = selectPool([catalog], { sectionIds: section.retired ? [] : [globalId(catalog.bankId, section.slug)] });
+    return connection(content, [catalog], section.retired ? [] : pool, checkPageSize(first), after);
+  },
+};
+
+export const Question: QuestionResolvers = {
+  id: ({ record }) => record.id,
+  bank: ({ record }, _args, { content }) => content.existingBank(record.bankId),
+  section: ({ record, catalog }) => {
+    const section = catalog.section(record.sectionSlug);
+    if (!section) throw new Error(`section ${record.sectionSlug} of ${record.id} is missing from the catalog`);
+    return { catalog, section };
+  },
+  position: ({ record, entry }) => entry?.position ?? record.lastPosition ?? 0,
+  number: ({ record, entry }) => (entry ? entry.number : record.lastNumber),
+  text: ({ record }) => record.text,
+  answer: ({ record }) => record.answer,
+  tags: ({ record }) => record.tags,
+  difficulty: ({ record }) => record.difficulty,
+  topic: ({ record }) => record.topic,
+  retired: ({ record, entry }) => record.retired || !entry,
+};

@@ -1,0 +1,92 @@
+/**
+ * Serves the Lambda handler over plain HTTP for local use and HTTP tests: each request becomes
+ * the API Gateway HTTP API (v2) event the deployed function would receive, so local and
+ * deployed behaviour share every line past this adapter.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { LambdaHandler } from '../lambda';
+
+/** API Gateway's own payload limit is 10 MB; locally we refuse far less. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createHttpServer(handler: LambdaHandler): http.Server {
+  return http.createServer((req, res) => {
+    readBody(req)
+      .then(async (body) => {
+        if (body === null) return send(res, { statusCode: 413, body: 'request body too large' });
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname !== '/graphql') return send(res, { statusCode: 404, body: 'not found: use /graphql' });
+        const result = (await handler(toEvent(req, url, body), lambdaContext(), () => {})) as APIGatewayProxyStructuredResultV2;
+        send(res, result);
+      })
+      .catch((error: Error) => send(res, { statusCode: 500, body: `local server error: ${error.message}` }));
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function toEvent(req: http.IncomingMessage, url: URL, body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  const method = req.method ?? 'GET';
+  return {
+    version: '2.0',
+    routeKey: `${method} /graphql`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: `${method} /graphql`,
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    body: body.length > 0 ? body.toString('base64') : undefined,
+    isBase64Encoded: body.length > 0,
+  };
+}
+
+function lambdaContext(): Context {
+  const requestId = randomUUID();
+  return {
+    awsRequestId: requestId,
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'qbank-local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:qbank-local',
+    logGroupName: 'local',
+    logStreamName: 'local',
+    memoryLimitInMB: '1024',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+function send(res: http.ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers: Record<string, string | number | boolean> = { ...(result.headers ?? {}) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies.join(', ');
+  res.writeHead(result.statusCode ?? 200, headers as http.OutgoingHttpHeaders);
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+}

@@ -1,0 +1,67 @@
+/**
+ * npm start: DynamoDB Local (unless DYNAMODB_ENDPOINT is set), the table, the shipped banks
+ * imported when absent, and the API on http://localhost:$PORT/graphql. Ctrl-C stops it all.
+ */
+import { readdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { importBankFiles, readBankFiles } from '../../seed/import-banks';
+import { createApp } from '../app';
+import { readConfig } from '../config';
+import { createLambdaHandler } from '../lambda';
+import { createLogger } from '../logger';
+import { bankExists } from '../store/bank-writer';
+import type { Dynamo } from '../store/client';
+import { createHttpServer } from './http-server';
+import { connectLocalDynamo } from './local-dynamo';
+
+const SHIPPED_BANKS = path.resolve(__dirname, '../../seed/banks');
+
+async function importMissingBanks(dynamo: Dynamo): Promise<string[]> {
+  const files = (await readdir(SHIPPED_BANKS)).filter((name) => name.endsWith('.md')).map((name) => path.join(SHIPPED_BANKS, name));
+  const missing: string[] = [];
+  for (const { file, bank } of await readBankFiles(files)) if (!(await bankExists(dynamo, bank.id))) missing.push(file);
+  if (missing.length > 0) await importBankFiles(dynamo, missing);
+  return missing.map((file) => path.basename(file));
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const local = await connectLocalDynamo(config);
+  const stopAll = async (code: number): Promise<never> => {
+    await local.stop();
+    process.exit(code);
+  };
+  try {
+    const imported = await importMissingBanks(local.dynamo);
+    const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
+    const server = createHttpServer(createLambdaHandler(app));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}/graphql`;
+    process.stdout.write(
+      [
+        `DynamoDB: ${local.endpoint}${local.started ? ' (DynamoDB Local, data in .data/)' : ''}, table ${config.tableName}`,
+        imported.length > 0 ? `Imported: ${imported.join(', ')}` : 'Banks already imported (npm run seed -- <file.md> to add or update one)',
+        `qbank GraphQL API ready at ${url}`,
+        `Try: curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ banks { id title questionCount } }"}'`,
+        '',
+      ].join('\n'),
+    );
+    const shutdown = (): void => {
+      server.close();
+      void stopAll(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    process.stderr.write(`npm start: ${(error as Error).message}\n`);
+    await stopAll(1);
+  }
+}
+
+void main().catch((error: Error) => {
+  process.stderr.write(`npm start: ${error.message}\n`);
+  process.exit(1);
+});

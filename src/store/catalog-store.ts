@@ -1,0 +1,71 @@
+/**
+ * Catalogs are stored gzipped, split into parts well under DynamoDB's 400 KB item limit, and kept
+ * in memory per container keyed by version: a warm reader checks the bank item's version (one
+ * GetItem it needs anyway) and only reads the parts again after an import published a new one.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Catalog, type CatalogData } from '../domain/catalog';
+import type { BankRecord } from '../domain/content';
+import type { Item } from './batch';
+import type { Dynamo } from './client';
+import { bankPartition, catalogPrefix } from './keys';
+
+const PART_BYTES = 300_000;
+
+export function encodeCatalog(serialized: string): Uint8Array[] {
+  const zipped = gzipSync(Buffer.from(serialized, 'utf8'));
+  const parts: Uint8Array[] = [];
+  for (let offset = 0; offset < zipped.length; offset += PART_BYTES) parts.push(zipped.subarray(offset, offset + PART_BYTES));
+  return parts;
+}
+
+export function decodeCatalog(parts: readonly Uint8Array[]): CatalogData {
+  return JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as CatalogData;
+}
+
+/** Thrown when a catalog version was replaced between reading the bank item and its parts. */
+export class StaleCatalogError extends Error {}
+
+export class CatalogCache {
+  private readonly loaded = new Map<string, Promise<Catalog>>();
+
+  constructor(private readonly dynamo: Dynamo) {}
+
+  load(bank: BankRecord): Promise<Catalog> {
+    const cacheKey = `${bank.id}@${bank.catalogVersion}`;
+    let catalog = this.loaded.get(cacheKey);
+    if (!catalog) {
+      catalog = this.read(bank);
+      this.forgetOtherVersions(bank.id);
+      this.loaded.set(cacheKey, catalog);
+      catalog.catch(() => this.loaded.delete(cacheKey));
+    }
+    return catalog;
+  }
+
+  private forgetOtherVersions(bankId: string): void {
+    for (const key of this.loaded.keys()) if (key.startsWith(`${bankId}@`)) this.loaded.delete(key);
+  }
+
+  private async read(bank: BankRecord): Promise<Catalog> {
+    const parts: Uint8Array[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.doc.send(
+        new QueryCommand({
+          TableName: this.dynamo.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': bankPartition(bank.id), ':prefix': catalogPrefix(bank.catalogVersion) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of (page.Items ?? []) as Item[]) parts.push(item.body as Uint8Array);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    if (parts.length !== bank.catalogParts) {
+      throw new StaleCatalogError(`catalog ${bank.id}@${bank.catalogVersion} has ${parts.length} of ${bank.catalogParts} parts`);
+    }
+    return new Catalog(bank.id, bank.catalogVersion, decodeCatalog(parts));
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Reads content for one GraphQL request. Every GetItem of the request goes through one
+ * DataLoader, so a bank, a question and the questions of several sections asked for in the same
+ * tick cost a single BatchGetItem; results are memoised for the request only.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import DataLoader from 'dataloader';
+import type { Catalog } from '../domain/catalog';
+import type { BankRecord, QuestionRecord } from '../domain/content';
+import { batchGet, keyString, type Item, type Key } from './batch';
+import { StaleCatalogError, type CatalogCache } from './catalog-store';
+import type { Dynamo } from './client';
+import { BANKS_INDEX, bankFromItem, bankKey, questionFromItem, questionKey } from './keys';
+
+export class ContentReader {
+  private readonly items: DataLoader<Key, Item | null, string>;
+  private bankList: Promise<BankRecord[]> | undefined;
+
+  constructor(
+    private readonly dynamo: Dynamo,
+    private readonly catalogs: CatalogCache,
+  ) {
+    this.items = new DataLoader((keys) => batchGet(dynamo, keys), { cacheKeyFn: keyString, maxBatchSize: 100 });
+  }
+
+  async bank(bankId: string): Promise<BankRecord | null> {
+    const item = await this.items.load(bankKey(bankId));
+    return item ? bankFromItem(item) : null;
+  }
+
+  /** A bank that other data refers to; its absence is a broken invariant, not a user error. */
+  async existingBank(bankId: string): Promise<BankRecord> {
+    const bank = await this.bank(bankId);
+    if (!bank) throw new Error(`bank ${bankId} is referred to but missing`);
+    return bank;
+  }
+
+  /** All banks, ordered by id: one Query on the banks index (the list is small and bounded). */
+  banks(): Promise<BankRecord[]> {
+    this.bankList ??= this.queryBanks();
+    return this.bankList;
+  }
+
+  /** The bank's catalog, or null when there is no such bank. */
+  async catalog(bankId: string): Promise<Catalog | null> {
+    const bank = await this.bank(bankId);
+    if (!bank) return null;
+    try {
+      return await this.catalogs.load(bank);
+    } catch (error) {
+      if (!(error instanceof StaleCatalogError)) throw error;
+      // An import replaced the catalog between our two reads: read the bank item once more.
+      this.items.clear(bankKey(bankId));
+      const fresh = await this.bank(bankId);
+      return fresh ? this.catalogs.load(fresh) : null;
+    }
+  }
+
+  async question(bankId: string, localId: string): Promise<QuestionRecord | null> {
+    const item = await this.items.load(questionKey(bankId, localId));
+    return item ? questionFromItem(item) : null;
+  }
+
+  async questions(refs: readonly { bankId: string; localId: string }[]): Promise<(QuestionRecord | null)[]> {
+    const items = await this.items.loadMany(refs.map((ref) => questionKey(ref.bankId, ref.localId)));
+    return items.map((item) => {
+      if (item instanceof Error) throw item;
+      return item ? questionFromItem(item) : null;
+    });
+  }
+
+  private async queryBanks(): Promise<BankRecord[]> {
+    const banks: BankRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.doc.send(
+        new QueryCommand({
+          TableName: this.dynamo.tableName,
+          IndexName: BANKS_INDEX.name,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of (page.Items ?? []) as Item[]) {
+        banks.push(bankFromItem(item));
+        this.items.prime(bankKey(item.id as string), item);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return banks;
+  }
+}
