@@ -1,6 +1,8 @@
 /**
  * The only module that reads process.env: everything else receives a typed Config.
  */
+import path from 'node:path';
+
 export interface Config {
   stage: string;
   /** DynamoDB endpoint override (DynamoDB Local); undefined means AWS. */
@@ -10,6 +12,8 @@ export interface Config {
   port: number;
   /** Where `npm start` and the seed CLI run DynamoDB Local when DYNAMODB_ENDPOINT is unset. */
   localDynamoPort: number;
+  /** Where DynamoDB Local keeps its data for `npm start` and the seed CLI. */
+  localDataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   production: boolean;
 }
@@ -37,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableName,
     port,
     localDynamoPort,
+    localDataDir: path.resolve(env.QBANK_DATA_DIR?.trim() || path.join(__dirname, '..', '.data')),
     logLevel,
     production: env.NODE_ENV === 'production' || !['local', 'dev', 'test'].includes(stage),
   };

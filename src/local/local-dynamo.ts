@@ -1,6 +1,6 @@
 /**
  * The DynamoDB that local tools talk to: DYNAMODB_ENDPOINT when set; otherwise the DynamoDB
- * Local of `npm start` (data under .data/), started here when nobody runs it yet and stopped
+ * Local of `npm start` (data under .data/, or QBANK_DATA_DIR), started here when nobody runs it yet and stopped
  * again by whoever started it.
  */
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -9,8 +9,6 @@ import type { Config } from '../config';
 import { createDynamo, type Dynamo } from '../store/client';
 import { ensureTable } from '../store/table';
 import { isPortOpen, startDynamoDbLocal } from './dynamodb-local';
-
-export const LOCAL_DATA_DIR = path.resolve(__dirname, '../../.data');
 
 export interface LocalDynamo {
   dynamo: Dynamo;
@@ -27,7 +25,7 @@ export async function connectLocalDynamo(config: Config): Promise<LocalDynamo> {
   if (!endpoint) {
     endpoint = `http://127.0.0.1:${config.localDynamoPort}`;
     if (!(await isPortOpen(config.localDynamoPort))) {
-      const local = await startDynamoDbLocal({ port: config.localDynamoPort, dbPath: path.join(LOCAL_DATA_DIR, 'dynamodb') });
+      const local = await startDynamoDbLocal({ port: config.localDynamoPort, dbPath: path.join(config.localDataDir, 'dynamodb') });
       stop = local.stop;
       started = true;
     }

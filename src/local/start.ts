@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const url = `http://localhost:${port}/graphql`;
     process.stdout.write(
       [
-        `DynamoDB: ${local.endpoint}${local.started ? ' (DynamoDB Local, data in .data/)' : ''}, table ${config.tableName}`,
+        `DynamoDB: ${local.endpoint}${local.started ? ` (DynamoDB Local, data in ${config.localDataDir})` : ''}, table ${config.tableName}`,
         imported.length > 0 ? `Imported: ${imported.join(', ')}` : 'Banks already imported (npm run seed -- <file.md> to add or update one)',
         `qbank GraphQL API ready at ${url}`,
         `Try: curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ banks { id title questionCount } }"}'`,

@@ -1,7 +1,7 @@
 import { importBankFiles } from '../../seed/import-banks';
 import { FIXTURES, SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
-import { errorCodes, givenApi, type TestApi } from '../support/graphql';
+import { givenApi, type TestApi } from '../support/graphql';
 import path from 'node:path';
 
 const TAGGED_BANK = path.join(FIXTURES, 'api/tagged.md');
@@ -104,8 +104,8 @@ describe('content API (Lambda handler, API Gateway v2 events)', () => {
       let after: string | null = null;
       const pages: any[] = [];
       do {
-        const { data } = await api.query(PAGE, { after });
-        const connection = data!.questions;
+        const response: { data?: any } = await api.query(PAGE, { after });
+        const connection = response.data.questions;
         pages.push(connection.pageInfo);
         seen.push(...connection.edges.map((e: any) => e.node));
         expect(connection.totalCount).toBe(58);
