@@ -12,6 +12,8 @@ export function createApolloServer(config: Pick<Config, 'production'>): ApolloSe
     typeDefs,
     resolvers,
     introspection: !config.production,
+    // "Did you mean …" suggestions would leak the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

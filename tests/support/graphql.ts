@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { createLambdaHandler, type LambdaHandler } from '../../src/lambda';
+import { createLogger } from '../../src/logger';
 import type { Dynamo } from '../../src/store/client';
 import { endpoint } from './dynamo';
 
@@ -27,9 +28,15 @@ export interface TestApi {
   lastCalls(): Record<string, number>;
 }
 
-export function givenApi(dynamo: Dynamo, env: Record<string, string> = {}): TestApi {
-  const config = readConfig({ STAGE: 'test', LOG_LEVEL: 'silent', DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName, ...env });
-  const app = createApp(config);
+export interface ApiOptions {
+  env?: Record<string, string>;
+  /** Receives the app's log lines (silent otherwise). */
+  log?: (line: string) => void;
+}
+
+export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
+  const config = readConfig({ STAGE: 'test', LOG_LEVEL: options.log ? 'debug' : 'silent', DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName, ...options.env });
+  const app = createApp(config, createLogger(config.logLevel, options.log));
   const handler = createLambdaHandler(app);
   let calls: Record<string, number> = {};
   const send = async (event: APIGatewayProxyEventV2): Promise<GraphQLResponse> => {

@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { importBankFiles } from '../../seed/import-banks';
+import { createLambdaHandler } from '../../src/lambda';
+import { createHttpServer } from '../../src/local/http-server';
+import { SHIPPED_BANK } from '../support/banks';
+import { useTable } from '../support/dynamo';
+import { givenApi } from '../support/graphql';
+
+describe('the API over HTTP (the local server wrapping the Lambda handler)', () => {
+  const dynamo = useTable();
+  let server: http.Server;
+  let url: string;
+
+  beforeAll(async () => {
+    await importBankFiles(dynamo(), [SHIPPED_BANK]);
+    server = createHttpServer(createLambdaHandler(givenApi(dynamo()).app));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers a POSTed query with JSON', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ bank(id: "ml-junior") { questionCount sections { title } } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const body = await response.json();
+    expect(body.data.bank.questionCount).toBe(58);
+    expect(body.data.bank.sections).toHaveLength(9);
+  });
+
+  it('answers a GET query that carries a preflight header', async () => {
+    const response = await fetch(`${url}?query=${encodeURIComponent('{ banks { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { banks: [{ id: 'ml-junior' }] } });
+  });
+
+  it('says where the API is on other paths', async () => {
+    const response = await fetch(url.replace('/graphql', '/'));
+    expect([response.status, await response.text()]).toEqual([404, 'not found: use /graphql']);
+  });
+
+  it('refuses bodies over 1 MB with 413', async () => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+  });
+});
