@@ -85,7 +85,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ banks { id questionCount } question(id: "extra/kept") { text } }' }),
       });
-      expect((await response.json()).data).toEqual({ banks: [{ id: 'extra', questionCount: 1 }, { id: 'ml-junior', questionCount: 58 }], question: { text: 'Is this kept?' } });
+      expect(((await response.json()) as { data: unknown }).data).toEqual({ banks: [{ id: 'extra', questionCount: 1 }, { id: 'ml-junior', questionCount: 58 }], question: { text: 'Is this kept?' } });
     } finally {
       expect(await app.stop('SIGTERM')).toBe(0);
     }

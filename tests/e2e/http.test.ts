@@ -30,7 +30,7 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const body = await response.json();
+    const body = (await response.json()) as { data: any };
     expect(body.data.bank.questionCount).toBe(58);
     expect(body.data.bank.sections).toHaveLength(9);
   });
