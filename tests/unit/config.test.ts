@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { readConfig } from '../../src/config';
+
+describe('readConfig', () => {
+  it('has local defaults', () => {
+    expect(readConfig({})).toEqual({
+      stage: 'local',
+      dynamodbEndpoint: undefined,
+      region: 'us-east-1',
+      tableName: 'qbank-local',
+      port: 4000,
+      localDynamoPort: 8000,
+      localDataDir: path.resolve(__dirname, '../../.data'),
+      logLevel: 'info',
+      production: false,
+    });
+  });
+
+  it('reads the environment', () => {
+    const config = readConfig({ STAGE: 'prod', TABLE_PREFIX: 'acme', PORT: '8080', LOG_LEVEL: 'WARN', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9000', AWS_REGION: 'eu-west-1' });
+    expect(config).toMatchObject({ stage: 'prod', tableName: 'acme-prod', port: 8080, logLevel: 'warn', dynamodbEndpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', production: true });
+    expect(readConfig({ TABLE_NAME: 'explicit' }).tableName).toBe('explicit');
+    expect(readConfig({ NODE_ENV: 'production' }).production).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535, got "eighty"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"'],
+    [{ TABLE_NAME: 'no spaces allowed' }, 'TABLE_NAME "no spaces allowed" is not a valid DynamoDB table name'],
+  ])('refuses %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+});
