@@ -55,7 +55,7 @@ describe('npm run seed', () => {
 
   it('exits 2 with usage on bad arguments', async () => {
     const result = await seed(['--frobnicate'], env);
-    expect([result.code, result.stderr]).toEqual([2, 'unknown option --frobnicate\nusage: npm run seed -- <file.md>... [--dry-run] [--json]\n']);
+    expect([result.code, result.stderr]).toEqual([2, 'unknown option --frobnicate\nusage: npm run seed -- <file.md>... [--dry-run] [--json] [--aws]\n']);
   });
 });
 

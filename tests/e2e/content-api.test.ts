@@ -51,6 +51,14 @@ describe('content API (Lambda handler, API Gateway v2 events)', () => {
       });
     });
 
+    it('reads every section’s questions of a bank with one BatchGetItem, after the bank item', async () => {
+      const { data } = await api.query('{ bank(id: "ml-junior") { sections { questions(first: 30) { edges { node { id text } } } } } }');
+      expect(data!.bank.sections.flatMap((s: any) => s.questions.edges)).toHaveLength(58);
+      expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 2 });
+      await api.query('{ bank(id: "ml-junior") { title sections { title } } section(id: "ml-junior/python") { title } }');
+      expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1 });
+    });
+
     it('gives null for ids that name nothing', async () => {
       const { data, errors } = await api.query('{ bank(id: "nope") { id } b2: bank(id: "Not A Slug!") { id } section(id: "ml-junior/nope") { id } question(id: "ml-junior/nope") { id } q2: question(id: "garbage") { id } }');
       expect(errors).toBeUndefined();
