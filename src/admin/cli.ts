@@ -1,0 +1,123 @@
+/**
+ * npm run admin -- <command> [options] [--json] [--aws]
+ *
+ *   tenant:create --name N [--id I] [--origin URL]...
+ *   tenant:rotate-secret --tenant T
+ *   key:create --tenant T --kind publishable|secret [--rps N --burst N]
+ *   key:revoke --key-id K
+ *   key:list --tenant T
+ *   user-token --tenant T --user U [--ttl 1h]
+ *
+ * Works against the local DynamoDB of `npm start` unless DYNAMODB_ENDPOINT (or --aws) says otherwise.
+ */
+import { readConfig } from '../config';
+import { DomainError } from '../domain/errors';
+import { connectLocalDynamo } from '../local/local-dynamo';
+import { AccessStore } from '../store/access-store';
+import { createDynamo } from '../store/client';
+import { parseTtl } from '../auth/user-token';
+import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
+
+export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
+  tenant:create --name N [--id I] [--origin URL]...
+  tenant:rotate-secret --tenant T
+  key:create --tenant T --kind publishable|secret [--rps N --burst N]
+  key:revoke --key-id K
+  key:list --tenant T
+  user-token --tenant T --user U [--ttl 1h]`;
+
+type Options = Record<string, string[]>;
+
+function parseArgs(argv: string[]): { command: string; options: Options; flags: Set<string> } {
+  const [command = '', ...rest] = argv;
+  const options: Options = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json' || arg === '--aws') flags.add(arg);
+    else if (arg.startsWith('--') && i + 1 < rest.length) (options[arg.slice(2)] ??= []).push(rest[++i]);
+    else throw new UsageError(`unexpected argument ${arg}`);
+  }
+  return { command, options, flags };
+}
+
+class UsageError extends Error {}
+
+const one = (options: Options, name: string): string => {
+  const value = options[name]?.[0];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+};
+
+async function run(command: string, options: Options, store: AccessStore): Promise<{ json: unknown; text: string }> {
+  switch (command) {
+    case 'tenant:create': {
+      const tenant = await createTenant(store, { name: one(options, 'name'), id: options.id?.[0], origins: options.origin });
+      return { json: { tenant: { id: tenant.id, name: tenant.name, allowedOrigins: tenant.allowedOrigins } }, text: `created tenant ${tenant.id}` };
+    }
+    case 'tenant:rotate-secret':
+      await rotateUserTokenSecret(store, one(options, 'tenant'));
+      return { json: { rotated: true }, text: 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)' };
+    case 'key:create': {
+      const rateLimit = options.rps ? { rps: Number(one(options, 'rps')), burst: Number(options.burst?.[0] ?? options.rps[0]) } : undefined;
+      const key = await createKey(store, { tenantId: one(options, 'tenant'), kind: one(options, 'kind'), rateLimit });
+      return { json: key, text: `${key.kind} key ${key.keyId} for ${key.tenantId} (shown once, store it now):\n${key.key}` };
+    }
+    case 'key:revoke':
+      await store.revokeApiKey(one(options, 'key-id'), new Date().toISOString());
+      return { json: { revoked: one(options, 'key-id') }, text: `revoked ${one(options, 'key-id')} (refused everywhere within 60 s)` };
+    case 'key:list': {
+      const keys = (await store.listApiKeys(one(options, 'tenant'))).map(({ hash: _hash, ...key }) => key);
+      return { json: { keys }, text: keys.map((k) => `${k.keyId}  ${k.kind.padEnd(11)}  ${k.createdAt}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`).join('\n') };
+    }
+    case 'user-token': {
+      const token = await mintUserToken(store, { tenantId: one(options, 'tenant'), userId: one(options, 'user'), ttlSeconds: parseTtl(options.ttl?.[0] ?? '1h') });
+      return { json: { token }, text: token };
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  }
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`${message}\n`);
+  return code;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (args.command === '--help' || args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = readConfig();
+  const target = args.flags.has('--aws')
+    ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
+    : await connectLocalDynamo(config);
+  try {
+    const result = await run(args.command, args.options, new AccessStore(target.dynamo));
+    process.stdout.write(`${args.flags.has('--json') ? JSON.stringify(result.json) : result.text}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message}\n${USAGE}`, 2);
+    if (error instanceof DomainError) return fail(`admin: ${error.message}`, 1);
+    throw error;
+  } finally {
+    await target.stop();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: Error) => {
+      process.stderr.write(`admin: ${error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

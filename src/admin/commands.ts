@@ -1,0 +1,51 @@
+/**
+ * What the admin CLI does, as plain functions over an AccessStore, so tests call them directly.
+ * Keys are printed once, here, and only their hash is stored.
+ */
+import { checkTenantId, generateApiKey, newUserTokenSecret, normaliseOrigin, type KeyKind, type RateLimit, type TenantRecord } from '../domain/access';
+import { DomainError, badInput } from '../domain/errors';
+import type { AccessStore } from '../store/access-store';
+import { signUserToken } from '../auth/user-token';
+import { slugify } from '../domain/bank/slug';
+
+export async function createTenant(store: AccessStore, input: { name: string; id?: string; origins?: string[]; now?: string }): Promise<TenantRecord> {
+  if (!input.name.trim()) throw badInput('--name is required');
+  const tenant: TenantRecord = {
+    id: checkTenantId(input.id ?? slugify(input.name, 'tenant')),
+    name: input.name.trim(),
+    allowedOrigins: [...new Set((input.origins ?? []).map(normaliseOrigin))],
+    userTokenSecrets: [newUserTokenSecret()],
+    createdAt: input.now ?? new Date().toISOString(),
+  };
+  await store.createTenant(tenant);
+  return tenant;
+}
+
+export async function createKey(
+  store: AccessStore,
+  input: { tenantId: string; kind: string; rateLimit?: RateLimit; now?: string },
+): Promise<{ key: string; keyId: string; kind: KeyKind; tenantId: string }> {
+  if (input.kind !== 'publishable' && input.kind !== 'secret') throw badInput('--kind must be publishable or secret');
+  await requireTenant(store, input.tenantId);
+  if (input.rateLimit && !(input.rateLimit.rps >= 1 && input.rateLimit.burst >= input.rateLimit.rps)) {
+    throw badInput('--rps must be at least 1 and --burst at least --rps');
+  }
+  const { key, keyId, hash } = generateApiKey(input.kind);
+  await store.createApiKey({ keyId, tenantId: input.tenantId, kind: input.kind, hash, createdAt: input.now ?? new Date().toISOString(), revokedAt: null, rateLimit: input.rateLimit ?? null });
+  return { key, keyId, kind: input.kind, tenantId: input.tenantId };
+}
+
+export async function mintUserToken(store: AccessStore, input: { tenantId: string; userId: string; ttlSeconds: number }): Promise<string> {
+  const tenant = await requireTenant(store, input.tenantId);
+  return signUserToken({ tenantId: tenant.id, userId: input.userId, secret: tenant.userTokenSecrets[0], ttlSeconds: input.ttlSeconds });
+}
+
+export async function rotateUserTokenSecret(store: AccessStore, tenantId: string): Promise<void> {
+  await store.rotateUserTokenSecret(tenantId, newUserTokenSecret());
+}
+
+async function requireTenant(store: AccessStore, tenantId: string): Promise<TenantRecord> {
+  const tenant = await store.tenant(tenantId);
+  if (!tenant) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
+  return tenant;
+}
