@@ -1,0 +1,52 @@
+/**
+ * The data every measurement runs against: a DynamoDB Local started for the run (in memory),
+ * the table from src/store/table-schema.json, and the shipped ml-junior bank imported into it.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import path from 'node:path';
+import { importBankFiles } from '../seed/import-banks';
+import { startDynamoDbLocal, type LocalDynamoDb } from '../src/local/dynamodb-local';
+import { createDynamo, type Dynamo } from '../src/store/client';
+import { bankPartition, QUESTION_PREFIX } from '../src/store/keys';
+import { ensureTable } from '../src/store/table';
+
+export const BANK_ID = 'ml-junior';
+const BANK_FILE = path.resolve(__dirname, '../seed/banks/ml-junior.ru.md');
+export const TABLE_NAME = 'qbank-bench';
+export const REGION = 'local';
+
+export interface Fixture {
+  local: LocalDynamoDb;
+  /** A client of its own for the raw SDK calls, configured as the app's (src/store/client.ts). */
+  raw: Dynamo;
+  /** Sort keys (Q#…) of the bank's active questions. */
+  questionSortKeys: string[];
+}
+
+/** Starts DynamoDB Local and loads the bank; DynamoDB Local is stopped again if that fails. */
+export async function startFixture(): Promise<Fixture> {
+  const local = await startDynamoDbLocal();
+  try {
+    const raw = createDynamo({ tableName: TABLE_NAME, region: REGION, endpoint: local.endpoint });
+    await ensureTable(raw);
+    await importBankFiles(raw, [BANK_FILE]);
+    return { local, raw, questionSortKeys: await activeQuestionKeys(raw) };
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+}
+
+async function activeQuestionKeys(dynamo: Dynamo): Promise<string[]> {
+  const page = await dynamo.doc.send(
+    new QueryCommand({
+      TableName: dynamo.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :q)',
+      ExpressionAttributeValues: { ':pk': bankPartition(BANK_ID), ':q': QUESTION_PREFIX },
+      ProjectionExpression: 'SK, retired',
+    }),
+  );
+  const keys = (page.Items ?? []).filter((item) => item.retired !== true).map((item) => item.SK as string);
+  if (keys.length < 20) throw new Error(`the bench needs at least 20 questions in ${BANK_ID}, found ${keys.length}`);
+  return keys;
+}

@@ -1,0 +1,142 @@
+/**
+ * npm run bench: warm latency of the Lambda handler against the raw DynamoDB calls it needs,
+ * DynamoDB calls per operation, and cold start of the bundle serverless.yml ships. Starts its
+ * own DynamoDB Local and stops it whatever happens. Writes bench/results.json (git-ignored).
+ *
+ * BENCH_CALLS (default 1000) and BENCH_COLD_RUNS (default 15) change the sample sizes.
+ */
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../src/app';
+import { readConfig } from '../src/config';
+import { createLambdaHandler } from '../src/lambda';
+import { createLogger } from '../src/logger';
+import { bankPartition, QUESTION_PREFIX } from '../src/store/keys';
+import { buildBundle, readServerlessSettings, type BuiltBundle } from './bundle';
+import { measureColdStart, type ColdStartResult } from './cold-start';
+import { graphqlEvent } from './events';
+import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
+import { measureOperation, type LatencyResult, type Operation } from './latency';
+import { printReport } from './report';
+
+const RESULTS_FILE = path.join(__dirname, 'results.json');
+const CALLS = Math.max(500, Number(process.env.BENCH_CALLS ?? 1000));
+const COLD_RUNS = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 15));
+const WARMUP = 100;
+
+/** n distinct items picked at random (a partial Fisher–Yates shuffle). */
+function sample<T>(items: readonly T[], n: number): T[] {
+  const pool = [...items];
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(Math.random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+function operations(fixture: Fixture): Operation[] {
+  const { raw, questionSortKeys } = fixture;
+  // Like the handler's random set: ten different questions each call, not one cached batch.
+  const randomKeys = (n: number) => sample(questionSortKeys, n).map((SK) => ({ PK: bankPartition(BANK_ID), SK }));
+  return [
+    {
+      name: 'randomQuestions',
+      query: `{ randomQuestions(input: { bankId: "${BANK_ID}", count: 10 }) { questions { id text } } }`,
+      raw: async () => {
+        await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: randomKeys(10) } } }));
+      },
+    },
+    {
+      name: 'questions',
+      query: `{ questions(filter: { bankId: "${BANK_ID}" }, first: 20) { edges { node { id text } } } }`,
+      raw: async () => {
+        await raw.doc.send(
+          new QueryCommand({
+            TableName: raw.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :q)',
+            ExpressionAttributeValues: { ':pk': bankPartition(BANK_ID), ':q': QUESTION_PREFIX },
+            Limit: 20,
+          }),
+        );
+      },
+    },
+  ];
+}
+
+async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResult>> {
+  const env = { STAGE: 'bench', NODE_ENV: 'production', LOG_LEVEL: 'warn', TABLE_NAME, DYNAMODB_ENDPOINT: fixture.local.endpoint, AWS_REGION: REGION };
+  const config = readConfig(env);
+  const app = createApp(config, createLogger(config.logLevel));
+  const handler = createLambdaHandler(app);
+  const results: Record<string, LatencyResult> = {};
+  try {
+    for (const op of operations(fixture)) {
+      process.stdout.write(`warm: ${op.name} × ${CALLS}…\n`);
+      results[op.name] = await measureOperation(app, handler, op, { calls: CALLS, warmup: WARMUP });
+    }
+  } finally {
+    await app.server.stop();
+    app.dynamo.doc.destroy();
+  }
+  return results;
+}
+
+async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdStartResult; bundle: BuiltBundle }> {
+  const settings = readServerlessSettings();
+  const bundle = await buildBundle(settings, outDir);
+  process.stdout.write(`cold: ${path.relative(outDir, bundle.file)} (${bundle.bytes} bytes) × ${COLD_RUNS}…\n`);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    // What Lambda would set, with the literal values of serverless.yml (NODE_OPTIONS included).
+    ...settings.fn.environment,
+    STAGE: 'bench',
+    TABLE_NAME,
+    DYNAMODB_ENDPOINT: fixture.local.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const query = operations(fixture)[0].query;
+  const cold = await measureColdStart({ bundle: bundle.file, exportName: settings.fn.exportName, event: graphqlEvent(query, 'cold'), env, runs: COLD_RUNS });
+  return { cold, bundle };
+}
+
+function writeResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle): void {
+  const results = {
+    operations: Object.fromEntries(
+      Object.entries(warm).map(([name, r]) => [name, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rawP50Ms: r.rawP50Ms, ratio: r.ratio, dynamoCalls: r.dynamoCalls }]),
+    ),
+    coldStart: { p50Ms: cold.p50Ms, nodeP50Ms: cold.nodeP50Ms, ratio: cold.ratio, initMs: cold.initMs, firstRequestMs: cold.firstRequestMs },
+    bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-bench-'));
+  process.stdout.write('starting DynamoDB Local and importing seed/banks/ml-junior.ru.md…\n');
+  const fixture = await startFixture();
+  // Ctrl-C would otherwise end the process without stopping java.
+  const interrupt = (): void => void fixture.local.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const warm = await measureWarm(fixture);
+    const { cold, bundle } = await measureCold(fixture, outDir);
+    printReport(warm, cold, bundle);
+    writeResults(warm, cold, bundle);
+    process.stdout.write(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  } finally {
+    fixture.raw.doc.destroy();
+    await fixture.local.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,138 @@
+/**
+ * esbuild plugins for the Lambda bundle: serverless.yml names this file in custom.esbuild.plugins
+ * and bench/bundle.ts loads it too. A cold start pays for every byte it parses, so the bundle
+ * gets one copy of each library and none of the code the Lambda never runs.
+ */
+'use strict';
+
+/**
+ * Dual packages whose CommonJS build is compiled from the same ES modules (named exports only),
+ * so a require() may be handed the ES build. Without this, graphql and @apollo/server are bundled
+ * twice (their ES build for our imports, their CJS build for the CJS packages that require them:
+ * @as-integrations/aws-lambda, @apollo/utils.*), and only the ES build can be tree-shaken.
+ */
+const ES_BUILD_FOR_REQUIRE = /^(graphql|@apollo\/server|lru-cache)(\/|$)/;
+
+/** Modules replaced by a stub that throws when called, each with the reason it is never called. */
+const STUBS = [
+  {
+    // Apollo imports these only while starting, and only when no *Disabled plugin says otherwise;
+    // src/graphql/server.ts installs the Disabled ones (no GraphOS reporting, not a subgraph).
+    // They bring protobufjs and the usage-reporting schema: ~250 KB of the naive bundle.
+    filter: /\/plugin\/(usageReporting|schemaReporting|inlineTrace)\/index\.js$/,
+    importer: /@apollo[\\/]server[\\/]/,
+    exports: ['ApolloServerPluginUsageReporting', 'ApolloServerPluginSchemaReporting', 'ApolloServerPluginInlineTrace'],
+    why: 'Apollo GraphOS reporting and inline traces are left out of the Lambda bundle',
+  },
+  {
+    // Apollo only calls makeExecutableSchema when given typeDefs; src/graphql/server.ts hands it
+    // a built schema instead. @graphql-tools is about a tenth of the bundle.
+    filter: /^@graphql-tools\/schema$/,
+    importer: /@apollo[\\/]server[\\/]/,
+    exports: ['makeExecutableSchema'],
+    why: '@graphql-tools/schema is left out of the Lambda bundle: pass ApolloServer a schema',
+  },
+  {
+    // Lambda hands the function its role's credentials in environment variables, the first
+    // source the SDK's default chain tries; the others (profiles, SSO, web identity, container
+    // and instance metadata) and the STS/SSO clients they need are never reached there.
+    filter: /^@aws-sdk\/credential-provider-(ini|process|sso|web-identity|http)$|^@smithy\/credential-provider-imds$/,
+    importer: /credential-provider-node/,
+    exports: ['fromIni', 'fromProcess', 'fromSSO', 'fromTokenFile', 'fromHttp', 'fromContainerMetadata', 'fromInstanceMetadata'],
+    constants: {
+      ENV_CMDS_FULL_URI: 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      ENV_CMDS_RELATIVE_URI: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    },
+    why: 'AWS credentials must come from environment variables in the Lambda bundle: other sources are left out',
+  },
+  {
+    // @aws-sdk/core's user-agent code for browsers; Node uses the node variant.
+    filter: /^bowser$/,
+    exports: ['default', 'parse', 'getParser'],
+    why: 'bowser (browser user agents) is left out of the Lambda bundle',
+  },
+];
+
+/**
+ * @apollo/utils.createhash picks node:crypto through `module.require`, which a bundled module
+ * lacks, and falls back to sha.js: a pure-JS SHA-256 on every request (Apollo hashes each query)
+ * plus ~30 KB of polyfills. This is the same function, on node:crypto.
+ */
+const CREATE_HASH = `
+const { createHash: nodeCreateHash } = require('node:crypto');
+exports.createHash = (kind) => nodeCreateHash(kind);
+`;
+
+function stubSource({ exports, constants = {}, why }) {
+  const lines = [`const fail = () => { throw new Error(${JSON.stringify(`${why} (esbuild-plugins.js)`)}); };`];
+  for (const name of exports) lines.push(name === 'default' ? 'export default fail;' : `export const ${name} = fail;`);
+  for (const [name, value] of Object.entries(constants)) lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+  return lines.join('\n');
+}
+
+/** @type {import('esbuild').Plugin} */
+const oneCopyOfDualPackages = {
+  name: 'qbank-one-copy-of-dual-packages',
+  setup(build) {
+    build.onResolve({ filter: ES_BUILD_FOR_REQUIRE }, async (args) => {
+      if (args.kind !== 'require-call' || args.pluginData === 'qbank-es-build') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: 'import-statement',
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'qbank-es-build',
+      });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: resolved.sideEffects };
+    });
+  },
+};
+
+/** @type {import('esbuild').Plugin} */
+const leaveOutUnusedCode = {
+  name: 'qbank-leave-out-unused-code',
+  setup(build) {
+    STUBS.forEach((stub, index) => {
+      // One module per stub, whichever of its paths was asked for.
+      build.onResolve({ filter: stub.filter }, (args) =>
+        !stub.importer || stub.importer.test(args.importer) ? { path: String(index), namespace: 'qbank-stub' } : undefined,
+      );
+    });
+    build.onLoad({ filter: /.*/, namespace: 'qbank-stub' }, (args) => ({ contents: stubSource(STUBS[Number(args.path)]), loader: 'js' }));
+    build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({ path: 'createhash', namespace: 'qbank-createhash' }));
+    build.onLoad({ filter: /.*/, namespace: 'qbank-createhash' }, () => ({ contents: CREATE_HASH, loader: 'js' }));
+  },
+};
+
+const packageOf = (file) => (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(file) ?? [])[1];
+
+/**
+ * mainFields puts `module` first, so a require() of a package without an exports map gets its
+ * ES build too. That is only safe for packages whose CJS build has the same named exports (a
+ * CJS `module.exports = fn` would arrive as `{ default: fn }`), so every such require must be
+ * of a package vetted in ES_BUILD_FOR_REQUIRE: anything else fails the build.
+ */
+/** @type {import('esbuild').Plugin} */
+const checkRequiresOfEsBuilds = {
+  name: 'qbank-check-requires-of-es-builds',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      const inputs = result.metafile?.inputs ?? {};
+      const unvetted = new Set();
+      for (const [file, input] of Object.entries(inputs)) {
+        for (const edge of input.imports) {
+          const target = packageOf(edge.path);
+          if (edge.kind !== 'require-call' || inputs[edge.path]?.format !== 'esm' || !target || target === packageOf(file)) continue;
+          if (!ES_BUILD_FOR_REQUIRE.test(target)) unvetted.add(`${packageOf(file) ?? file} requires ${target}`);
+        }
+      }
+      return {
+        errors: [...unvetted].map((text) => ({
+          text: `${text}, which resolved to its ES build: vet it and add it to ES_BUILD_FOR_REQUIRE (esbuild-plugins.js)`,
+        })),
+      };
+    });
+  },
+};
+
+module.exports = [oneCopyOfDualPackages, leaveOutUnusedCode, checkRequiresOfEsBuilds];
