@@ -15,21 +15,43 @@ export interface Scope {
   sectionIds?: readonly string[] | null;
 }
 
-/** The catalogs in scope, ordered by bank id. Costs nothing beyond bank reads on a warm container. */
-export async function catalogsInScope(content: ContentReader, scope: Scope): Promise<Catalog[]> {
-  if (scope.bankId != null) {
-    const catalog = isBankId(scope.bankId) ? await content.catalog(scope.bankId) : null;
-    if (!catalog) throw badInput(`unknown bank id "${scope.bankId}"`);
-    const foreign = (scope.sectionIds ?? []).find((id) => parseGlobalId(id)?.bankId !== scope.bankId);
-    if (foreign !== undefined) throw badInput(`section "${foreign}" is not in bank "${scope.bankId}"`);
-    return [catalog];
+/**
+ * Runs `read` over the catalogs in scope. On a warm container it starts from the catalogs it
+ * already holds and reads the bank items (to check their versions) in the same BatchGetItem as
+ * whatever `read` loads — one round trip in all; `read` must start its loads before its first
+ * await. Only when an import has published a new version meanwhile does it read again.
+ */
+export async function withCatalogs<T>(content: ContentReader, scope: Scope, read: (catalogs: Catalog[]) => Promise<T>): Promise<T> {
+  const bankIds = scopedBankIds(scope);
+  const cached = bankIds?.map((id) => content.cachedCatalog(id));
+  if (bankIds && cached?.every((catalog) => catalog !== undefined)) {
+    const checks = bankIds.map((id) => content.bank(id));
+    const result = read(byBankId(cached as Catalog[]));
+    result.catch(() => {}); // awaited below unless the catalogs turn out stale
+    const banks = await Promise.all(checks);
+    if (banks.every((bank, i) => bank?.catalogVersion === cached[i]!.version)) return result;
   }
-  const bankIds = scope.sectionIds?.length
-    ? banksOfSections(scope.sectionIds)
-    : (await content.banks()).map((bank) => bank.id);
-  const catalogs = await Promise.all(bankIds.map((id) => content.catalog(id)));
-  return catalogs.filter((c): c is Catalog => c !== null).sort((a, b) => (a.bankId < b.bankId ? -1 : 1));
+  return read(await catalogsInScope(content, scope));
 }
+
+/** The banks a scope names, when it names them (null means every bank); checks what it can. */
+function scopedBankIds(scope: Scope): string[] | null {
+  if (scope.bankId == null) return scope.sectionIds?.length ? banksOfSections(scope.sectionIds) : null;
+  if (!isBankId(scope.bankId)) throw badInput(`unknown bank id "${scope.bankId}"`);
+  const foreign = (scope.sectionIds ?? []).find((id) => parseGlobalId(id)?.bankId !== scope.bankId);
+  if (foreign !== undefined) throw badInput(`section "${foreign}" is not in bank "${scope.bankId}"`);
+  return [scope.bankId];
+}
+
+/** The catalogs in scope, ordered by bank id, read through the bank items. */
+export async function catalogsInScope(content: ContentReader, scope: Scope): Promise<Catalog[]> {
+  const bankIds = scopedBankIds(scope) ?? (await content.banks()).map((bank) => bank.id);
+  const catalogs = await Promise.all(bankIds.map((id) => content.catalog(id)));
+  if (scope.bankId != null && !catalogs[0]) throw badInput(`unknown bank id "${scope.bankId}"`);
+  return byBankId(catalogs.filter((c): c is Catalog => c !== null));
+}
+
+const byBankId = (catalogs: Catalog[]): Catalog[] => catalogs.slice().sort((a, b) => (a.bankId < b.bankId ? -1 : 1));
 
 /** Loads the question items for catalog entries, in order, with one batched read. */
 export async function questionModels(content: ContentReader, catalogs: readonly Catalog[], entries: readonly OrderedQuestion[]): Promise<QuestionModel[]> {

@@ -29,8 +29,14 @@ export class StaleCatalogError extends Error {}
 
 export class CatalogCache {
   private readonly loaded = new Map<string, Promise<Catalog>>();
+  private readonly latestByBank = new Map<string, Catalog>();
 
   constructor(private readonly dynamo: Dynamo) {}
+
+  /** The newest catalog this container has read for the bank, without asking DynamoDB. */
+  latest(bankId: string): Catalog | undefined {
+    return this.latestByBank.get(bankId);
+  }
 
   load(bank: BankRecord): Promise<Catalog> {
     const cacheKey = `${bank.id}@${bank.catalogVersion}`;
@@ -39,7 +45,10 @@ export class CatalogCache {
       catalog = this.read(bank);
       this.forgetOtherVersions(bank.id);
       this.loaded.set(cacheKey, catalog);
-      catalog.catch(() => this.loaded.delete(cacheKey));
+      catalog.then(
+        (loaded) => this.latestByBank.set(bank.id, loaded),
+        () => this.loaded.delete(cacheKey),
+      );
     }
     return catalog;
   }

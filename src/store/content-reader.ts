@@ -41,6 +41,11 @@ export class ContentReader {
     return this.bankList;
   }
 
+  /** The catalog this container last read for the bank; it may have been replaced since. */
+  cachedCatalog(bankId: string): Catalog | undefined {
+    return this.catalogs.latest(bankId);
+  }
+
   /** The bank's catalog, or null when there is no such bank. */
   async catalog(bankId: string): Promise<Catalog | null> {
     const bank = await this.bank(bankId);

@@ -1,5 +1,5 @@
 import { importBankFiles } from '../../seed/import-banks';
-import { SHIPPED_BANK } from '../support/banks';
+import { SHIPPED_BANK, editedShippedBank } from '../support/banks';
 import { useTable } from '../support/dynamo';
 import { givenApi, type TestApi } from '../support/graphql';
 
@@ -68,10 +68,20 @@ describe('randomQuestions', () => {
     expect(sections.map((id) => set.questions.filter((q: any) => q.section.id === id).length)).toEqual([1, 4, 4]);
   });
 
-  it('costs two DynamoDB calls on a warm container: the bank item and one BatchGetItem', async () => {
+  it('costs one BatchGetItem on a warm container: the bank item (version check) and the picks together', async () => {
     await random({ count: 10 });
     await random({ count: 10 });
-    expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 2 });
+    expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1 });
+  });
+
+  it('sees a re-import at once: a replaced catalog costs one Query and one more BatchGetItem', async () => {
+    const before = await random({ count: 50, seed: 'fresh' });
+    await importBankFiles(dynamo(), [editedShippedBank((s) => s.replace('42.  Что такое Top‑K?\n', ''))]);
+    const after = await random({ count: 50, seed: 'fresh' });
+    expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 2, QueryCommand: 1 });
+    expect([before.poolSize, after.poolSize]).toEqual([58, 57]);
+    expect(after.questions.map((q: any) => q.text)).not.toContain('Что такое Top‑K?');
+    await importBankFiles(dynamo(), [SHIPPED_BANK]);
   });
 
   it.each([
