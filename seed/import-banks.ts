@@ -5,9 +5,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBankFile, parseBank } from '../src/domain/bank';
-import type { ImportWarning, ParsedBank } from '../src/domain/bank/types';
+import type { ImportWarning, ParsedBank, StyleName } from '../src/domain/bank/types';
 import { BankFormatError } from '../src/domain/errors';
 import { planImport, type ImportPlan } from '../src/domain/import-plan';
+import { sourceUrlOfFile } from '../src/domain/provenance';
 import { applyImportPlan, readExistingBank } from '../src/store/bank-writer';
 import type { Dynamo } from '../src/store/client';
 
@@ -25,23 +26,32 @@ export interface BankSummary {
   unchanged: number;
   retired: number;
   warnings: ImportWarning[];
+  /** Fields added after the first release come last, so positional consumers keep working. */
+  style: StyleName;
 }
 
-export interface ImportOptions {
+export interface ReadOptions {
+  /** Read every file in this style instead of detecting each file's own. */
+  style?: StyleName;
+}
+
+export interface ImportOptions extends ReadOptions {
+  /** Where the files are published: a file URL, or a folder URL ending in "/" (see provenance.ts). */
+  sourceUrl?: string;
   dryRun?: boolean;
   now?: () => string;
   /** Items written so far and in all, across the files, for progress display. */
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function readBankFiles(files: readonly string[]): Promise<{ file: string; bank: ParsedBank }[]> {
+export async function readBankFiles(files: readonly string[], options: ReadOptions = {}): Promise<{ file: string; bank: ParsedBank }[]> {
   const banks: { file: string; bank: ParsedBank }[] = [];
   for (const file of files) {
     const name = path.basename(file);
     try {
       // Check the size before reading, so a huge file is refused without loading it.
       if ((await stat(file)).size > MAX_FILE_BYTES) throw new BankFormatError('file is larger than 5 MB', 0);
-      banks.push({ file, bank: parseBank(decodeBankFile(await readFile(file), name), name) });
+      banks.push({ file, bank: parseBank(decodeBankFile(await readFile(file), name), name, { style: options.style }) });
     } catch (error) {
       if (error instanceof BankFormatError) throw new BankFormatError(error.message, error.line, file);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BankFormatError('no such file', 0, file);
@@ -55,9 +65,12 @@ export async function readBankFiles(files: readonly string[]): Promise<{ file: s
 
 export async function importBankFiles(dynamo: Dynamo, files: readonly string[], options: ImportOptions = {}): Promise<BankSummary[]> {
   const now = options.now ?? (() => new Date().toISOString());
-  const banks = await readBankFiles(files);
+  const banks = await readBankFiles(files, options);
   const plans: ImportPlan[] = [];
-  for (const { bank } of banks) plans.push(planImport(bank, await readExistingBank(dynamo, bank.id), now()));
+  for (const { file, bank } of banks) {
+    const sourceUrlBase = options.sourceUrl === undefined ? null : sourceUrlOfFile(options.sourceUrl, file);
+    plans.push(planImport(bank, await readExistingBank(dynamo, bank.id), now(), { sourceUrlBase }));
+  }
 
   if (!options.dryRun) {
     const totals = plans.map(() => 0);
@@ -85,6 +98,7 @@ function summarise(file: string, bank: ParsedBank, plan: ImportPlan): BankSummar
     notes: bank.sections.reduce((n, section) => n + section.notes.length, 0),
     ...plan.summary,
     warnings: bank.warnings,
+    style: bank.style,
   };
 }
 

@@ -13,6 +13,10 @@ export interface BankRecord {
   /** Hash of everything above but the counters, so an unchanged import skips the write. */
   contentHash: string;
   updatedAt: string;
+  /** Base name of the Markdown file imported last ("theory.md"); null for banks imported before it was kept. */
+  sourceFile: string | null;
+  /** URL of that file (`--source-url`): a question's line is `<sourceUrlBase>#L<line>`. */
+  sourceUrlBase: string | null;
 }
 
 export interface QuestionRecord {
@@ -25,6 +29,8 @@ export interface QuestionRecord {
   tags: string[];
   difficulty: number | null;
   topic: string | null;
+  /** The source the bank cites for the question (a trailing `[[src](url)]` link). */
+  sourceUrl: string | null;
   /** Hash of the content fields; an import rewrites the item only when it changes. */
   contentHash: string;
   retired: boolean;
@@ -32,6 +38,8 @@ export interface QuestionRecord {
   /** Where a retired question last stood, since it is no longer in the catalog. */
   lastPosition: number | null;
   lastNumber: string | null;
+  /** The line it last started on in the source file. */
+  lastLine: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -43,7 +43,12 @@ export interface ImportPlan {
   summary: ImportSummary;
 }
 
-export function planImport(parsed: ParsedBank, existing: ExistingBank, now: string): ImportPlan {
+export interface PlanOptions {
+  /** URL of the bank's source file, so question lines become links (see provenance.ts). */
+  sourceUrlBase?: string | null;
+}
+
+export function planImport(parsed: ParsedBank, existing: ExistingBank, now: string, options: PlanOptions = {}): ImportPlan {
   const incoming: Incoming[] = parsed.sections.flatMap((section) => section.questions.map((question) => ({ question, sectionSlug: section.slug })));
   const { localIds, priors } = matchQuestions(parsed.id, incoming, existing.questions);
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, retired: 0 };
@@ -60,21 +65,32 @@ export function planImport(parsed: ParsedBank, existing: ExistingBank, now: stri
     writes.push(record);
   });
 
-  const kept = new Set(localIds);
-  const previous = existing.bank && existing.catalog ? new Catalog(parsed.id, existing.bank.catalogVersion, existing.catalog) : null;
-  const retirements = existing.questions
-    .filter((record) => !record.retired && !kept.has(record.localId))
-    .map((record): QuestionRecord => {
-      const entry = previous?.question(record.localId);
-      return { ...record, retired: true, retiredAt: now, lastPosition: entry?.position ?? null, lastNumber: entry?.number ?? null, updatedAt: now };
-    });
+  const retirements = retire(parsed.id, existing, new Set(localIds), now);
   summary.retired = retirements.length;
 
   const data = catalogData(parsed, incoming, localIds, existing.catalog);
   const serialized = serializeCatalog(data);
   const version = catalogVersion(serialized);
   const previousVersion = existing.bank?.catalogVersion ?? null;
-  const bankHash = contentHash([parsed.title, parsed.description, parsed.locale, parsed.level, version]);
+  const { bank, bankChanged } = bankRecord(parsed, existing, version, options, now);
+  return { bank, bankChanged, catalog: { data, serialized, version, changed: version !== previousVersion, previousVersion, previousParts: existing.bank?.catalogParts ?? 0 }, writes, retirements, summary };
+}
+
+/** Questions gone from the source, remembering where they last stood (the catalog forgets them). */
+function retire(bankId: string, existing: ExistingBank, kept: ReadonlySet<string>, now: string): QuestionRecord[] {
+  const previous = existing.bank && existing.catalog ? new Catalog(bankId, existing.bank.catalogVersion, existing.catalog) : null;
+  return existing.questions
+    .filter((record) => !record.retired && !kept.has(record.localId))
+    .map((record): QuestionRecord => {
+      const entry = previous?.question(record.localId);
+      const last = { lastPosition: entry?.position ?? null, lastNumber: entry?.number ?? null, lastLine: entry?.line ?? null };
+      return { ...record, retired: true, retiredAt: now, ...last, updatedAt: now };
+    });
+}
+
+function bankRecord(parsed: ParsedBank, existing: ExistingBank, version: string, options: PlanOptions, now: string): Pick<ImportPlan, 'bank' | 'bankChanged'> {
+  const sourceUrlBase = options.sourceUrlBase ?? null;
+  const bankHash = contentHash([parsed.title, parsed.description, parsed.locale, parsed.level, version, parsed.sourceFile, sourceUrlBase]);
   const bankChanged = existing.bank?.contentHash !== bankHash;
   const bank = {
     id: parsed.id,
@@ -82,26 +98,33 @@ export function planImport(parsed: ParsedBank, existing: ExistingBank, now: stri
     description: parsed.description,
     locale: parsed.locale,
     level: parsed.level,
-    questionCount: incoming.length,
+    questionCount: parsed.sections.reduce((n, section) => n + section.questions.length, 0),
     catalogVersion: version,
     contentHash: bankHash,
     updatedAt: bankChanged || !existing.bank ? now : existing.bank.updatedAt,
+    sourceFile: parsed.sourceFile,
+    sourceUrlBase,
   };
-  return { bank, bankChanged, catalog: { data, serialized, version, changed: version !== previousVersion, previousVersion, previousParts: existing.bank?.catalogParts ?? 0 }, writes, retirements, summary };
+  return { bank, bankChanged };
 }
 
 function questionRecord(bankId: string, localId: string, sectionSlug: string, q: ParsedQuestion, prior: QuestionRecord | undefined, now: string): QuestionRecord {
   const content = { sectionSlug, text: q.text, answer: q.answer, tags: q.tags, difficulty: q.difficulty, topic: q.topic };
+  // Hashed only when present, so questions stored before source links were read keep their
+  // hash and an unchanged bank still writes nothing.
+  const hashed = q.sourceUrl === null ? content : { ...content, sourceUrl: q.sourceUrl };
   return {
     id: globalId(bankId, localId),
     bankId,
     localId,
     ...content,
-    contentHash: contentHash(content),
+    sourceUrl: q.sourceUrl,
+    contentHash: contentHash(hashed),
     retired: false,
     retiredAt: null,
     lastPosition: null,
     lastNumber: null,
+    lastLine: null,
     createdAt: prior?.createdAt ?? now,
     updatedAt: now,
   };

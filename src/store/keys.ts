@@ -45,6 +45,8 @@ export function bankFromItem(item: Item): BankRecord {
     catalogParts: item.catalogParts as number,
     contentHash: item.contentHash as string,
     updatedAt: item.updatedAt as string,
+    sourceFile: (item.sourceFile as string | undefined) ?? null,
+    sourceUrlBase: (item.sourceUrlBase as string | undefined) ?? null,
   };
 }
 
@@ -67,11 +69,13 @@ export function questionFromItem(item: Item): QuestionRecord {
     tags: (item.tags as string[]) ?? [],
     difficulty: (item.difficulty as number | undefined) ?? null,
     topic: (item.topic as string | undefined) ?? null,
+    sourceUrl: (item.sourceUrl as string | undefined) ?? null,
     contentHash: item.contentHash as string,
     retired: item.retired === true,
     retiredAt: (item.retiredAt as string | undefined) ?? null,
     lastPosition: (item.lastPosition as number | undefined) ?? null,
     lastNumber: (item.lastNumber as string | undefined) ?? null,
+    lastLine: (item.lastLine as number | undefined) ?? null,
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
   };
@@ -105,7 +109,8 @@ export function tenantFromItem(item: Item): TenantRecord {
 }
 
 export function apiKeyToItem(key: ApiKeyRecord): Item {
-  return { ...apiKeyKey(key.keyId), GSI1PK: tenantKeysIndex(key.tenantId), GSI1SK: `${key.createdAt}#${key.keyId}`, type: 'ApiKey', ...key };
+  // revokedAt is left out until set: revocation is guarded by attribute_not_exists(revokedAt).
+  return { ...apiKeyKey(key.keyId), GSI1PK: tenantKeysIndex(key.tenantId), GSI1SK: `${key.createdAt}#${key.keyId}`, type: 'ApiKey', ...key, revokedAt: key.revokedAt ?? undefined };
 }
 
 export function apiKeyFromItem(item: Item): ApiKeyRecord {

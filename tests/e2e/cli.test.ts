@@ -1,8 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { USAGE } from '../../seed/args';
 import { freePort, isPortOpen } from '../../src/local/dynamodb-local';
+import { readExistingBank } from '../../src/store/bank-writer';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile } from '../support/banks';
 import { endpoint, newDynamo } from '../support/dynamo';
 import { baseEnv, runScript, startScript } from '../support/processes';
@@ -19,7 +21,8 @@ describe('npm run seed', () => {
     const summary = JSON.parse(result.stdout);
     expect(Object.keys(summary)).toEqual(['banks']);
     expect(summary.banks[0]).toMatchObject({ id: 'ml-junior', sections: 9, questions: 58, notes: 1, added: 58, updated: 0, unchanged: 0, retired: 0 });
-    expect(Object.keys(summary.banks[0])).toEqual(['file', 'id', 'title', 'sections', 'questions', 'notes', 'added', 'updated', 'unchanged', 'retired', 'warnings']);
+    expect(Object.keys(summary.banks[0])).toEqual(['file', 'id', 'title', 'sections', 'questions', 'notes', 'added', 'updated', 'unchanged', 'retired', 'warnings', 'style']);
+    expect(summary.banks[0].style).toBe('list');
     expect(summary.banks[0].warnings[0]).toEqual({ line: 67, message: 'numbering restarts at 22 after 25' });
   });
 
@@ -55,7 +58,31 @@ describe('npm run seed', () => {
 
   it('exits 2 with usage on bad arguments', async () => {
     const result = await seed(['--frobnicate'], env);
-    expect([result.code, result.stderr]).toEqual([2, 'unknown option --frobnicate\nusage: npm run seed -- <file.md>... [--dry-run] [--json] [--aws]\n']);
+    expect([result.code, result.stderr]).toEqual([2, `unknown option --frobnicate\n${USAGE}\n`]);
+    expect(await seed([SHIPPED_BANK, '--style', 'fancy'], env)).toMatchObject({ code: 2, stderr: `unknown style "fancy": use list, bold, heading, details\n${USAGE}\n` });
+    expect(await seed(['export'], env)).toMatchObject({ code: 2, stderr: `export needs --bank <id>\n${USAGE}\n` });
+    const help = await seed(['--help'], env);
+    expect([help.code, help.stderr.split('\n')[1]]).toEqual([0, '       npm run seed -- export --bank <id> [--out <file.md>] [--aws]']);
+  });
+
+  it('reads the style of each file, or the one --style names, and links questions with --source-url', async () => {
+    const file = bankFile('mixed.md', '## Basics\n\n**What is a list? 👶**\n\n- ordered\n- mutable\n');
+    const detected = JSON.parse((await seed([file, '--json', '--dry-run'], env)).stdout).banks[0];
+    expect(detected).toMatchObject({ style: 'bold', questions: 1 });
+    const forced = JSON.parse((await seed([file, '--json', '--style', 'list', '--source-url', 'https://x.org/banks/'], env)).stdout).banks[0];
+    expect(forced).toMatchObject({ style: 'list', questions: 2, added: 2 });
+    const { bank } = await readExistingBank(dynamo, 'mixed');
+    expect(bank).toMatchObject({ sourceFile: 'mixed.md', sourceUrlBase: 'https://x.org/banks/mixed.md' });
+  });
+
+  it('exports a bank as list-style Markdown to stdout or --out, and exits 1 for an unknown bank', async () => {
+    const stdout = await seed(['export', '--bank', 'ml-junior'], env);
+    expect(stdout.code).toBe(0);
+    expect(stdout.stdout.split('\n').slice(0, 8)).toEqual(['---', 'id: ml-junior', 'title: Вопросы для собеседования джуниора по ML', 'locale: ru', 'level: junior', '---', '', '# Вопросы для собеседования джуниора по ML']);
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'qbank-export-')), 'ml-junior.ru.md');
+    expect(await seed(['export', '--bank', 'ml-junior', '--out', out], env)).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(out, 'utf8')).toBe(stdout.stdout);
+    expect(await seed(['export', '--bank', 'nope'], env)).toMatchObject({ code: 1, stdout: '', stderr: 'seed: no bank "nope" to export\n' });
   });
 });
 

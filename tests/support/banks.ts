@@ -7,6 +7,30 @@ export const SHIPPED_BANK = path.resolve(__dirname, '../../seed/banks/ml-junior.
 export const SHARED_RAW_BANK = path.resolve(__dirname, '../../../shared/bank/ml-junior.ru.md');
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
+/** Banks in other Markdown styles, beside the repo (read-only: their licence keeps them out of it). */
+export const SHARED_STYLES = path.resolve(__dirname, '../../../shared/bank/styles');
+export const SHARED_BOLD_BANK = path.join(SHARED_STYLES, 'bold-lines.theory.en.md');
+export const SHARED_HEADING_BANK = path.join(SHARED_STYLES, 'heading-questions.en.md');
+export const SHARED_DETAILS_BANK = path.join(SHARED_STYLES, 'details-blocks.ru.md');
+
+/** The project's own small bank per style, with the edge cases of each. */
+export const STYLE_FIXTURES = path.join(FIXTURES, 'styles');
+export const styleFixture = (name: 'bold.en.md' | 'heading.en.md' | 'details.en.md' | 'list-markers.en.md'): string => path.join(STYLE_FIXTURES, name);
+
+/** Every bank the importer is proven on: the first bank raw and annotated, the style samples, our fixtures. */
+export const ALL_SAMPLE_BANKS = [
+  SHARED_RAW_BANK,
+  SHIPPED_BANK,
+  SHARED_BOLD_BANK,
+  SHARED_HEADING_BANK,
+  SHARED_DETAILS_BANK,
+  styleFixture('bold.en.md'),
+  styleFixture('heading.en.md'),
+  styleFixture('details.en.md'),
+  styleFixture('list-markers.en.md'),
+  path.join(FIXTURES, 'api/tagged.md'),
+];
+
 const tempDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-test-'));
 
 /** Writes `content` to a fresh file named `name` (the name decides the bank id) and returns its path. */

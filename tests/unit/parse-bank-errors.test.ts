@@ -2,13 +2,16 @@ import { parseBank } from '../../src/domain/bank';
 import { bankSource, formatErrorOf } from './parse-bank.given';
 
 describe('parseBank: bank format errors', () => {
-  it('rejects a bank without sections, naming the whole file (line 0) and the file', () => {
-    expect(formatErrorOf(bankSource('# Title', '', '- a question without a section'), 'empty.md')).toMatchObject({
+  it('rejects a bank without questions, naming the whole file (line 0), the file and what a question is', () => {
+    expect(formatErrorOf(bankSource('# Title', '', 'Only prose, no list.'), 'empty.md')).toMatchObject({
       name: 'BankFormatError',
       line: 0,
       file: 'empty.md',
-      message: 'the bank has no sections: start each section with a "## " heading',
+      message: 'the bank has no questions: in the list style, each top-level list item is a question',
     });
+    expect(formatErrorOf(bankSource('## Empty', '', 'Prose.'), 'empty.md').message).toBe(
+      'the bank has no questions: in the list style, each top-level list item is a question',
+    );
   });
 
   it('rejects a question longer than 10,000 characters, text and answer together, at its line', () => {

@@ -137,12 +137,30 @@ describe('parseBank: sections and topics', () => {
     expect(bank.sections[0]!.description).toBe('About *this*.\n\n> Quoted.');
   });
 
-  it('keeps a section without questions', () => {
-    const bank = parseBank(bankSource('## Empty', '', 'Just prose.', '', '## Full', '- q'), 'test.md');
-    expect(bank.sections.map(({ title, description, questions }) => [title, description, questions.length])).toEqual([
-      ['Empty', 'Just prose.', 0],
-      ['Full', '', 1],
+  it('leaves out a section that holds neither questions nor notes, with a warning', () => {
+    const bank = parseBank(bankSource('## Empty', '', 'Just prose.', '', '## Full', '- q', '## Remarks', '- a remark <!-- note -->'), 'test.md');
+    expect(bank.sections.map(({ title, description, questions, notes }) => [title, description, questions.length, notes.length])).toEqual([
+      ['Full', '', 1, 0],
+      ['Remarks', '', 0, 1],
     ]);
+    expect(bank.warnings).toEqual([{ line: 1, message: 'section "Empty" holds no questions: it is not a section of the bank' }]);
+  });
+
+  it('makes a file without section headings one section named after the bank, its intro the bank description', () => {
+    const bank = parseBank(bankSource('# Python basics', '', 'Warm-up questions.', '', '1. What is a list?', '2. What is a tuple?'), 'py.md');
+    expect(bank).toMatchObject({ title: 'Python basics', description: 'Warm-up questions.', style: 'list' });
+    expect(bank.sections.map(({ title, slug, line, description }) => ({ title, slug, line, description }))).toEqual([
+      { title: 'Python basics', slug: 'python-basics', line: 3, description: '' },
+    ]);
+    expect(bank.sections[0]!.questions.map(({ text, line }) => [text, line])).toEqual([
+      ['What is a list?', 5],
+      ['What is a tuple?', 6],
+    ]);
+  });
+
+  it('names the one section of an untitled file without headings after the bank id', () => {
+    const bank = parseBank(bankSource('- What is a set?'), 'sets.en.md');
+    expect(bank.sections.map(({ title, slug }) => [title, slug])).toEqual([['sets', 'sets']]);
   });
 
   it('ignores text after the first list with a warning, and separators and comments silently', () => {

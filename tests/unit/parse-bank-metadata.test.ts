@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { identityFromFileName, parseBank } from '../../src/domain/bank';
+import { styleFixture } from '../support/banks';
 import { bankSource, onlyQuestion } from './parse-bank.given';
 
 describe('parseBank: metadata comments', () => {
@@ -149,5 +151,28 @@ describe('parseBank: front matter and bank identity', () => {
     ['Общие вопросы.md', { id: 'obshchie-voprosy', locale: null }],
   ])('derives the bank id and locale from the file name %s', (fileName, identity) => {
     expect(identityFromFileName(fileName)).toEqual(identity);
+  });
+});
+
+describe('parseBank: difficulty markers and source links (list style, list-markers.en.md)', () => {
+  const bank = parseBank(readFileSync(styleFixture('list-markers.en.md'), 'utf8'), 'list-markers.en.md');
+
+  it('takes markers and trailing source links out of the text, and lets a difficulty comment win', () => {
+    expect(bank.style).toBe('list');
+    expect(bank.sections[0]!.questions.map(({ number, text, difficulty, sourceUrl }) => ({ number, text, difficulty, sourceUrl }))).toEqual([
+      { number: '1', text: 'What is a list comprehension?', difficulty: 1, sourceUrl: null },
+      { number: '2', text: 'What is the GIL?', difficulty: 2, sourceUrl: 'https://example.org/gil' },
+      { number: '3', text: 'What does `yield` do?', difficulty: 2, sourceUrl: null },
+      { number: '4', text: 'explain metaclasses.', difficulty: 3, sourceUrl: null },
+      { number: '5', text: 'What does [M] mean inside a sentence?', difficulty: null, sourceUrl: null },
+      { number: '6', text: 'What is a decorator?', difficulty: 3, sourceUrl: null },
+      { number: '7', text: 'Where are the docs? [docs](https://example.org/docs)', difficulty: null, sourceUrl: null },
+      { number: '8', text: 'Who wrote PEP 8?', difficulty: null, sourceUrl: 'https://peps.python.org/pep-0008/' },
+    ]);
+  });
+
+  it('keeps the markers of a note, which is a remark and not a question', () => {
+    const bank = parseBank(bankSource('## S', '- q', '- [E] A remark [[src](https://example.org)] <!-- note -->'), 'test.md');
+    expect(bank.sections[0]!.notes).toEqual(['[E] A remark [[src](https://example.org)]']);
   });
 });

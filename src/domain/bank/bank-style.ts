@@ -1,15 +1,34 @@
 import type { HtmlComment, MarkdownDocument } from './markdown-tree';
-import type { SectionOutline } from './outline';
+import type { BankOutline, SectionOutline } from './outline';
 import type { SourceRange } from './source-text';
+import type { StyleName } from './types';
 
 /**
- * A way of writing questions in Markdown. The list style (one list item per question) is
- * the one banks use today; others (a bold line per question, a heading per question,
- * `<details>` blocks) plug in here. A style only finds where things are: metadata,
- * notes, identity rules, limits and warnings about numbering are the same for every style.
+ * A way of writing questions in Markdown: a list item per question (the first bank's), a bold
+ * line per question, a heading per question, or `<details>` blocks. A style only finds where
+ * things are: its outline (title, description, sections) and, in each section, where every
+ * question's text and answer lie. Metadata comments, difficulty markers, source links, notes,
+ * identity, limits and numbering warnings are the same for every style (parse-bank.ts).
  */
 export interface BankStyle {
+  readonly name: StyleName;
+  /** What makes a question in this style, for messages: "each top-level list item is a question". */
+  readonly rule: string;
+  outline(document: MarkdownDocument): BankOutline;
   readSection(section: SectionOutline, document: MarkdownDocument, warn: WarningSink): SectionDraft;
+  /**
+   * The question's text out of the Markdown it is asked with (metadata comments and outer
+   * markers already gone): a bold line loses its `**`, a heading its printed number.
+   */
+  questionText?(markdown: string): LabelledText;
+  /** The answer out of the Markdown found for it, when the style wraps answers (HTML). */
+  answerText?(markdown: string): string;
+}
+
+export interface LabelledText {
+  text: string;
+  /** A printed number found in the text ("1)" → "1"), or null. */
+  number: string | null;
 }
 
 export type WarningSink = (line: number, message: string) => void;

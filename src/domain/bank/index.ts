@@ -1,5 +1,6 @@
-/** The Markdown bank importer's pure half: bytes → text → ParsedBank. No I/O. */
+/** The Markdown bank importer's pure half: bytes → text → ParsedBank, and back to Markdown. No I/O. */
 export { decodeBankFile, MAX_BANK_FILE_BYTES } from './decode';
-export { parseBank, identityFromFileName, MAX_QUESTION_CHARACTERS } from './parse-bank';
+export { parseBank, identityFromFileName, MAX_QUESTION_CHARACTERS, type ParseOptions } from './parse-bank';
+export { STYLE_NAMES } from './style-detection';
 export { slugify } from './slug';
-export type { ImportWarning, ParsedBank, ParsedQuestion, ParsedSection } from './types';
+export type { ImportWarning, ParsedBank, ParsedQuestion, ParsedSection, StyleName } from './types';

@@ -1,15 +1,10 @@
-import type { BankStyle, ItemDraft, SectionDraft, WarningSink } from './bank-style';
-import {
-  commentsWithin,
-  headingLevel,
-  sourceLines,
-  withoutComments,
-  type MarkdownBlock,
-  type MarkdownDocument,
-} from './markdown-tree';
+import type { BankStyle, ItemDraft, SectionDraft } from './bank-style';
+import { holdsOnlyComments, isList } from './blocks';
+import { commentsWithin, sourceLines, type MarkdownBlock, type MarkdownDocument } from './markdown-tree';
 import { metadataComments } from './metadata';
-import { markdownOfBlocks } from './outline';
+import { markdownOfBlocks, outlineByLevelTwo } from './outline';
 import { columnsOf, type SourceRange } from './source-text';
+import { TopicTrail } from './topics';
 
 /**
  * The style of the first bank: every top-level list item (ordered or bulleted) of a section
@@ -23,8 +18,11 @@ import { columnsOf, type SourceRange } from './source-text';
  * reported, or the question would quietly lose its id.
  */
 export const listStyle: BankStyle = {
+  name: 'list',
+  rule: 'in the list style, each top-level list item is a question',
+  outline: outlineByLevelTwo,
   readSection(section, document, warn) {
-    const topics = new TopicTrail(warn);
+    const topics = new TopicTrail(2, warn);
     const description: MarkdownBlock[] = [];
     const items: ItemDraft[] = [];
     for (const block of section.blocks) {
@@ -43,24 +41,6 @@ export const listStyle: BankStyle = {
     return { description: markdownOfBlocks(document, description), items } satisfies SectionDraft;
   },
 };
-
-/** The deepest heading below the section heading that the blocks so far sit under. */
-class TopicTrail {
-  private readonly headings: { level: number; text: string }[] = [];
-
-  constructor(private readonly warn: WarningSink) {}
-
-  enter(heading: MarkdownBlock): void {
-    const level = headingLevel(heading) ?? 0;
-    while (this.headings.length > 0 && this.headings[this.headings.length - 1]!.level >= level) this.headings.pop();
-    if (level > 2) this.headings.push({ level, text: heading.plainText ?? '' });
-    else this.warn(heading.line, 'a "#" heading inside a section is ignored');
-  }
-
-  current(): string | null {
-    return this.headings[this.headings.length - 1]?.text || null;
-  }
-}
 
 function draftOf(item: MarkdownBlock, list: MarkdownBlock, document: MarkdownDocument, topic: string | null): ItemDraft {
   const indent = contentIndent(sourceLines(document, item.line, item.line));
@@ -81,14 +61,6 @@ function draftOf(item: MarkdownBlock, list: MarkdownBlock, document: MarkdownDoc
 function questionParagraph(item: MarkdownBlock): MarkdownBlock | null {
   const first = item.children.find((child) => !holdsOnlyComments(child));
   return first?.type === 'paragraph' ? first : null;
-}
-
-function holdsOnlyComments(block: MarkdownBlock): boolean {
-  return block.type === 'html_block' && withoutComments(block.content ?? '').trim() === '';
-}
-
-function isList(block: MarkdownBlock): boolean {
-  return block.type === 'ordered_list' || block.type === 'bullet_list';
 }
 
 const LIST_MARKER = /^([ \t]*(?:\d{1,9}[.)]|[-+*]))([ \t]*)(.?)/;

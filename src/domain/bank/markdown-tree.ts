@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
  * A small block tree of a Markdown document, built from markdown-it tokens. It keeps what
  * the bank styles need and no rendering: block kinds, nesting, 1-based file line ranges, the
  * raw inline source of paragraphs and headings, and where HTML comments sit (metadata rides
- * in them). Styles (list items today; bold lines, a heading per question, `<details>` later)
+ * in them). Styles (list items, bold lines, a heading per question, `<details>` elements)
  * read questions out of this tree and cut the Markdown itself out of the source lines.
  */
 export interface MarkdownBlock {
@@ -171,7 +171,8 @@ function lineStartsOf(source: string): number[] {
   return starts;
 }
 
-function lineAt(document: MarkdownDocument, offset: number): number {
+/** The 1-based line that holds `offset` of the source. */
+export function lineAt(document: MarkdownDocument, offset: number): number {
   let low = 0;
   let high = document.lineStarts.length - 1;
   while (low < high) {

@@ -13,6 +13,12 @@ export interface SourceRange {
   indent: number;
   /** The first line starts with the list marker: its first `indent` columns go, whatever they hold. */
   markerOnFirstLine: boolean;
+  /**
+   * Offsets in the document source where the range starts and ends inside its first and last
+   * lines (a heading's text without its `#`s, the inside of a `<summary>`); whole lines when absent.
+   */
+  start?: number;
+  end?: number;
 }
 
 const TAB_STOP = 4;
@@ -27,8 +33,8 @@ export function markdownOf(document: MarkdownDocument, range: SourceRange, remov
   const kept: string[] = [];
   let afterRemovedLine = false;
   for (let line = range.first; line <= range.last; line++) {
-    const original = sourceLines(document, line, line);
-    const cut = cutComments(document, line, original, removed);
+    const { text: original, offset } = clippedLine(document, range, line);
+    const cut = cutComments(offset, original, removed);
     if (cut !== original && cut.trim() === '') {
       afterRemovedLine = true;
       continue;
@@ -41,6 +47,15 @@ export function markdownOf(document: MarkdownDocument, range: SourceRange, remov
     afterRemovedLine = false;
   }
   return kept.join('\n').replace(/^(\s*\n)+/, '').trimEnd();
+}
+
+/** One line of the range, cut to the range's start and end offsets, and where it starts. */
+function clippedLine(document: MarkdownDocument, range: SourceRange, line: number): { text: string; offset: number } {
+  const lineStart = document.lineStarts[line - 1] ?? document.source.length;
+  const lineEnd = lineStart + sourceLines(document, line, line).length;
+  const from = Math.min(lineEnd, Math.max(lineStart, range.start ?? lineStart));
+  const to = Math.max(from, Math.min(lineEnd, range.end ?? lineEnd));
+  return { text: document.source.slice(from, to), offset: from };
 }
 
 /** Columns taken by `text` when it starts at column 0 (tabs advance to the next stop of 4). */
@@ -67,15 +82,14 @@ function dedent(line: string, indent: number, markerToo: boolean): string {
   return ' '.repeat(Math.max(0, column - indent)) + line.slice(index);
 }
 
-function cutComments(document: MarkdownDocument, line: number, text: string, removed: readonly HtmlComment[]): string {
-  const lineStart = document.lineStarts[line - 1] ?? 0;
-  const lineEnd = lineStart + text.length;
+function cutComments(offset: number, text: string, removed: readonly HtmlComment[]): string {
+  const end = offset + text.length;
   let result = text;
   // From the right, so that earlier cuts do not shift later offsets.
   for (const comment of [...removed].sort((a, b) => b.start - a.start)) {
-    const from = Math.max(comment.start, lineStart);
-    const to = Math.min(comment.end, lineEnd);
-    if (from < to) result = result.slice(0, from - lineStart) + result.slice(to - lineStart);
+    const from = Math.max(comment.start, offset);
+    const to = Math.min(comment.end, end);
+    if (from < to) result = result.slice(0, from - offset) + result.slice(to - offset);
   }
   return result;
 }

@@ -25,6 +25,8 @@ export interface ParsedQuestion {
   topic: string | null;
   /** 1-based line of the item's first line in the file. */
   line: number;
+  /** The source the author cites for the question (a trailing `[[src](url)]`), if any. */
+  sourceUrl: string | null;
 }
 
 export interface ParsedSection {
@@ -38,6 +40,9 @@ export interface ParsedSection {
   questions: ParsedQuestion[];
 }
 
+/** The ways of writing questions the importer understands (see style-detection.ts). */
+export type StyleName = 'list' | 'bold' | 'heading' | 'details';
+
 export interface ParsedBank {
   id: string;
   title: string;
@@ -46,4 +51,8 @@ export interface ParsedBank {
   level: string | null;
   sections: ParsedSection[];
   warnings: ImportWarning[];
+  /** The style the questions were read in: detected from the content, or forced by the caller. */
+  style: StyleName;
+  /** The file's base name ("theory.md"): questions keep where they came from. */
+  sourceFile: string;
 }

@@ -1,5 +1,6 @@
 /** Field resolvers of the content types: mapping from records and catalogs, no logic. */
 import { globalId } from '../../domain/ids';
+import { questionSource } from '../../domain/provenance';
 import { selectPool } from '../../domain/question-pool';
 import { checkPageSize } from '../../domain/pagination';
 import { connection } from '../content-access';
@@ -45,4 +46,8 @@ export const Question: QuestionResolvers = {
   difficulty: ({ record }) => record.difficulty,
   topic: ({ record }) => record.topic,
   retired: ({ record, entry }) => record.retired || !entry,
+  // The bank item is already loaded for the catalog, so this costs no DynamoDB call.
+  source: async ({ record, entry }, _args, { content }) =>
+    questionSource(await content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
+  sourceUrl: ({ record }) => record.sourceUrl,
 };

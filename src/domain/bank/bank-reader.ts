@@ -1,0 +1,145 @@
+import { BankFormatError } from '../errors';
+import type { BankStyle, ItemDraft, WarningSink } from './bank-style';
+import type { MarkdownDocument } from './markdown-tree';
+import { higherDifficulty, readQuestionMarkers } from './markers';
+import { itemMetadata, marksNote, metadataComments } from './metadata';
+import { numberingWarnings, type NumberedItem } from './numbering';
+import type { SectionOutline } from './outline';
+import { MAX_SLUG_LENGTH, slugify } from './slug';
+import { markdownOf } from './source-text';
+import type { ImportWarning, ParsedQuestion, ParsedSection } from './types';
+
+/** A question's text and answer together: bigger is a pasted article, not an interview question. */
+export const MAX_QUESTION_CHARACTERS = 10_000;
+
+/**
+ * Bank-wide state while reading sections in order, whatever the style: slugs and ids taken,
+ * numbering seen, warnings so far. The style says where items are; this turns them into
+ * questions and notes with the rules every style shares.
+ */
+export class BankReader {
+  private readonly warnings: ImportWarning[];
+  private readonly warn: WarningSink = (line, message) => this.warnings.push({ line, message });
+  private readonly slugs = new Set<string>();
+  private readonly explicitIds = new Map<string, number>();
+  private readonly numbered: NumberedItem[] = [];
+
+  constructor(
+    private readonly document: MarkdownDocument,
+    private readonly fileName: string,
+    private readonly style: BankStyle,
+    earlierWarnings: readonly ImportWarning[],
+  ) {
+    this.warnings = [...earlierWarnings];
+  }
+
+  /**
+   * The section, or null when it holds neither questions nor notes (a table of contents, a
+   * list of resources): that is not a section of the bank. The one section of a file without
+   * section headings is named after the bank.
+   */
+  readSection(outline: SectionOutline, bankTitle: string): ParsedSection | null {
+    const { heading } = outline;
+    const line = heading?.line ?? outline.blocks[0]?.line ?? 1;
+    const title = heading ? (heading.plainText ?? '') : bankTitle;
+    if (title === '') this.fail('a section heading has no text', line);
+    const draft = this.style.readSection(outline, this.document, this.warn);
+    const section: ParsedSection = { slug: '', title, description: draft.description, notes: [], line, questions: [] };
+    for (const item of draft.items) this.readItem(item, section);
+    if (section.questions.length === 0 && section.notes.length === 0) {
+      if (heading) this.warn(line, `section "${title}" holds no questions: it is not a section of the bank`);
+      return null;
+    }
+    section.slug = this.uniqueSlug(slugify(title), line);
+    return section;
+  }
+
+  /** All warnings, numbering included, in document order. */
+  finish(): ImportWarning[] {
+    const all = [...this.warnings, ...numberingWarnings(this.numbered)];
+    return all.sort((a, b) => a.line - b.line);
+  }
+
+  private readItem(item: ItemDraft, section: ParsedSection): void {
+    const found = metadataComments(item.comments);
+    const removed = found.map(({ comment }) => comment);
+    const rawText = item.text ? markdownOf(this.document, item.text, removed) : '';
+    const rawAnswer = item.answer ? markdownOf(this.document, item.answer, removed) : '';
+    const answer = this.style.answerText && rawAnswer !== '' ? this.style.answerText(rawAnswer) : rawAnswer;
+    const asked = this.questionOf(rawText);
+    this.numbered.push({ number: item.number ?? asked.number, line: item.line });
+    const isNote = marksNote(found);
+    // A note is a remark: its text stays as written, markers and all.
+    const text = isNote ? rawText : asked.text;
+    this.checkSize(isNote, text, answer, item);
+    const metadata = itemMetadata(found, this.fileName, this.warn);
+    if (isNote) {
+      if (metadata.id !== null) this.warn(metadata.idLine, 'a note has no id: this one is ignored');
+      section.notes.push([text, answer].filter((part) => part !== '').join('\n\n'));
+      return;
+    }
+    if (metadata.id !== null) this.claimId(metadata.id, metadata.idLine);
+    section.questions.push({
+      explicitId: metadata.id,
+      number: item.number ?? asked.number,
+      text,
+      answer,
+      tags: metadata.tags,
+      // An explicit `difficulty:` comment is the author's word; a marker is a convention.
+      difficulty: metadata.difficulty ?? asked.difficulty,
+      topic: item.topic,
+      line: item.line,
+      sourceUrl: asked.sourceUrl,
+    } satisfies ParsedQuestion);
+  }
+
+  /**
+   * Markers around the text are read twice: before the style takes its own wrapping off
+   * (`**What is X?** 👶`) and after (`**What is X? 👶**`, `#### 1) [E] What is X?`).
+   */
+  private questionOf(markdown: string): { text: string; number: string | null; difficulty: number | null; sourceUrl: string | null } {
+    const outer = readQuestionMarkers(markdown);
+    const shaped = this.style.questionText ? this.style.questionText(outer.text) : { text: outer.text, number: null };
+    const inner = readQuestionMarkers(shaped.text);
+    return {
+      text: inner.text,
+      number: shaped.number,
+      difficulty: higherDifficulty(outer.difficulty, inner.difficulty),
+      sourceUrl: outer.sourceUrl ?? inner.sourceUrl,
+    };
+  }
+
+  private checkSize(isNote: boolean, text: string, answer: string, item: ItemDraft): void {
+    const kind = isNote ? 'note' : 'question';
+    const length = Array.from(text + answer).length;
+    if (length > MAX_QUESTION_CHARACTERS) {
+      this.fail(`${kind} is longer than ${MAX_QUESTION_CHARACTERS} characters (${length}, text and answer together)`, item.line);
+    }
+    if (isNote && text + answer === '') this.fail('the note is empty', item.line);
+    if (!isNote && text === '') {
+      this.fail(item.text ? 'the question has no text' : 'the list item has no question: it must start with a paragraph', item.line);
+    }
+  }
+
+  private claimId(id: string, line: number): void {
+    const firstLine = this.explicitIds.get(id);
+    if (firstLine !== undefined) this.fail(`id "${id}" is already used at line ${firstLine}`, line);
+    this.explicitIds.set(id, line);
+  }
+
+  /** Two sections with the same slug keep both: the later one gets "-2", "-3", … */
+  private uniqueSlug(base: string, line: number): string {
+    let slug = base;
+    for (let n = 2; this.slugs.has(slug); n++) {
+      const suffix = `-${n}`;
+      slug = base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
+    }
+    if (slug !== base) this.warn(line, `section slug "${base}" is already taken: this section gets "${slug}"`);
+    this.slugs.add(slug);
+    return slug;
+  }
+
+  private fail(message: string, line: number): never {
+    throw new BankFormatError(message, line, this.fileName);
+  }
+}
