@@ -1,32 +1,65 @@
 /**
  * Everything that lives for the whole container: config, logger, DynamoDB client, catalog
- * cache and the Apollo server. Built once at module load; requests only get a fresh context.
+ * cache, key cache, rate limiter and the Apollo server. Built once at module load; a request
+ * only gets a fresh context (who is calling, checked and rate-limited before any resolver runs).
  */
 import type { ApolloServer } from '@apollo/server';
+import { Authenticator } from './auth/authenticator';
+import { RateLimiter } from './auth/rate-limiter';
 import { readConfig, type Config } from './config';
+import { DomainError } from './domain/errors';
 import type { GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 import { createLogger, type Logger } from './logger';
+import { AccessStore } from './store/access-store';
 import { CatalogCache } from './store/catalog-store';
 import { createDynamo, type Dynamo } from './store/client';
 import { ContentReader } from './store/content-reader';
+
+export interface RequestInfo {
+  requestId: string;
+  headers: Record<string, string | undefined>;
+}
 
 export interface App {
   config: Config;
   logger: Logger;
   dynamo: Dynamo;
   server: ApolloServer<GraphQLContext>;
-  contextFor(requestId: string): GraphQLContext;
+  /** Throws a DomainError (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED) for requests it refuses. */
+  contextFor(request: RequestInfo): Promise<GraphQLContext>;
 }
 
 export function createApp(config: Config = readConfig(), logger: Logger = createLogger(config.logLevel)): App {
   const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
   const catalogs = new CatalogCache(dynamo);
+  const access = new AccessStore(dynamo);
+  const authenticator = new Authenticator(access, { allowAnonymous: config.allowAnonymous });
+  const limiter = new RateLimiter(
+    (keyId, window, count) => access.reportUsage(keyId, window, count),
+    (error) => logger.warn('rate counter unavailable; admitting', { error: (error as Error).message }),
+  );
+
   return {
     config,
     logger,
     dynamo,
     server: createApolloServer(config),
-    contextFor: (requestId) => ({ requestId, logger, content: new ContentReader(dynamo, catalogs) }),
+    async contextFor({ requestId, headers }) {
+      const startedAt = Date.now();
+      const caller = await authenticator.authenticate({
+        apiKey: headers['x-api-key'],
+        authorization: headers.authorization,
+        userId: headers['x-user-id'],
+        origin: headers.origin,
+      });
+      if (caller.key) {
+        const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, startedAt);
+        if (!verdict.allowed) {
+          throw new DomainError('RATE_LIMITED', 'too many requests for this API key', { retryAfterMs: verdict.retryAfterMs });
+        }
+      }
+      return { requestId, caller, origin: headers.origin ?? null, startedAt, logger, content: new ContentReader(dynamo, catalogs) };
+    },
   };
 }

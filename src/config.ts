@@ -16,6 +16,12 @@ export interface Config {
   localDataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   production: boolean;
+  /** Content queries without an API key: only in local development. */
+  allowAnonymous: boolean;
+  /** Schema introspection; off in production unless INTROSPECTION=true. */
+  introspection: boolean;
+  /** Per-key limit unless the key has its own (requests per second, burst). */
+  rateLimit: { rps: number; burst: number };
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -33,6 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`TABLE_NAME "${tableName}" is not a valid DynamoDB table name`);
   }
   const dynamodbEndpoint = env.DYNAMODB_ENDPOINT?.trim() || undefined;
+  const production = env.NODE_ENV === 'production' || !['local', 'dev', 'test'].includes(stage);
+  const rps = readNumber(env, 'RATE_LIMIT_RPS', 20);
+  const burst = readNumber(env, 'RATE_LIMIT_BURST', Math.max(40, rps));
+  if (burst < rps) throw new Error(`RATE_LIMIT_BURST (${burst}) must be at least RATE_LIMIT_RPS (${rps})`);
   return {
     stage,
     dynamodbEndpoint,
@@ -43,7 +53,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localDynamoPort,
     localDataDir: path.resolve(env.QBANK_DATA_DIR?.trim() || path.join(__dirname, '..', '.data')),
     logLevel,
-    production: env.NODE_ENV === 'production' || !['local', 'dev', 'test'].includes(stage),
+    production,
+    allowAnonymous: stage === 'local',
+    introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
+    rateLimit: { rps, burst },
   };
 }
 
@@ -54,4 +67,11 @@ function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new Error(`${name} must be an integer from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  const number = value ? Number(value) : fallback;
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return number;
 }

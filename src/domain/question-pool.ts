@@ -12,6 +12,15 @@ export interface PoolFilter {
   tags?: readonly string[] | null;
 }
 
+export const MAX_FILTER_SECTIONS = 100;
+export const MAX_FILTER_TAGS = 50;
+
+/** Bounds the work a filter can ask for, before anything is read. */
+export function checkFilterSize(filter: PoolFilter): void {
+  if ((filter.sectionIds?.length ?? 0) > MAX_FILTER_SECTIONS) throw badInput(`"sectionIds" takes at most ${MAX_FILTER_SECTIONS} ids, got ${filter.sectionIds!.length}`);
+  if ((filter.tags?.length ?? 0) > MAX_FILTER_TAGS) throw badInput(`"tags" takes at most ${MAX_FILTER_TAGS} tags, got ${filter.tags!.length}`);
+}
+
 /** `catalogs` must already be ordered (bank id) and hold every bank named by the filter. */
 export function selectPool(catalogs: readonly Catalog[], filter: PoolFilter): OrderedQuestion[] {
   const sections = sectionsByBank(catalogs, filter.sectionIds ?? []);

@@ -6,13 +6,14 @@ import type { Catalog } from '../domain/catalog';
 import { badInput } from '../domain/errors';
 import { isBankId, parseGlobalId } from '../domain/ids';
 import { encodeCursor, paginate, type OrderedQuestion } from '../domain/pagination';
-import { banksOfSections } from '../domain/question-pool';
+import { banksOfSections, checkFilterSize } from '../domain/question-pool';
 import type { ContentReader } from '../store/content-reader';
 import type { QuestionConnectionModel, QuestionModel } from './models';
 
 export interface Scope {
   bankId?: string | null;
   sectionIds?: readonly string[] | null;
+  tags?: readonly string[] | null;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function withCatalogs<T>(content: ContentReader, scope: Scope, read
 
 /** The banks a scope names, when it names them (null means every bank); checks what it can. */
 function scopedBankIds(scope: Scope): string[] | null {
+  checkFilterSize(scope);
   if (scope.bankId == null) return scope.sectionIds?.length ? banksOfSections(scope.sectionIds) : null;
   if (!isBankId(scope.bankId)) throw badInput(`unknown bank id "${scope.bankId}"`);
   const foreign = (scope.sectionIds ?? []).find((id) => parseGlobalId(id)?.bankId !== scope.bankId);

@@ -5,9 +5,34 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../domain/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
+import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
+
+/** Codes that refuse the whole request (before any resolver runs) get these HTTP statuses. */
+const HTTP_STATUS: Partial<Record<DomainErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+
+/** Our codes: kept with their message wherever they come from (resolvers or request refusals). */
+const OWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+
+/**
+ * What to throw when building the context failed. A DomainError refuses the request: Apollo
+ * answers with the HTTP status (and Retry-After) given here and runs nothing. Anything else is
+ * unexpected (DynamoDB down while checking a key): logged once here, since no request hook runs
+ * after a failed context, and masked with the request id.
+ */
+export function requestRefusal(error: unknown, requestId: string, logger: Logger): GraphQLError {
+  if (!(error instanceof DomainError)) {
+    logger.error('unexpected error', { requestId, phase: 'context', error: describe(error) });
+    return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
+  }
+  const retryAfterMs = error.details.retryAfterMs;
+  const http = { status: HTTP_STATUS[error.code] ?? 400 };
+  // Apollo ignores an `http` whose `headers` key is present but not a Map, so add it only when set.
+  if (typeof retryAfterMs === 'number') Object.assign(http, { headers: new Map([['retry-after', String(Math.ceil(retryAfterMs / 1000))]]) });
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http } });
+}
 
 /** Codes Apollo itself attaches to request errors; their messages are safe to show. */
 const APOLLO_CODES = new Set([
@@ -22,13 +47,24 @@ const APOLLO_CODES = new Set([
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
+const isMasked = (formatted: GraphQLFormattedError): boolean =>
+  formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && formatted.message === INTERNAL_MESSAGE && typeof formatted.extensions.requestId === 'string';
+
+const describe = (error: unknown): unknown =>
+  error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
+
 const isExpected = (formatted: GraphQLFormattedError, error: unknown): boolean =>
-  unwrapResolverError(error) instanceof DomainError || APOLLO_CODES.has(String(formatted.extensions?.code));
+  unwrapResolverError(error) instanceof DomainError || APOLLO_CODES.has(String(formatted.extensions?.code)) || OWN_CODES.has(String(formatted.extensions?.code));
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
+  }
+  if (OWN_CODES.has(String(formatted.extensions?.code)) || isMasked(formatted)) {
+    // A request refusal (see requestRefusal): already a GraphQLError with our code and message.
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, extensions };
   }
   if (APOLLO_CODES.has(String(formatted.extensions?.code))) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -49,7 +85,7 @@ export const errorReporting: ApolloServerPlugin<GraphQLContext> = {
             requestId: contextValue.requestId,
             operationName,
             path: error.path?.join('.'),
-            error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
+            error: describe(original),
           });
         }
       },

@@ -1,5 +1,6 @@
 /** Builds the Apollo server; the Lambda handler and the local HTTP server both use this one. */
 import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -10,13 +11,35 @@ import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql
 import type { Config } from '../config';
 import type { GraphQLContext } from './context';
 import { errorReporting, formatError } from './errors';
+import { accessLog, corsHeaders } from './plugins';
+import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
 import { resolvers } from './resolvers';
 
-export function createApolloServer(config: Pick<Config, 'production'>): ApolloServer<GraphQLContext> {
+/**
+ * Limits that keep a public endpoint alive, tuned so every legitimate query passes: a Relay
+ * connection adds two levels per hop, so `bank { sections { questions { edges { node { … } } } } }`
+ * is already depth 6–7; anything up to 10 passes, 11 and deeper is refused.
+ */
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1500, maxCost: 5000 };
+
+export function createApolloServer(config: Pick<Config, 'production' | 'introspection'>): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    // Counted by graphql-js while Apollo parses (parseOptions below): armor's own token counter
+    // parses the query a second time and turns a syntax error into a 500.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: LIMITS.maxCost },
+    // Apollo's hideSchemaDetailsFromClientErrors below does this job in production.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
-    introspection: !config.production,
+    validationRules: [operationTypeExists, ...armor.validationRules],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    introspection: config.introspection,
     // "Did you mean …" suggestions would leak the schema that introspection hides.
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
@@ -24,7 +47,10 @@ export function createApolloServer(config: Pick<Config, 'production'>): ApolloSe
     allowBatchedHttpRequests: false,
     formatError,
     plugins: [
+      ...armor.plugins,
       errorReporting,
+      accessLog,
+      corsHeaders,
       // No Apollo GraphOS reporting and no federation subgraph: saying so keeps Apollo from
       // loading those plugins at start, which the Lambda bundle leaves out (esbuild-plugins.js).
       ApolloServerPluginUsageReportingDisabled(),

@@ -14,6 +14,8 @@ import { bankExists } from '../store/bank-writer';
 import type { Dynamo } from '../store/client';
 import { createHttpServer } from './http-server';
 import { connectLocalDynamo } from './local-dynamo';
+import { DEMO_USER, ensureLocalAccess, LOCAL_TENANT } from './local-tenant';
+import { AccessStore } from '../store/access-store';
 
 const SHIPPED_BANKS = path.resolve(__dirname, '../../seed/banks');
 
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   };
   try {
     const imported = await importMissingBanks(local.dynamo);
+    const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
     const server = createHttpServer(createLambdaHandler(app));
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
@@ -44,8 +47,12 @@ async function main(): Promise<void> {
       [
         `DynamoDB: ${local.endpoint}${local.started ? ` (DynamoDB Local, data in ${config.localDataDir})` : ''}, table ${config.tableName}`,
         imported.length > 0 ? `Imported: ${imported.join(', ')}` : 'Banks already imported (npm run seed -- <file.md> to add or update one)',
+        `Tenant "${LOCAL_TENANT}": publishable key ${access.publishableKey}`,
+        `                 secret key      ${access.secretKey}`,
+        `                 user token for "${DEMO_USER}" (12 h) ${access.userToken}`,
         `qbank GraphQL API ready at ${url}`,
-        `Try: curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ banks { id title questionCount } }"}'`,
+        `Try: curl -s ${url} -H 'content-type: application/json' -H 'x-api-key: ${access.publishableKey}' \\`,
+        `       -H 'authorization: Bearer ${access.userToken}' -d '{"query":"{ me { id } banks { id title questionCount } }"}'`,
         '',
       ].join('\n'),
     );

@@ -3,6 +3,9 @@ import { SHIPPED_BANK } from '../support/banks';
 import { newDynamo, useTable } from '../support/dynamo';
 import { givenApi, graphqlEvent } from '../support/graphql';
 
+/** Production behaviour without the need for a key (keyless calls need STAGE=local). */
+const PRODUCTION = { STAGE: 'local', NODE_ENV: 'production' };
+
 describe('errors', () => {
   const dynamo = useTable();
 
@@ -19,13 +22,13 @@ describe('errors', () => {
     const dev = await givenApi(dynamo()).query('{ banks { titel } }');
     expect([dev.status, dev.errors!.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_VALIDATION_FAILED']]);
     expect(dev.errors![0].message).toBe('Cannot query field "titel" on type "Bank". Did you mean "title" or "level"?');
-    const prod = await givenApi(dynamo(), { env: { STAGE: 'prod' } }).query('{ banks { titel } }');
+    const prod = await givenApi(dynamo(), { env: PRODUCTION }).query('{ banks { titel } }');
     expect(prod.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "titel" on type "Bank".']]);
   });
 
   it('masks unexpected failures: INTERNAL_SERVER_ERROR, a request id, no stack and no internals', async () => {
     const lines: string[] = [];
-    const broken = givenApi(newDynamo('table-that-does-not-exist'), { env: { STAGE: 'prod', NODE_ENV: 'production' }, log: (line) => lines.push(line) });
+    const broken = givenApi(newDynamo('table-that-does-not-exist'), { env: PRODUCTION, log: (line) => lines.push(line) });
 
     const response = await broken.query('{ banks { id } }');
     expect(response.status).toBe(200);
@@ -35,8 +38,21 @@ describe('errors', () => {
     expect(response.raw).not.toMatch(/table-that-does-not-exist|stack|ResourceNotFound|at .*\.js/);
     expect(response.headers['x-request-id']).toBe(response.errors![0].extensions!.requestId);
     // logged once, with the same request id and the real cause
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', message: 'unexpected error', requestId: response.errors![0].extensions!.requestId, path: 'banks' });
+    const errors = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ level: 'error', message: 'unexpected error', requestId: response.errors![0].extensions!.requestId, path: 'banks' });
+  });
+
+  it('masks a failure while checking the key the same way: 500, request id, logged once', async () => {
+    const lines: string[] = [];
+    const broken = givenApi(newDynamo('table-that-does-not-exist'), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
+    const response = await broken.send(graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': `qb_sk_${'a'.repeat(16)}_${'b'.repeat(43)}` } }));
+    expect(response.status).toBe(500);
+    expect(response.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+    expect(response.raw).not.toMatch(/table-that-does-not-exist|ResourceNotFound/);
+    expect(lines.map((line) => JSON.parse(line)).filter((l) => l.level === 'error')).toEqual([
+      expect.objectContaining({ message: 'unexpected error', phase: 'context', requestId: response.errors![0].extensions!.requestId }),
+    ]);
   });
 
   it('never returns a stack trace, even outside production', async () => {
@@ -63,7 +79,7 @@ describe('errors', () => {
   });
 
   it('turns off introspection in production', async () => {
-    const response = await givenApi(dynamo(), { env: { STAGE: 'prod' } }).query('{ __schema { types { name } } }');
+    const response = await givenApi(dynamo(), { env: PRODUCTION }).query('{ __schema { types { name } } }');
     expect(response.errors!.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 });

@@ -35,7 +35,7 @@ export interface ApiOptions {
 }
 
 export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
-  const config = readConfig({ STAGE: 'test', LOG_LEVEL: options.log ? 'debug' : 'silent', DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName, ...options.env });
+  const config = readConfig({ STAGE: 'local', LOG_LEVEL: options.log ? 'debug' : 'silent', DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName, ...options.env });
   const app = createApp(config, createLogger(config.logLevel, options.log));
   const handler = createLambdaHandler(app);
   let calls: Record<string, number> = {};

@@ -13,6 +13,9 @@ describe('readConfig', () => {
       localDataDir: path.resolve(__dirname, '../../.data'),
       logLevel: 'info',
       production: false,
+      allowAnonymous: true,
+      introspection: true,
+      rateLimit: { rps: 20, burst: 40 },
     });
   });
 
@@ -21,12 +24,17 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ stage: 'prod', tableName: 'acme-prod', port: 8080, logLevel: 'warn', dynamodbEndpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', production: true });
     expect(readConfig({ TABLE_NAME: 'explicit' }).tableName).toBe('explicit');
     expect(readConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(readConfig({ STAGE: 'prod' })).toMatchObject({ allowAnonymous: false, introspection: false });
+    expect(readConfig({ STAGE: 'prod', INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(readConfig({ RATE_LIMIT_RPS: '5', RATE_LIMIT_BURST: '8' }).rateLimit).toEqual({ rps: 5, burst: 8 });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535, got "eighty"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"'],
     [{ TABLE_NAME: 'no spaces allowed' }, 'TABLE_NAME "no spaces allowed" is not a valid DynamoDB table name'],
+    [{ RATE_LIMIT_RPS: '0' }, 'RATE_LIMIT_RPS must be a whole number of at least 1, got "0"'],
+    [{ RATE_LIMIT_RPS: '50', RATE_LIMIT_BURST: '10' }, 'RATE_LIMIT_BURST (10) must be at least RATE_LIMIT_RPS (50)'],
   ])('refuses %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

@@ -47,6 +47,8 @@ export type Query = {
   bank: Maybe<Bank>;
   /** All banks, ordered by id. */
   banks: Array<Bank>;
+  /** The calling user. UNAUTHENTICATED when the request names no user. */
+  me: User;
   /** Any question, retired ones included. */
   question: Maybe<Question>;
   /** Active questions, ordered by bank, section and position. `first` is 1 to 100 (default 20). */
@@ -99,6 +101,10 @@ export type Question = {
   /** Removed from the source: still readable by id, no longer listed or sampled. */
   retired: Scalars['Boolean']['output'];
   section: Section;
+  /** Where the question is in its bank's Markdown file. */
+  source: QuestionSource;
+  /** The source the bank cites for this question (a trailing `[[src](url)]` link in the Markdown), if any. */
+  sourceUrl: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   text: Scalars['String']['output'];
   /** The heading below the section heading that groups this question, if any. */
@@ -138,6 +144,17 @@ export type QuestionSet = {
   /** The seed used: pass it back to get the same set. */
   seed: Scalars['String']['output'];
   strategy: SamplingStrategy;
+};
+
+/** Where a question came from in its bank's Markdown file. */
+export type QuestionSource = {
+  __typename?: 'QuestionSource';
+  /** The file's name as imported ("theory.md"); empty for banks imported before files were recorded. */
+  file: Scalars['String']['output'];
+  /** 1-based line where the question starts in that file (where it last started, once retired); 0 when unknown. */
+  line: Scalars['Int']['output'];
+  /** A link to that line (`<file URL>#L<line>`) when the import was given the file's URL (`--source-url`). */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 export type RandomQuestionsInput = {
@@ -185,6 +202,17 @@ export type Section = {
 export type SectionQuestionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The user a request acts for: named by a user token (`Authorization: Bearer <JWT>`, signed with
+ * the tenant's user-token secret) or, with a secret key, by the `x-user-id` header.
+ */
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  /** The tenant (client application) the user belongs to. */
+  tenantId: Scalars['ID']['output'];
 };
 
 
@@ -271,10 +299,12 @@ export type ResolversTypes = {
   QuestionEdge: ResolverTypeWrapper<Omit<QuestionEdge, 'node'> & { node: ResolversTypes['Question'] }>;
   QuestionFilter: QuestionFilter;
   QuestionSet: ResolverTypeWrapper<QuestionSetModel>;
+  QuestionSource: ResolverTypeWrapper<QuestionSource>;
   RandomQuestionsInput: RandomQuestionsInput;
   SamplingStrategy: SamplingStrategy;
   Section: ResolverTypeWrapper<SectionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  User: ResolverTypeWrapper<User>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -290,9 +320,11 @@ export type ResolversParentTypes = {
   QuestionEdge: Omit<QuestionEdge, 'node'> & { node: ResolversParentTypes['Question'] };
   QuestionFilter: QuestionFilter;
   QuestionSet: QuestionSetModel;
+  QuestionSource: QuestionSource;
   RandomQuestionsInput: RandomQuestionsInput;
   Section: SectionModel;
   String: Scalars['String']['output'];
+  User: User;
 };
 
 export type BankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bank'] = ResolversParentTypes['Bank']> = {
@@ -317,6 +349,7 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bank?: Resolver<Maybe<ResolversTypes['Bank']>, ParentType, ContextType, RequireFields<QueryBankArgs, 'id'>>;
   banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType>;
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   question?: Resolver<Maybe<ResolversTypes['Question']>, ParentType, ContextType, RequireFields<QueryQuestionArgs, 'id'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, Partial<QueryQuestionsArgs>>;
   randomQuestions?: Resolver<ResolversTypes['QuestionSet'], ParentType, ContextType, RequireFields<QueryRandomQuestionsArgs, 'input'>>;
@@ -332,6 +365,8 @@ export type QuestionResolvers<ContextType = GraphQLContext, ParentType extends R
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   retired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['QuestionSource'], ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -355,6 +390,12 @@ export type QuestionSetResolvers<ContextType = GraphQLContext, ParentType extend
   strategy?: Resolver<ResolversTypes['SamplingStrategy'], ParentType, ContextType>;
 };
 
+export type QuestionSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionSource'] = ResolversParentTypes['QuestionSource']> = {
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type SectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = {
   bank?: Resolver<ResolversTypes['Bank'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -368,6 +409,11 @@ export type SectionResolvers<ContextType = GraphQLContext, ParentType extends Re
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Bank?: BankResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -376,6 +422,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QuestionConnection?: QuestionConnectionResolvers<ContextType>;
   QuestionEdge?: QuestionEdgeResolvers<ContextType>;
   QuestionSet?: QuestionSetResolvers<ContextType>;
+  QuestionSource?: QuestionSourceResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 };
 

@@ -1,0 +1,52 @@
+import { endpoint, newDynamo } from '../support/dynamo';
+import { givenApi, graphqlEvent } from '../support/graphql';
+import { baseEnv, runScript } from '../support/processes';
+import { ensureTable } from '../../src/store/table';
+
+describe('npm run admin', () => {
+  const dynamo = newDynamo();
+  const env = baseEnv({ DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName });
+  const admin = async (...args: string[]) => {
+    const result = await runScript('src/admin/cli.ts', args, env);
+    if (result.code !== 0) throw new Error(`admin ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    return JSON.parse(result.stdout);
+  };
+
+  beforeAll(() => ensureTable(dynamo));
+
+  it('creates a tenant and keys, mints a user token, lists and revokes keys', async () => {
+    expect(await admin('tenant:create', '--name', 'Quiz Co', '--origin', 'https://quiz.example', '--json')).toEqual({
+      tenant: { id: 'quiz-co', name: 'Quiz Co', allowedOrigins: ['https://quiz.example'] },
+    });
+    const publishable = await admin('key:create', '--tenant', 'quiz-co', '--kind', 'publishable', '--json');
+    const secret = await admin('key:create', '--tenant', 'quiz-co', '--kind', 'secret', '--rps', '5', '--burst', '10', '--json');
+    expect(publishable).toEqual({ key: expect.stringMatching(/^qb_pk_/), keyId: expect.any(String), kind: 'publishable', tenantId: 'quiz-co' });
+    const { token } = await admin('user-token', '--tenant', 'quiz-co', '--user', 'learner-1', '--ttl', '10m', '--json');
+
+    const api = givenApi(dynamo, { env: { STAGE: 'prod' } });
+    const me = await api.send(graphqlEvent({ query: '{ me { id tenantId } }' }, { headers: { 'x-api-key': publishable.key, authorization: `Bearer ${token}` } }));
+    expect(me.data).toEqual({ me: { id: 'learner-1', tenantId: 'quiz-co' } });
+
+    const listed = await admin('key:list', '--tenant', 'quiz-co', '--json');
+    expect(listed.keys.map((k: any) => [k.keyId, k.kind, k.revokedAt, k.rateLimit])).toEqual([
+      [publishable.keyId, 'publishable', null, null],
+      [secret.keyId, 'secret', null, { rps: 5, burst: 10 }],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(secret.key.slice(-43)); // neither the key nor its hash is listed
+    expect(JSON.stringify(listed)).not.toContain('hash');
+
+    expect(await admin('key:revoke', '--key-id', secret.keyId, '--json')).toEqual({ revoked: secret.keyId });
+    const revoked = await givenApi(dynamo, { env: { STAGE: 'prod' } }).send(graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': secret.key } }));
+    expect([revoked.status, revoked.errors![0].message]).toEqual([401, 'this API key has been revoked']);
+  });
+
+  it('explains its mistakes', async () => {
+    const unknown = await runScript('src/admin/cli.ts', ['key:create', '--tenant', 'nobody', '--kind', 'secret'], env);
+    expect([unknown.code, unknown.stderr]).toEqual([1, 'admin: no tenant "nobody"\n']);
+    const kind = await runScript('src/admin/cli.ts', ['key:create', '--tenant', 'quiz-co', '--kind', 'admin'], env);
+    expect([kind.code, kind.stderr]).toEqual([1, 'admin: --kind must be publishable or secret\n']);
+    const usage = await runScript('src/admin/cli.ts', ['tenant:create'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.split('\n')[0]).toBe('--name is required');
+  });
+});
