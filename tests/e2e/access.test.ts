@@ -62,6 +62,26 @@ describe('tenants, keys and users (STAGE=prod)', () => {
     expect(response.errors!.map((e) => [e.extensions!.code, e.path])).toEqual([['UNAUTHENTICATED', ['me']]]);
   });
 
+  it('lets legitimate deep queries through: the Relay path to a question’s source line, and depth 10', async () => {
+    const deep = await ask('{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { source { line } } } } } } }', { 'x-api-key': acme.secret });
+    expect(deep.errors).toBeUndefined();
+    expect(deep.data!.bank.sections[0].questions.edges[0].node.source.line).toBe(17);
+    const depth10 = '{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { section { questions(first: 1) { edges { node { id } } } } } } } } } }';
+    expect((await ask(depth10, { 'x-api-key': acme.secret })).errors).toBeUndefined();
+  });
+
+  it('logs who called and how it went, never the key, the token or the content', async () => {
+    const lines: string[] = [];
+    const logged = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
+    const token = await acme.token('alice');
+    await logged.send(graphqlEvent({ query: 'query Mine { me { id } question(id: "ml-junior/nope") { text } }' }, { headers: { 'x-api-key': acme.publishable, authorization: `Bearer ${token}` } }));
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      { level: 'info', time: expect.any(String), message: 'request', requestId: expect.any(String), tenantId: 'acme', keyId: expect.stringMatching(/^[a-z0-9]{16}$/), operationName: 'Mine', durationMs: expect.any(Number), status: 200, errors: 0 },
+    ]);
+    expect(lines.join('\n')).not.toContain(acme.publishable.slice(23));
+    expect(lines.join('\n')).not.toContain(token.split('.')[2]);
+  });
+
   it('costs no DynamoDB call to authenticate on a warm container', async () => {
     await ask('{ question(id: "ml-junior/nope") { id } }', { 'x-api-key': acme.secret });
     await ask('{ question(id: "ml-junior/nope") { id } }', { 'x-api-key': acme.secret });

@@ -103,6 +103,8 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
   });
 
+  let firstKeys: string[] = [];
+
   it('npm start serves the seeded bank and the shipped one, and SIGTERM stops everything', async () => {
     const app = await startScript('src/local/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
     try {
@@ -113,6 +115,16 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
         body: JSON.stringify({ query: '{ banks { id questionCount } question(id: "extra/kept") { text } }' }),
       });
       expect(((await response.json()) as { data: unknown }).data).toEqual({ banks: [{ id: 'extra', questionCount: 1 }, { id: 'ml-junior', questionCount: 58 }], question: { text: 'Is this kept?' } });
+      // the printed local tenant's publishable key and demo user token work together
+      const key = app.output().match(/publishable key (qb_pk_\S+)/)![1];
+      const token = app.output().match(/user token for "demo-user" \(12 h\) (\S+)/)![1];
+      const me = await fetch(app.match[1], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key, authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { id tenantId } }' }),
+      });
+      expect(((await me.json()) as { data: unknown }).data).toEqual({ me: { id: 'demo-user', tenantId: 'local' } });
+      firstKeys = [key, app.output().match(/secret key\s+(qb_sk_\S+)/)![1]];
     } finally {
       expect(await app.stop('SIGTERM')).toBe(0);
     }
@@ -122,6 +134,8 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
   it('a second npm start finds the data in place and imports nothing', async () => {
     const app = await startScript('src/local/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
     expect(app.output()).toContain('Banks already imported');
+    // the local tenant is created once: the same keys are printed again
+    expect([app.output().match(/publishable key (qb_pk_\S+)/)![1], app.output().match(/secret key\s+(qb_sk_\S+)/)![1]]).toEqual(firstKeys);
     expect(await app.stop('SIGINT')).toBe(0);
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
   });
