@@ -1,6 +1,8 @@
 import type { Caller } from '../auth/authenticator';
 import type { Logger } from '../logger';
+import type { Dynamo } from '../store/client';
 import type { ContentReader } from '../store/content-reader';
+import type { LearningReader } from '../store/learning-reader';
 
 /** Built fresh for every request (src/app.ts); holds nothing that outlives it. */
 export interface GraphQLContext {
@@ -11,5 +13,8 @@ export interface GraphQLContext {
   origin: string | null;
   startedAt: number;
   content: ContentReader;
+  learning: LearningReader;
+  /** For the few writes a request makes (attempts, quizzes). */
+  dynamo: Dynamo;
   logger: Logger;
 }

@@ -1,5 +1,6 @@
 /** What the resolvers pass between each other (codegen "mappers"): records plus catalog facts. */
 import type { Catalog, CatalogQuestion, CatalogSection } from '../domain/catalog';
+import type { AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { QuestionRecord } from '../domain/content';
 import type { SamplingStrategy } from './generated/types';
 
@@ -26,4 +27,55 @@ export interface QuestionSetModel {
   poolSize: number;
   seed: string;
   strategy: SamplingStrategy;
+  exhausted: boolean;
+}
+
+export type UserModel = UserRef;
+
+export interface QuestionStateModel {
+  record: QuestionStateRecord;
+  /** The instant retrievability is computed for: the request's time. */
+  now: Date;
+}
+
+export interface RecordAttemptPayloadModel {
+  attempt: AttemptRecord;
+  duplicate: boolean;
+  state: QuestionStateModel;
+}
+
+export interface TopicMasteryModel {
+  section: SectionModel;
+  attempts: number;
+  correctRate: number;
+  mastery: number;
+  confidence: number;
+  meanRetrievability: number;
+  leeches: number;
+}
+
+export interface QuestionStatsModel {
+  questionId: string;
+  attempts: number;
+  correct: number;
+  partial: number;
+  incorrect: number;
+  skipped: number;
+  successRate: number;
+  meanScore: number;
+  medianTimeMs: number | null;
+  p90TimeMs: number | null;
+  uniqueUsers: number;
+}
+
+export interface SectionStatsModel {
+  section: SectionModel;
+  attempts: number;
+  successRate: number;
+  uniqueUsers: number;
+}
+
+export interface AttemptConnectionModel {
+  edges: { cursor: string; node: AttemptRecord }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }

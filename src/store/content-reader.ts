@@ -23,6 +23,23 @@ export class ContentReader {
     this.items = new DataLoader((keys) => batchGet(dynamo, keys), { cacheKeyFn: keyString, maxBatchSize: 100 });
   }
 
+  /**
+   * Any items, through the request's one batching loader: reads asked for in the same tick
+   * (content and a user's records alike) share a BatchGetItem.
+   */
+  async loadItems(keys: readonly Key[]): Promise<(Item | null)[]> {
+    const items = await this.items.loadMany(keys);
+    return items.map((item) => {
+      if (item instanceof Error) throw item;
+      return item;
+    });
+  }
+
+  /** Forgets what this request read for the keys (after a write that changed them). */
+  forget(keys: readonly Key[]): void {
+    for (const key of keys) this.items.clear(key);
+  }
+
   async bank(bankId: string): Promise<BankRecord | null> {
     const item = await this.items.load(bankKey(bankId));
     return item ? bankFromItem(item) : null;

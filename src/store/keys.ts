@@ -124,3 +124,46 @@ export function apiKeyFromItem(item: Item): ApiKeyRecord {
     rateLimit: (item.rateLimit as ApiKeyRecord['rateLimit'] | undefined) ?? null,
   };
 }
+
+/*
+ * Learning (every key starts with the tenant taken from the API key, never from client input):
+ *
+ *   profile       PK T#<t>#U#<u>  SK PROFILE
+ *   idempotency   PK T#<t>#U#<u>  SK IDEM#<clientAttemptId>
+ *   attempt       PK T#<t>#U#<u>  SK ATT#<createdAt>#<attemptId>
+ *                 GSI1 T#<t>#U#<u>#Q#<questionId> / <createdAt>#<attemptId>   (attempts of a question)
+ *                 GSI2 T#<t>#U#<u>#B#<bank>       / <createdAt>#<attemptId>   (attempts in a bank)
+ *                 GSI3 T#<t>#U#<u>#S#<sectionId>  / <createdAt>#<attemptId>   (attempts in a section)
+ *   state         PK T#<t>#U#<u>  SK STATE#<bank>#<localId>
+ *                 GSI1 T#<t>#U#<u>#DUE#<bank> / <due>#<localId>               (due questions)
+ *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
+ *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
+ *   quiz          PK T#<t>#U#<u>  SK QUIZ#<quizId>
+ *   counters      PK T#<t>#STAT#<bank>#<shard>  SK Q#<localId> | S#<section>  (tenant-wide, sharded)
+ *   activity      PK T#<t>#ACT#<bank>#<shard>   SK <YYYY-MM-DD>
+ */
+export const userPartition = (tenantId: string, userId: string): string => `T#${tenantId}#U#${userId}`;
+export const profileKey = (t: string, u: string): Key => ({ PK: userPartition(t, u), SK: 'PROFILE' });
+export const idempotencyKey = (t: string, u: string, clientAttemptId: string): Key => ({ PK: userPartition(t, u), SK: `IDEM#${clientAttemptId}` });
+export const attemptSortKey = (createdAt: string, attemptId: string): string => `${createdAt}#${attemptId}`;
+export const attemptKey = (t: string, u: string, createdAt: string, attemptId: string): Key => ({ PK: userPartition(t, u), SK: `ATT#${attemptSortKey(createdAt, attemptId)}` });
+export const ATTEMPT_PREFIX = 'ATT#';
+export const attemptIndexes = {
+  question: (t: string, u: string, questionId: string) => ({ index: 'GSI1', pk: `${userPartition(t, u)}#Q#${questionId}` }),
+  bank: (t: string, u: string, bankId: string) => ({ index: 'GSI2', pk: `${userPartition(t, u)}#B#${bankId}` }),
+  section: (t: string, u: string, sectionId: string) => ({ index: 'GSI3', pk: `${userPartition(t, u)}#S#${sectionId}` }),
+};
+export const statePrefix = (bankId: string): string => `STATE#${bankId}#`;
+export const stateKey = (t: string, u: string, bankId: string, localId: string): Key => ({ PK: userPartition(t, u), SK: `${statePrefix(bankId)}${localId}` });
+export const dueIndexPartition = (t: string, u: string, bankId: string): string => `${userPartition(t, u)}#DUE#${bankId}`;
+export const userSectionKey = (t: string, u: string, bankId: string, section: string): Key => ({ PK: userPartition(t, u), SK: `SEC#${bankId}#${section}` });
+export const userBankDayKey = (t: string, u: string, bankId: string): Key => ({ PK: userPartition(t, u), SK: `DAY#${bankId}` });
+export const quizKey = (t: string, u: string, quizId: string): Key => ({ PK: userPartition(t, u), SK: `QUIZ#${quizId}` });
+
+/** Tenant-wide counters are spread over this many partitions, so no question is a hot item. */
+export const COUNTER_SHARDS = 4;
+export const counterPartition = (t: string, bankId: string, shard: number): string => `T#${t}#STAT#${bankId}#${shard}`;
+export const questionCounterKey = (t: string, bankId: string, shard: number, localId: string): Key => ({ PK: counterPartition(t, bankId, shard), SK: `Q#${localId}` });
+export const sectionCounterKey = (t: string, bankId: string, shard: number, section: string): Key => ({ PK: counterPartition(t, bankId, shard), SK: `S#${section}` });
+export const activityPartition = (t: string, bankId: string, shard: number): string => `T#${t}#ACT#${bankId}#${shard}`;
+export const activityKey = (t: string, bankId: string, shard: number, day: string): Key => ({ PK: activityPartition(t, bankId, shard), SK: day });

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BankRecord } from '../../domain/content';
-import type { SectionModel, QuestionModel, QuestionConnectionModel, QuestionSetModel } from '../models';
+import type { SectionModel, QuestionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../models';
+import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -13,6 +14,48 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+};
+
+export type ActivityDay = {
+  __typename?: 'ActivityDay';
+  activeUsers: Scalars['Int']['output'];
+  attempts: Scalars['Int']['output'];
+  /** YYYY-MM-DD (UTC). */
+  date: Scalars['String']['output'];
+};
+
+export type Attempt = {
+  __typename?: 'Attempt';
+  answer: Maybe<Scalars['String']['output']>;
+  clientAttemptId: Scalars['String']['output'];
+  /** ISO 8601. */
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  outcome: Outcome;
+  question: Question;
+  quizId: Maybe<Scalars['ID']['output']>;
+  score: Scalars['Float']['output'];
+  timeSpentMs: Maybe<Scalars['Int']['output']>;
+};
+
+export type AttemptConnection = {
+  __typename?: 'AttemptConnection';
+  edges: Array<AttemptEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AttemptEdge = {
+  __typename?: 'AttemptEdge';
+  cursor: Scalars['String']['output'];
+  node: Attempt;
+};
+
+export type AttemptFilter = {
+  bankId?: InputMaybe<Scalars['ID']['input']>;
+  questionId?: InputMaybe<Scalars['ID']['input']>;
+  sectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 8601: attempts at or after this instant. */
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A bank of interview questions, imported from one Markdown file. */
@@ -34,6 +77,32 @@ export type Bank = {
   updatedAt: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  recordAttempt: RecordAttemptPayload;
+  startQuiz: Quiz;
+};
+
+
+export type MutationRecordAttemptArgs = {
+  input: RecordAttemptInput;
+};
+
+
+export type MutationStartQuizArgs = {
+  input: StartQuizInput;
+};
+
+/**
+ * A learner's self-graded outcome for an open interview question.
+ * FSRS ratings: CORRECT → Good, PARTIAL → Hard, INCORRECT → Again, SKIPPED → Again.
+ */
+export type Outcome =
+  | 'CORRECT'
+  | 'INCORRECT'
+  | 'PARTIAL'
+  | 'SKIPPED';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -44,17 +113,45 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One entry per UTC day, oldest first, ending today. `days` 1 to 90 (default 30). */
+  activity: Array<ActivityDay>;
+  /** The user's attempts, newest first. `first` 1 to 100 (default 20). */
+  attempts: AttemptConnection;
   bank: Maybe<Bank>;
   /** All banks, ordered by id. */
   banks: Array<Bank>;
+  /** The user's questions due for review, most overdue first. `limit` 1 to 100 (default 20). */
+  dueQuestions: Array<QuestionState>;
+  /** Lowest success rate first among questions with at least `minAttempts` (default 5) attempts. `limit` 1 to 100 (default 10). */
+  hardestQuestions: Array<QuestionStats>;
   /** The calling user. UNAUTHENTICATED when the request names no user. */
   me: User;
   /** Any question, retired ones included. */
   question: Maybe<Question>;
+  /** Tenant-wide; any key of the tenant. */
+  questionStats: QuestionStats;
   /** Active questions, ordered by bank, section and position. `first` is 1 to 100 (default 20). */
   questions: QuestionConnection;
+  /** A quiz of the calling user; null for any other id. */
+  quiz: Maybe<Quiz>;
   randomQuestions: QuestionSet;
   section: Maybe<Section>;
+  sectionStats: Array<SectionStats>;
+  /** The user's attempted sections of a bank, weakest first. `limit` 1 to 50 (default 5). */
+  weakTopics: Array<TopicMastery>;
+};
+
+
+export type QueryActivityArgs = {
+  bankId: Scalars['ID']['input'];
+  days?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAttemptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AttemptFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -63,8 +160,27 @@ export type QueryBankArgs = {
 };
 
 
+export type QueryDueQuestionsArgs = {
+  bankId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type QueryHardestQuestionsArgs = {
+  bankId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  minAttempts?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryQuestionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuestionStatsArgs = {
+  questionId: Scalars['ID']['input'];
 };
 
 
@@ -75,6 +191,11 @@ export type QueryQuestionsArgs = {
 };
 
 
+export type QueryQuizArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRandomQuestionsArgs = {
   input: RandomQuestionsInput;
 };
@@ -82,6 +203,17 @@ export type QueryRandomQuestionsArgs = {
 
 export type QuerySectionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySectionStatsArgs = {
+  bankId: Scalars['ID']['input'];
+};
+
+
+export type QueryWeakTopicsArgs = {
+  bankId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One interview question. `text` and `answer` are Markdown as written in the source. */
@@ -137,6 +269,7 @@ export type QuestionFilter = {
 
 export type QuestionSet = {
   __typename?: 'QuestionSet';
+  exhausted: Scalars['Boolean']['output'];
   /** How many questions matched the filter after exclusions. */
   poolSize: Scalars['Int']['output'];
   /** At most `count`; the whole pool when it is smaller. */
@@ -157,17 +290,106 @@ export type QuestionSource = {
   url: Maybe<Scalars['String']['output']>;
 };
 
+/** The user's spaced-repetition state for one question (FSRS). */
+export type QuestionState = {
+  __typename?: 'QuestionState';
+  attempts: Scalars['Int']['output'];
+  difficulty: Scalars['Float']['output'];
+  /** When the question is next due (ISO 8601). */
+  due: Scalars['String']['output'];
+  lapses: Scalars['Int']['output'];
+  lastAttemptAt: Scalars['String']['output'];
+  lastOutcome: Outcome;
+  /** 8 lapses or more: the question keeps being forgotten. */
+  leech: Scalars['Boolean']['output'];
+  question: Question;
+  /** Probability of recall right now, 0 to 1. */
+  retrievability: Scalars['Float']['output'];
+  stability: Scalars['Float']['output'];
+};
+
+/** Tenant-wide figures for a question: counts of all users' attempts, no per-user data. */
+export type QuestionStats = {
+  __typename?: 'QuestionStats';
+  attempts: Scalars['Int']['output'];
+  correct: Scalars['Int']['output'];
+  incorrect: Scalars['Int']['output'];
+  meanScore: Scalars['Float']['output'];
+  /** From a log-scale histogram: within about 10 %. Null when no attempt reported a time. */
+  medianTimeMs: Maybe<Scalars['Int']['output']>;
+  p90TimeMs: Maybe<Scalars['Int']['output']>;
+  partial: Scalars['Int']['output'];
+  question: Question;
+  skipped: Scalars['Int']['output'];
+  /** correct / attempts (0 without attempts). */
+  successRate: Scalars['Float']['output'];
+  uniqueUsers: Scalars['Int']['output'];
+};
+
+export type Quiz = {
+  __typename?: 'Quiz';
+  /** Questions of the quiz answered so far (first attempt of each counts). */
+  answered: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  /** The strategy ran out of fresh questions and filled up with the weakest ones. */
+  exhausted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  questions: Array<Question>;
+  /** Mean score of the answered questions; null before the first answer. */
+  score: Maybe<Scalars['Float']['output']>;
+  seed: Scalars['String']['output'];
+  strategy: QuizStrategy;
+};
+
+export type QuizStrategy =
+  /** Spread evenly over the chosen sections. */
+  | 'BALANCED'
+  /** Questions due for review first (most overdue first), then unseen ones, then the weakest. */
+  | 'DUE'
+  /** Questions the user has never attempted first, then the weakest. */
+  | 'NEW_FIRST'
+  /** Uniform over the filtered pool. */
+  | 'UNIFORM'
+  /** Biased toward the user's weakest sections (lowest smoothed mastery). */
+  | 'WEAK_TOPICS';
+
 export type RandomQuestionsInput = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
   /** Up to 500 question ids to leave out (ids that name nothing are ignored). */
   excludeQuestionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Leave out questions this user has attempted (needs a user). When the pool runs out, the weakest seen questions fill the set and `exhausted` is true. */
+  excludeSeen?: InputMaybe<Scalars['Boolean']['input']>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Replays a set: the same seed and input give the same questions in the same order. Up to 128 characters; a new one is made when absent. */
   seed?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<SamplingStrategy>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RecordAttemptInput = {
+  /** The learner's answer, up to 10,000 characters. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** The frontend's idempotency key (1–128 of A–Z a–z 0–9 _ . : -). Retrying with the same key returns the original attempt, however late; reusing it for a different attempt is refused. */
+  clientAttemptId: Scalars['String']['input'];
+  outcome: Outcome;
+  /** An active question (retired questions take no new attempts). */
+  questionId: Scalars['ID']['input'];
+  /** A quiz of this user that contains the question. */
+  quizId?: InputMaybe<Scalars['ID']['input']>;
+  /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. */
+  score?: InputMaybe<Scalars['Float']['input']>;
+  /** 0 to 3,600,000. */
+  timeSpentMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordAttemptPayload = {
+  __typename?: 'RecordAttemptPayload';
+  attempt: Attempt;
+  /** True when this clientAttemptId was recorded before: nothing changed. */
+  duplicate: Scalars['Boolean']['output'];
+  state: QuestionState;
 };
 
 export type SamplingStrategy =
@@ -204,13 +426,52 @@ export type SectionQuestionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type SectionStats = {
+  __typename?: 'SectionStats';
+  attempts: Scalars['Int']['output'];
+  section: Section;
+  successRate: Scalars['Float']['output'];
+  uniqueUsers: Scalars['Int']['output'];
+};
+
+export type StartQuizInput = {
+  bankId: Scalars['ID']['input'];
+  /** 1 to 50. */
+  count?: InputMaybe<Scalars['Int']['input']>;
+  sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  seed?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<QuizStrategy>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** How well the user knows one section: a Beta(1, 1) prior smooths the mean score. */
+export type TopicMastery = {
+  __typename?: 'TopicMastery';
+  attempts: Scalars['Int']['output'];
+  /** 0 with no evidence, toward 1 as attempts accumulate (1 − posterior sd / prior sd). */
+  confidence: Scalars['Float']['output'];
+  correctRate: Scalars['Float']['output'];
+  leeches: Scalars['Int']['output'];
+  /** (score sum + 1) / (attempts + 2): 1 of 1 does not beat 45 of 50. */
+  mastery: Scalars['Float']['output'];
+  /** Mean probability of recall now over the section's attempted questions. */
+  meanRetrievability: Scalars['Float']['output'];
+  section: Section;
+};
+
 /**
  * The user a request acts for: named by a user token (`Authorization: Bearer <JWT>`, signed with
  * the tenant's user-token secret) or, with a secret key, by the `x-user-id` header.
  */
 export type User = {
   __typename?: 'User';
+  attemptCount: Scalars['Int']['output'];
+  /** Share of attempts graded CORRECT. */
+  correctRate: Scalars['Float']['output'];
   id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['String']['output']>;
+  /** Consecutive UTC days with an attempt, ending today or yesterday. */
+  streakDays: Scalars['Int']['output'];
   /** The tenant (client application) the user belongs to. */
   tenantId: Scalars['ID']['output'];
 };
@@ -288,10 +549,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ActivityDay: ResolverTypeWrapper<ActivityDay>;
+  Attempt: ResolverTypeWrapper<AttemptRecord>;
+  AttemptConnection: ResolverTypeWrapper<AttemptConnectionModel>;
+  AttemptEdge: ResolverTypeWrapper<Omit<AttemptEdge, 'node'> & { node: ResolversTypes['Attempt'] }>;
+  AttemptFilter: AttemptFilter;
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Outcome: Outcome;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Question: ResolverTypeWrapper<QuestionModel>;
@@ -300,19 +569,35 @@ export type ResolversTypes = {
   QuestionFilter: QuestionFilter;
   QuestionSet: ResolverTypeWrapper<QuestionSetModel>;
   QuestionSource: ResolverTypeWrapper<QuestionSource>;
+  QuestionState: ResolverTypeWrapper<QuestionStateModel>;
+  QuestionStats: ResolverTypeWrapper<QuestionStatsModel>;
+  Quiz: ResolverTypeWrapper<QuizRecord>;
+  QuizStrategy: QuizStrategy;
   RandomQuestionsInput: RandomQuestionsInput;
+  RecordAttemptInput: RecordAttemptInput;
+  RecordAttemptPayload: ResolverTypeWrapper<RecordAttemptPayloadModel>;
   SamplingStrategy: SamplingStrategy;
   Section: ResolverTypeWrapper<SectionModel>;
+  SectionStats: ResolverTypeWrapper<SectionStatsModel>;
+  StartQuizInput: StartQuizInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  User: ResolverTypeWrapper<User>;
+  TopicMastery: ResolverTypeWrapper<TopicMasteryModel>;
+  User: ResolverTypeWrapper<UserModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ActivityDay: ActivityDay;
+  Attempt: AttemptRecord;
+  AttemptConnection: AttemptConnectionModel;
+  AttemptEdge: Omit<AttemptEdge, 'node'> & { node: ResolversParentTypes['Attempt'] };
+  AttemptFilter: AttemptFilter;
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Question: QuestionModel;
@@ -321,10 +606,46 @@ export type ResolversParentTypes = {
   QuestionFilter: QuestionFilter;
   QuestionSet: QuestionSetModel;
   QuestionSource: QuestionSource;
+  QuestionState: QuestionStateModel;
+  QuestionStats: QuestionStatsModel;
+  Quiz: QuizRecord;
   RandomQuestionsInput: RandomQuestionsInput;
+  RecordAttemptInput: RecordAttemptInput;
+  RecordAttemptPayload: RecordAttemptPayloadModel;
   Section: SectionModel;
+  SectionStats: SectionStatsModel;
+  StartQuizInput: StartQuizInput;
   String: Scalars['String']['output'];
-  User: User;
+  TopicMastery: TopicMasteryModel;
+  User: UserModel;
+};
+
+export type ActivityDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityDay'] = ResolversParentTypes['ActivityDay']> = {
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attempt'] = ResolversParentTypes['Attempt']> = {
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientAttemptId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+  quizId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  timeSpentMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AttemptConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttemptConnection'] = ResolversParentTypes['AttemptConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AttemptEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AttemptEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttemptEdge'] = ResolversParentTypes['AttemptEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Attempt'], ParentType, ContextType>;
 };
 
 export type BankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bank'] = ResolversParentTypes['Bank']> = {
@@ -339,6 +660,11 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  recordAttempt?: Resolver<ResolversTypes['RecordAttemptPayload'], ParentType, ContextType, RequireFields<MutationRecordAttemptArgs, 'input'>>;
+  startQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<MutationStartQuizArgs, 'input'>>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -347,13 +673,21 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  activity?: Resolver<Array<ResolversTypes['ActivityDay']>, ParentType, ContextType, RequireFields<QueryActivityArgs, 'bankId'>>;
+  attempts?: Resolver<ResolversTypes['AttemptConnection'], ParentType, ContextType, Partial<QueryAttemptsArgs>>;
   bank?: Resolver<Maybe<ResolversTypes['Bank']>, ParentType, ContextType, RequireFields<QueryBankArgs, 'id'>>;
   banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType>;
+  dueQuestions?: Resolver<Array<ResolversTypes['QuestionState']>, ParentType, ContextType, RequireFields<QueryDueQuestionsArgs, 'bankId'>>;
+  hardestQuestions?: Resolver<Array<ResolversTypes['QuestionStats']>, ParentType, ContextType, RequireFields<QueryHardestQuestionsArgs, 'bankId'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   question?: Resolver<Maybe<ResolversTypes['Question']>, ParentType, ContextType, RequireFields<QueryQuestionArgs, 'id'>>;
+  questionStats?: Resolver<ResolversTypes['QuestionStats'], ParentType, ContextType, RequireFields<QueryQuestionStatsArgs, 'questionId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, Partial<QueryQuestionsArgs>>;
+  quiz?: Resolver<Maybe<ResolversTypes['Quiz']>, ParentType, ContextType, RequireFields<QueryQuizArgs, 'id'>>;
   randomQuestions?: Resolver<ResolversTypes['QuestionSet'], ParentType, ContextType, RequireFields<QueryRandomQuestionsArgs, 'input'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
+  sectionStats?: Resolver<Array<ResolversTypes['SectionStats']>, ParentType, ContextType, RequireFields<QuerySectionStatsArgs, 'bankId'>>;
+  weakTopics?: Resolver<Array<ResolversTypes['TopicMastery']>, ParentType, ContextType, RequireFields<QueryWeakTopicsArgs, 'bankId'>>;
 };
 
 export type QuestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -384,6 +718,7 @@ export type QuestionEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type QuestionSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionSet'] = ResolversParentTypes['QuestionSet']> = {
+  exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   poolSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -394,6 +729,50 @@ export type QuestionSourceResolvers<ContextType = GraphQLContext, ParentType ext
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QuestionStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionState'] = ResolversParentTypes['QuestionState']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  difficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lapses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
+  leech?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+  retrievability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type QuestionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionStats'] = ResolversParentTypes['QuestionStats']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  correct?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incorrect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  medianTimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p90TimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  partial?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  successRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uniqueUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuizResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quiz'] = ResolversParentTypes['Quiz']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['QuizStrategy'], ParentType, ContextType>;
+};
+
+export type RecordAttemptPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAttemptPayload'] = ResolversParentTypes['RecordAttemptPayload']> = {
+  attempt?: Resolver<ResolversTypes['Attempt'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['QuestionState'], ParentType, ContextType>;
 };
 
 export type SectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = {
@@ -409,13 +788,39 @@ export type SectionResolvers<ContextType = GraphQLContext, ParentType extends Re
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SectionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SectionStats'] = ResolversParentTypes['SectionStats']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  successRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uniqueUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TopicMasteryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicMastery'] = ResolversParentTypes['TopicMastery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  correctRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  leeches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mastery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanRetrievability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  correctRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  streakDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  ActivityDay?: ActivityDayResolvers<ContextType>;
+  Attempt?: AttemptResolvers<ContextType>;
+  AttemptConnection?: AttemptConnectionResolvers<ContextType>;
+  AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;
@@ -423,7 +828,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QuestionEdge?: QuestionEdgeResolvers<ContextType>;
   QuestionSet?: QuestionSetResolvers<ContextType>;
   QuestionSource?: QuestionSourceResolvers<ContextType>;
+  QuestionState?: QuestionStateResolvers<ContextType>;
+  QuestionStats?: QuestionStatsResolvers<ContextType>;
+  Quiz?: QuizResolvers<ContextType>;
+  RecordAttemptPayload?: RecordAttemptPayloadResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
+  SectionStats?: SectionStatsResolvers<ContextType>;
+  TopicMastery?: TopicMasteryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,12 +1,21 @@
 import type { Resolvers } from '../generated/types';
+import { Attempt, Quiz, QuestionState } from './attempts';
+import { learningMutations, learningQueries } from './learning';
 import { listingQueries } from './listing';
 import { lookupQueries } from './lookup';
+import { QuestionStats, statsQueries } from './stats';
 import { Bank, Question, Section } from './types';
-import { userQueries } from './user';
+import { User, userQueries } from './user';
 
 export const resolvers: Resolvers = {
-  Query: { ...lookupQueries, ...listingQueries, ...userQueries },
+  Query: { ...lookupQueries, ...listingQueries, ...userQueries, ...learningQueries, ...statsQueries },
+  Mutation: learningMutations,
   Bank,
   Section,
   Question,
+  User,
+  Attempt,
+  QuestionState,
+  Quiz,
+  QuestionStats,
 };

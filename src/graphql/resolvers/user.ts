@@ -1,12 +1,12 @@
-/** User-scoped queries. Every one of them goes through requireUser: no user, no data. */
+/** The calling user. Every user-scoped resolver goes through requireUser: no user, no data. */
+import type { UserRef } from '../../domain/attempts';
 import { DomainError } from '../../domain/errors';
+import { correctRate } from '../../domain/learning/mastery';
+import { currentStreak, utcDay } from '../../domain/learning/streak';
+import { profileKey } from '../../store/keys';
+import { profileFromItem } from '../../store/learning-items';
 import type { GraphQLContext } from '../context';
-import type { QueryResolvers } from '../generated/types';
-
-export interface UserRef {
-  tenantId: string;
-  userId: string;
-}
+import type { QueryResolvers, UserResolvers } from '../generated/types';
 
 export function requireUser({ caller }: GraphQLContext): UserRef {
   if (!caller.tenantId || !caller.userId) {
@@ -15,9 +15,30 @@ export function requireUser({ caller }: GraphQLContext): UserRef {
   return { tenantId: caller.tenantId, userId: caller.userId };
 }
 
+/** Tenant-wide figures need a tenant (any of its keys), not a user. */
+export function requireTenant({ caller }: GraphQLContext): string {
+  if (!caller.tenantId) throw new DomainError('UNAUTHENTICATED', 'tenant statistics need an API key of the tenant');
+  return caller.tenantId;
+}
+
+const profileOf = async (user: UserRef, { content }: GraphQLContext) =>
+  profileFromItem((await content.loadItems([profileKey(user.tenantId, user.userId)]))[0]);
+
 export const userQueries: Pick<QueryResolvers, 'me'> = {
-  me: (_parent, _args, context) => {
-    const user = requireUser(context);
-    return { id: user.userId, tenantId: user.tenantId };
+  me: (_parent, _args, context) => requireUser(context),
+};
+
+export const User: UserResolvers = {
+  id: (user) => user.userId,
+  tenantId: (user) => user.tenantId,
+  attemptCount: async (user, _args, context) => (await profileOf(user, context)).attemptCount,
+  correctRate: async (user, _args, context) => {
+    const profile = await profileOf(user, context);
+    return correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum });
   },
+  streakDays: async (user, _args, context) => {
+    const profile = await profileOf(user, context);
+    return currentStreak({ lastDay: profile.lastDay, streak: profile.streak }, utcDay(new Date()));
+  },
+  lastAttemptAt: async (user, _args, context) => (await profileOf(user, context)).lastAttemptAt,
 };

@@ -1,0 +1,86 @@
+/**
+ * Recorded attempts and the per-user records they update, as plain data. The shapes of what
+ * the learning domain (src/domain/learning) computes are stored inside these records.
+ */
+import type { MemoryState } from './learning/memory';
+import type { Outcome } from './learning/outcomes';
+import { badInput } from './errors';
+
+export interface UserRef {
+  tenantId: string;
+  userId: string;
+}
+
+export interface AttemptInput {
+  questionId: string;
+  outcome: Outcome;
+  score: number;
+  timeSpentMs: number | null;
+  answer: string | null;
+  quizId: string | null;
+  clientAttemptId: string;
+}
+
+export interface AttemptRecord extends AttemptInput {
+  id: string;
+  bankId: string;
+  sectionSlug: string;
+  createdAt: string;
+}
+
+/** Per (user, question): the FSRS memory and the tallies behind mastery and "weakest first". */
+export interface QuestionStateRecord {
+  questionId: string;
+  bankId: string;
+  sectionSlug: string;
+  memory: MemoryState;
+  attempts: number;
+  correct: number;
+  scoreSum: number;
+  lastOutcome: Outcome;
+  lastAttemptAt: string;
+}
+
+/** Per user: the counters behind `me`, and a version that serialises a user's attempts. */
+export interface ProfileRecord {
+  attemptCount: number;
+  correctCount: number;
+  scoreSum: number;
+  lastAttemptAt: string | null;
+  lastDay: string | null;
+  streak: number;
+  version: number;
+}
+
+export interface QuizRecord {
+  id: string;
+  bankId: string;
+  questionIds: string[];
+  strategy: string;
+  seed: string;
+  createdAt: string;
+  exhausted: boolean;
+  /** Question id → score of its first attempt within the quiz. */
+  answered: Record<string, number>;
+}
+
+export const EMPTY_PROFILE: ProfileRecord = { attemptCount: 0, correctCount: 0, scoreSum: 0, lastAttemptAt: null, lastDay: null, streak: 0, version: 0 };
+
+export const MAX_ANSWER_CHARS = 10_000;
+export const MAX_TIME_SPENT_MS = 3_600_000;
+const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Checks the bounds of an attempt's fields; the question itself is checked against the catalog. */
+export function checkAttemptInput(input: AttemptInput): void {
+  if (!CLIENT_ID.test(input.clientAttemptId)) throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');
+  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1) throw badInput(`"score" must be from 0 to 1, got ${input.score}`);
+  if (input.timeSpentMs !== null && (!Number.isInteger(input.timeSpentMs) || input.timeSpentMs < 0 || input.timeSpentMs > MAX_TIME_SPENT_MS)) {
+    throw badInput(`"timeSpentMs" must be a whole number from 0 to ${MAX_TIME_SPENT_MS}, got ${input.timeSpentMs}`);
+  }
+  if (input.answer !== null && input.answer.length > MAX_ANSWER_CHARS) throw badInput(`"answer" takes at most ${MAX_ANSWER_CHARS} characters, got ${input.answer.length}`);
+}
+
+/** What a retry must repeat exactly to count as the same attempt. */
+export function attemptFingerprint(input: AttemptInput): string {
+  return JSON.stringify([input.questionId, input.outcome, input.score, input.timeSpentMs, input.answer, input.quizId]);
+}

@@ -1,0 +1,117 @@
+/**
+ * recordAttempt: one BatchGetItem reads the question, its bank and every record of the user the
+ * attempt touches; one TransactWriteItems writes them all. A retry with the same clientAttemptId
+ * finds the idempotency record and returns the original attempt; an attempt that lost a race
+ * with another attempt of the same user reads again and retries.
+ */
+import { attemptFingerprint, checkAttemptInput, type AttemptInput, type UserRef } from '../domain/attempts';
+import { planAttempt, type CurrentRecords } from '../domain/attempt-plan';
+import { badInput } from '../domain/errors';
+import { parseGlobalId, type LocalRef } from '../domain/ids';
+import { defaultScore, type Outcome } from '../domain/learning/outcomes';
+import { AttemptConflict, DuplicateAttempt, writeAttempt } from '../store/attempt-writer';
+import type { Item, Key } from '../store/batch';
+import { attemptKey, idempotencyKey, profileKey, quizKey, stateKey, userBankDayKey, userSectionKey } from '../store/keys';
+import { attemptFromItem, profileFromItem, quizFromItem, stateFromItem } from '../store/learning-items';
+import type { GraphQLContext } from './context';
+import type { RecordAttemptInput } from './generated/types';
+import type { RecordAttemptPayloadModel } from './models';
+
+const MAX_ROUNDS = 10;
+
+export function attemptInput(raw: RecordAttemptInput): AttemptInput {
+  const outcome = raw.outcome as Outcome;
+  const input: AttemptInput = {
+    questionId: raw.questionId,
+    outcome,
+    score: raw.score ?? defaultScore(outcome),
+    timeSpentMs: raw.timeSpentMs ?? null,
+    answer: raw.answer ?? null,
+    quizId: raw.quizId ?? null,
+    clientAttemptId: raw.clientAttemptId,
+  };
+  checkAttemptInput(input);
+  return input;
+}
+
+export async function recordAttempt(context: GraphQLContext, user: UserRef, input: AttemptInput): Promise<RecordAttemptPayloadModel> {
+  const ref = parseGlobalId(input.questionId);
+  if (!ref) throw badInput(`question "${input.questionId}" is unknown or retired: it takes no new attempts`);
+  const fingerprint = attemptFingerprint(input);
+  for (let round = 1; ; round++) {
+    const { sectionSlug, keys, items } = await readForAttempt(context, user, ref, input);
+    if (items[0]) return duplicateOf(context, user, items[0], fingerprint, keys);
+    const current = currentRecords(items, input);
+    const plan = planAttempt(input, { bankId: ref.bankId, localId: ref.localId, sectionSlug }, current, new Date());
+    try {
+      await writeAttempt(context.dynamo, user, plan, fingerprint, current.profile.version);
+      return { attempt: plan.attempt, duplicate: false, state: { record: plan.state, now: new Date(plan.attempt.createdAt) } };
+    } catch (error) {
+      if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict) || round >= MAX_ROUNDS) throw error;
+      context.content.forget(keys);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
+    }
+  }
+}
+
+/**
+ * The question's section (from the catalog: only active questions are in it) and the user's
+ * records. On a warm container the bank item (to confirm the cached catalog is current) and the
+ * user's records come in one BatchGetItem.
+ */
+async function readForAttempt(context: GraphQLContext, user: UserRef, ref: LocalRef, input: AttemptInput) {
+  const cached = context.content.cachedCatalog(ref.bankId);
+  const cachedEntry = cached?.question(ref.localId);
+  if (cached && cachedEntry) {
+    const keys = userKeys(user, ref, cachedEntry.sectionSlug, input);
+    const [bank, items] = await Promise.all([context.content.bank(ref.bankId), context.content.loadItems(keys)]);
+    if (bank?.catalogVersion === cached.version) return { sectionSlug: cachedEntry.sectionSlug, keys, items };
+  }
+  const entry = (await context.content.catalog(ref.bankId))?.question(ref.localId);
+  if (!entry) throw badInput(`question "${input.questionId}" is unknown or retired: it takes no new attempts`);
+  const keys = userKeys(user, ref, entry.sectionSlug, input);
+  return { sectionSlug: entry.sectionSlug, keys, items: await context.content.loadItems(keys) };
+}
+
+/** [idempotency, state, profile, user section, user bank day, quiz?] — index 0 must stay the idempotency record. */
+function userKeys(user: UserRef, ref: LocalRef, sectionSlug: string, input: AttemptInput): Key[] {
+  const { tenantId: t, userId: u } = user;
+  return [
+    idempotencyKey(t, u, input.clientAttemptId),
+    stateKey(t, u, ref.bankId, ref.localId),
+    profileKey(t, u),
+    userSectionKey(t, u, ref.bankId, sectionSlug),
+    userBankDayKey(t, u, ref.bankId),
+    ...(input.quizId ? [quizKey(t, u, input.quizId)] : []),
+  ];
+}
+
+function currentRecords(items: (Item | null)[], input: AttemptInput): CurrentRecords {
+  const [, state, profile, section, day, quizItem] = items;
+  const quiz = quizItem ? quizFromItem(quizItem) : null;
+  if (input.quizId && !quiz) throw badInput(`unknown quiz id "${input.quizId}"`);
+  if (quiz && !quiz.questionIds.includes(input.questionId)) throw badInput(`question "${input.questionId}" is not in quiz "${input.quizId}"`);
+  return {
+    state: state ? stateFromItem(state) : null,
+    profile: profileFromItem(profile),
+    seenSection: section !== null,
+    lastDayInBank: (day?.lastDay as string | undefined) ?? null,
+    quiz,
+  };
+}
+
+async function duplicateOf(context: GraphQLContext, user: UserRef, idempotency: Item, fingerprint: string, keys: Key[]): Promise<RecordAttemptPayloadModel> {
+  if (idempotency.fingerprint !== fingerprint) {
+    throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
+  }
+  const [createdAt, attemptId] = splitSortKey(idempotency.attemptSortKey as string);
+  const [attempt, state] = await context.content.loadItems([attemptKey(user.tenantId, user.userId, createdAt, attemptId), keys[1]]);
+  if (!attempt || !state) throw new Error('an idempotency record points at a missing attempt');
+  return { attempt: attemptFromItem(attempt), duplicate: true, state: { record: stateFromItem(state), now: new Date() } };
+}
+
+/** `<createdAt>#<attemptId>`: ISO timestamps hold no '#'. */
+function splitSortKey(sortKey: string): [string, string] {
+  const hash = sortKey.indexOf('#');
+  return [sortKey.slice(0, hash), sortKey.slice(hash + 1)];
+}
