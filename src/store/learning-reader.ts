@@ -73,7 +73,8 @@ export class LearningReader {
         KeyConditionExpression: conditions.join(' AND '),
         ExpressionAttributeValues: {
           ':pk': index ? index.pk : base,
-          ':from': `${prefix}${query.since ?? ''}`,
+          // ISO timestamps start with a digit: '0' is below all of them (a key value cannot be empty)
+          ':from': `${prefix}${query.since ?? '0'}`,
           // before the cursor (exclusive) or the end of the attempts
           ':to': query.after ? `${prefix}${query.after}` : `${prefix}~`,
         },

@@ -56,6 +56,34 @@ describe('tenants, keys and users (STAGE=prod)', () => {
     expect([acmeAlice.data, globexAlice.data]).toEqual([{ me: { id: 'alice', tenantId: 'acme' } }, { me: { id: 'alice', tenantId: 'globex' } }]);
   });
 
+  it('keeps every user-scoped operation inside the tenant of the key, whatever user id is sent', async () => {
+    const acmeAlice = { 'x-api-key': acme.secret, 'x-user-id': 'alice' };
+    const globexAlice = { 'x-api-key': globex.secret, 'x-user-id': 'alice' };
+    const questionId = (await ask('{ questions(first: 1) { edges { node { id } } } }', acmeAlice)).data!.questions.edges[0].node.id;
+    const recorded = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'INCORRECT', clientAttemptId: 'iso-1' } } }, { headers: acmeAlice }));
+    expect(recorded.data).toEqual({ recordAttempt: { duplicate: false } });
+    const quiz = await api.send(graphqlEvent({ query: 'mutation { startQuiz(input: { bankId: "ml-junior", count: 2 }) { id } }' }, { headers: acmeAlice }));
+    const quizId = quiz.data!.startQuiz.id;
+
+    const seenByGlobex = await api.send(
+      graphqlEvent(
+        {
+          query: `{ me { attemptCount } attempts { edges { node { id } } } weakTopics(bankId: "ml-junior") { attempts } dueQuestions(bankId: "ml-junior") { attempts }
+                    quiz(id: "${quizId}") { id } randomQuestions(input: { bankId: "ml-junior", count: 1, excludeSeen: true }) { poolSize exhausted } }`,
+        },
+        { headers: globexAlice },
+      ),
+    );
+    expect(seenByGlobex.data).toEqual({ me: { attemptCount: 0 }, attempts: { edges: [] }, weakTopics: [], dueQuestions: [], quiz: null, randomQuestions: { poolSize: 58, exhausted: false } });
+    // the same clientAttemptId under another tenant is another attempt, and acme's quiz is unknown there
+    const globexAttempt = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-1' } } }, { headers: globexAlice }));
+    expect(globexAttempt.data).toEqual({ recordAttempt: { duplicate: false } });
+    const inForeignQuiz = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-2', quizId } } }, { headers: globexAlice }));
+    expect(inForeignQuiz.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
+    const acmeMe = await ask('{ me { attemptCount } }', acmeAlice);
+    expect(acmeMe.data).toEqual({ me: { attemptCount: 1 } });
+  });
+
   it('refuses user-scoped queries without a user, but serves content', async () => {
     const response = await ask(`${ME.slice(0, -1)} banks { id } }`, { 'x-api-key': acme.secret });
     expect(response.data).toBeNull();

@@ -20,6 +20,7 @@ interface Fixtures {
   acme: TenantFixture;
   globex: TenantFixture;
   token: string;
+  questionId: string;
 }
 
 const nest = (depth: number): string => {
@@ -38,6 +39,9 @@ function getRequest(t: Fixtures, query: string, headers: Record<string, string>)
   if (!headers['content-type']) delete event.headers['content-type'];
   return { ...event, rawQueryString: `query=${encodeURIComponent(query)}`, queryStringParameters: { query } };
 }
+const RECORD = 'mutation A($input: RecordAttemptInput!) { recordAttempt(input: $input) { duplicate } }';
+const attemptInput = (t: Fixtures, extra: Record<string, unknown> = {}) => ({ questionId: t.questionId, outcome: 'CORRECT', clientAttemptId: 'hostile-1', ...extra });
+const attempt = (t: Fixtures, extra: Record<string, unknown>) => post(RECORD, withKey(t, { 'x-user-id': 'mallory' }), { input: attemptInput(t, extra) });
 const claims = (t: Fixtures, extra: Record<string, unknown> = {}) => ({ sub: 'mallory', aud: t.acme.id, exp: nowSeconds() + 600, ...extra });
 const asUser = (t: Fixtures, token: string) => post('{ me { id } }', { 'x-api-key': t.acme.publishable, authorization: `Bearer ${token}` });
 
@@ -54,7 +58,8 @@ const HOSTILE: Hostile[] = [
   { name: 'a syntax error', status: 400, code: 'GRAPHQL_PARSE_FAILED', request: (t) => post('{ banks { id ', withKey(t)) },
   { name: 'introspection in production', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => post('{ __schema { types { name } } }', withKey(t)) },
   { name: 'field-suggestion probing', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => post('{ bankz { id } }', withKey(t)) },
-  { name: 'a mutation (there are none)', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => post('mutation { recordAttempt }', withKey(t)) },
+  { name: 'a mutation without its arguments', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => post('mutation { recordAttempt { duplicate } }', withKey(t)) },
+  { name: 'a subscription (there are none)', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => post('subscription { banks { id } }', withKey(t)) },
   // HTTP shape
   { name: 'a 100 KB string in variables', status: 413, code: 'BAD_REQUEST', request: (t) => random(t, { seed: 'x'.repeat(100_000) }) },
   { name: 'a 70 KB query', status: 413, code: 'BAD_REQUEST', request: (t) => post(`{ banks { id } } # ${'x'.repeat(70_000)}`, withKey(t)) },
@@ -67,7 +72,7 @@ const HOSTILE: Hostile[] = [
   { name: 'a form POST (CSRF-style simple request)', status: 400, code: 'BAD_REQUEST', request: (t) => graphqlEvent(null, { headers: withKey(t, { 'content-type': 'application/x-www-form-urlencoded' }), rawBody: 'query=%7Bbanks%7Bid%7D%7D' }) },
   { name: 'a GET without a preflight header (CSRF)', status: 400, code: 'BAD_REQUEST', request: (t) => getRequest(t, '{banks{id}}', {}) },
   { name: 'a GET with a simple content type (CSRF)', status: 400, code: 'BAD_REQUEST', request: (t) => getRequest(t, '{banks{id}}', { 'content-type': 'text/plain' }) },
-  { name: 'a GET carrying a mutation', status: 400, code: 'GRAPHQL_VALIDATION_FAILED', request: (t) => ({ ...graphqlEvent(null, { method: 'GET', headers: withKey(t, { 'apollo-require-preflight': 'true' }) }), rawQueryString: 'query=mutation%7Bx%7D', queryStringParameters: { query: 'mutation{x}' } }) },
+  { name: 'a GET carrying a mutation', status: 405, code: 'BAD_REQUEST', request: (t) => getRequest(t, 'mutation { startQuiz(input: { bankId: "ml-junior" }) { id } }', { 'apollo-require-preflight': 'true', 'x-user-id': 'u' }) },
   // Values
   { name: 'null bytes in an id', status: 200, code: 'BAD_USER_INPUT', request: (t) => random(t, { bankId: 'ml-junior\u0000' }) },
   { name: 'a lone UTF-16 surrogate in an id', status: 200, code: 'BAD_USER_INPUT', request: (t) => graphqlEvent(null, { headers: withKey(t), rawBody: `{"query":${JSON.stringify(RANDOM)},"variables":{"input":{"bankId":"\\ud800"}}}` }) },
@@ -78,6 +83,16 @@ const HOSTILE: Hostile[] = [
   { name: 'a negative page size', status: 200, code: 'BAD_USER_INPUT', request: (t) => post('{ questions(first: -1) { totalCount } }', withKey(t)) },
   { name: 'a forged cursor', status: 200, code: 'BAD_USER_INPUT', request: (t) => post(`{ questions(after: "${Buffer.from('qc1:{"q":{"$gt":""}}').toString('base64url')}") { totalCount } }`, withKey(t)) },
   { name: 'a wrong variable type', status: 400, code: 'BAD_USER_INPUT', request: (t) => random(t, { count: 'ten' }) },
+  // Attempts: refused before anything is written
+  { name: 'an attempt with a score above 1', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { score: 1.5 }) },
+  { name: 'an attempt with a negative time', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { timeSpentMs: -1 }) },
+  { name: 'an attempt with an hour and a millisecond', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { timeSpentMs: 3_600_001 }) },
+  { name: 'an attempt with a 10,001-character answer', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { answer: 'x'.repeat(10_001) }) },
+  { name: 'an attempt on an unknown question', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { questionId: 'ml-junior/nope' }) },
+  { name: 'an attempt with an invalid clientAttemptId', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { clientAttemptId: 'spaces are not allowed' }) },
+  { name: 'an attempt in an unknown quiz', status: 200, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { quizId: '00000000-0000-4000-8000-000000000000' }) },
+  { name: 'an unknown outcome', status: 400, code: 'BAD_USER_INPUT', request: (t) => attempt(t, { outcome: 'MAYBE' }) },
+  { name: 'an attempt without a user', status: 200, code: 'UNAUTHENTICATED', request: (t) => post(RECORD, withKey(t), { input: attemptInput(t) }) },
   // Keys
   { name: 'no API key', status: 401, code: 'UNAUTHENTICATED', request: () => post('{ banks { id } }', {}) },
   { name: 'a malformed API key', status: 401, code: 'UNAUTHENTICATED', request: () => post('{ banks { id } }', { 'x-api-key': 'qb_sk_123' }) },
@@ -111,8 +126,9 @@ describe('hostile requests (STAGE=prod)', () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     const acme = await givenTenant(dynamo(), 'acme', ['https://quiz.acme.test']);
     const globex = await givenTenant(dynamo(), 'globex');
-    fixtures = { acme, globex, token: await acme.token('alice') };
     api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
+    const page = await api.send(graphqlEvent({ query: '{ questions(first: 1) { edges { node { id } } } }' }, { headers: { 'x-api-key': acme.secret } }));
+    fixtures = { acme, globex, token: await acme.token('alice'), questionId: page.data!.questions.edges[0].node.id };
   });
 
   it('has at least 40 cases', () => {

@@ -25,6 +25,8 @@ const bounded = (value: number | null | undefined, fallback: number, max: number
   return n;
 };
 
+const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+
 async function catalogOf(context: GraphQLContext, bankId: string) {
   const catalog = isBankId(bankId) ? await context.content.catalog(bankId) : null;
   if (!catalog) throw badInput(`unknown bank id "${bankId}"`);
@@ -89,10 +91,10 @@ export const learningQueries: Pick<QueryResolvers, 'quiz' | 'attempts' | 'weakTo
       ({ tally, recall, leeches, section }): TopicMasteryModel => ({
         section: { catalog, section },
         attempts: tally.attempts,
-        correctRate: correctRate(tally),
-        mastery: mastery(tally),
+        correctRate: round4(correctRate(tally)),
+        mastery: round4(mastery(tally)),
         confidence: confidence(tally),
-        meanRetrievability: Math.round((recall.reduce((a, b) => a + b, 0) / recall.length) * 10_000) / 10_000,
+        meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
         leeches,
       }),
     );

@@ -34,7 +34,7 @@ export const User: UserResolvers = {
   attemptCount: async (user, _args, context) => (await profileOf(user, context)).attemptCount,
   correctRate: async (user, _args, context) => {
     const profile = await profileOf(user, context);
-    return correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum });
+    return Math.round(correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum }) * 10_000) / 10_000;
   },
   streakDays: async (user, _args, context) => {
     const profile = await profileOf(user, context);
