@@ -12,7 +12,7 @@ export const RECORD = `mutation Record($input: RecordAttemptInput!) {
 export interface Learner {
   headers: Record<string, string>;
   ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  record(input: Record<string, unknown>): Promise<GraphQLResponse>;
+  record(input: Record<string, unknown>): Promise<GraphQLResponse<any>>;
 }
 
 /** A user of a tenant, named with x-user-id on the tenant's secret key. */
