@@ -1,6 +1,7 @@
 /** Tenants, API keys and rate counters in DynamoDB. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import type { ApiKeyRecord, TenantRecord } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { batchGet, type Item } from './batch';
@@ -73,22 +74,8 @@ export class AccessStore {
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
-    const keys: ApiKeyRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(
-        new QueryCommand({
-          TableName: this.dynamo.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': tenantKeysIndex(tenantId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      keys.push(...((page.Items ?? []) as Item[]).map(apiKeyFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return keys;
+    const items = await queryAll(this.dynamo, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': tenantKeysIndex(tenantId) } });
+    return items.map(apiKeyFromItem);
   }
 
   /** Adds to a key's counter for one window and returns the window's new total. */

@@ -5,10 +5,11 @@
  * item flips, readers keep serving the previous catalog in full.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import type { BankRecord } from '../domain/content';
 import type { ExistingBank, ImportPlan } from '../domain/import-plan';
-import { batchWrite, type Item, type WriteRequest } from './batch';
+import { batchWrite, type WriteRequest } from './batch';
 import { decodeCatalog, encodeCatalog } from './catalog-store';
 import type { Dynamo } from './client';
 import {
@@ -28,20 +29,7 @@ export class ConcurrentImportError extends Error {}
 
 /** Everything stored for a bank: one paginated Query over its partition (import-time only). */
 export async function readExistingBank(dynamo: Dynamo, bankId: string): Promise<ExistingBank> {
-  const items: Item[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.doc.send(
-      new QueryCommand({
-        TableName: dynamo.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': bankPartition(bankId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Item[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(dynamo, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': bankPartition(bankId) } });
 
   const bankItem = items.find(isBankItem);
   const bank = bankItem ? bankFromItem(bankItem) : null;
@@ -105,20 +93,10 @@ async function publishBank(dynamo: Dynamo, bank: BankRecord, expectedVersion: st
 }
 
 async function listCatalogParts(dynamo: Dynamo, bankId: string, version: string): Promise<string[]> {
-  const keys: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.doc.send(
-      new QueryCommand({
-        TableName: dynamo.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': catalogPrefix(version) },
-        ProjectionExpression: 'SK',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    keys.push(...((page.Items ?? []) as { SK: string }[]).map((item) => item.SK));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return keys;
+  const items = await queryAll(dynamo, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': catalogPrefix(version) },
+    ProjectionExpression: 'SK',
+  });
+  return items.map((item) => item.SK);
 }

@@ -3,13 +3,12 @@
  * in memory per container keyed by version: a warm reader checks the bank item's version (one
  * GetItem it needs anyway) and only reads the parts again after an import published a new one.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Catalog, type CatalogData } from '../domain/catalog';
 import type { BankRecord } from '../domain/content';
-import type { Item } from './batch';
 import type { Dynamo } from './client';
 import { bankPartition, catalogPrefix } from './keys';
+import { queryAll } from './query';
 
 const PART_BYTES = 300_000;
 
@@ -58,20 +57,11 @@ export class CatalogCache {
   }
 
   private async read(bank: BankRecord): Promise<Catalog> {
-    const parts: Uint8Array[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(
-        new QueryCommand({
-          TableName: this.dynamo.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': bankPartition(bank.id), ':prefix': catalogPrefix(bank.catalogVersion) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of (page.Items ?? []) as Item[]) parts.push(item.body as Uint8Array);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.dynamo, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': bankPartition(bank.id), ':prefix': catalogPrefix(bank.catalogVersion) },
+    });
+    const parts = items.map((item) => item.body as Uint8Array);
     if (parts.length !== bank.catalogParts) {
       throw new StaleCatalogError(`catalog ${bank.id}@${bank.catalogVersion} has ${parts.length} of ${bank.catalogParts} parts`);
     }

@@ -3,7 +3,6 @@
  * DataLoader, so a bank, a question and the questions of several sections asked for in the same
  * tick cost a single BatchGetItem; results are memoised for the request only.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import DataLoader from 'dataloader';
 import type { Catalog } from '../domain/catalog';
 import type { BankRecord, QuestionRecord } from '../domain/content';
@@ -11,6 +10,7 @@ import { batchGet, keyString, type Item, type Key } from './batch';
 import { StaleCatalogError, type CatalogCache } from './catalog-store';
 import type { Dynamo } from './client';
 import { BANKS_INDEX, bankFromItem, bankKey, questionFromItem, questionKey } from './keys';
+import { queryAll } from './query';
 
 export class ContentReader {
   private readonly items: DataLoader<Key, Item | null, string>;
@@ -92,24 +92,8 @@ export class ContentReader {
   }
 
   private async queryBanks(): Promise<BankRecord[]> {
-    const banks: BankRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(
-        new QueryCommand({
-          TableName: this.dynamo.tableName,
-          IndexName: BANKS_INDEX.name,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of (page.Items ?? []) as Item[]) {
-        banks.push(bankFromItem(item));
-        this.items.prime(bankKey(item.id as string), item);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return banks;
+    const items = await queryAll(this.dynamo, { IndexName: BANKS_INDEX.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition } });
+    for (const item of items) this.items.prime(bankKey(item.id as string), item);
+    return items.map(bankFromItem);
   }
 }

@@ -8,6 +8,7 @@ import type { Item } from './batch';
 import type { Dynamo } from './client';
 import { activityPartition, ATTEMPT_PREFIX, attemptIndexes, COUNTER_SHARDS, counterPartition, dueIndexPartition, statePrefix, userPartition } from './keys';
 import { attemptFromItem, stateFromItem } from './learning-items';
+import { queryAll } from './query';
 
 export interface AttemptPage {
   attempts: AttemptRecord[];
@@ -108,14 +109,7 @@ export class LearningReader {
     return (await Promise.all(shards)).flat();
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(new QueryCommand({ ...input, TableName: this.dynamo.tableName, ExclusiveStartKey: startKey }));
-      items.push(...((page.Items ?? []) as Item[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(input: Parameters<typeof queryAll>[1]): Promise<Item[]> {
+    return queryAll(this.dynamo, input);
   }
 }
