@@ -75,7 +75,9 @@ function weakTopicsFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<s
   const sections = new Map<string, OrderedQuestion[]>();
   for (const entry of pool) {
     const key = `${entry.order[0]}/${entry.question.sectionSlug}`;
-    sections.set(key, [...(sections.get(key) ?? []), entry]);
+    const group = sections.get(key);
+    if (group) group.push(entry);
+    else sections.set(key, [entry]);
   }
   const groups = [...sections.values()].map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
