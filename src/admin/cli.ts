@@ -7,6 +7,8 @@
  *   key:revoke --key-id K
  *   key:list --tenant T
  *   user-token --tenant T --user U [--ttl 1h]
+ *   stats:verify [--tenant T]      recount every aggregate from the attempts; exit 1 on any difference
+ *   stats:rebuild [--tenant T]     write the recount where it differs, then verify
  *
  * Works against the local DynamoDB of `npm start` unless DYNAMODB_ENDPOINT (or --aws) says otherwise.
  */
@@ -14,9 +16,10 @@ import { readConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import { connectLocalDynamo } from '../local/local-dynamo';
 import { AccessStore } from '../store/access-store';
-import { createDynamo } from '../store/client';
+import { createDynamo, type Dynamo } from '../store/client';
 import { parseTtl } from '../auth/user-token';
 import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
+import { statsCommand } from './stats';
 
 export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
   tenant:create --name N [--id I] [--origin URL]...
@@ -24,7 +27,9 @@ export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aw
   key:create --tenant T --kind publishable|secret [--rps N --burst N]
   key:revoke --key-id K
   key:list --tenant T
-  user-token --tenant T --user U [--ttl 1h]`;
+  user-token --tenant T --user U [--ttl 1h]
+  stats:verify [--tenant T]
+  stats:rebuild [--tenant T]`;
 
 type Options = Record<string, string[]>;
 
@@ -49,7 +54,7 @@ const one = (options: Options, name: string): string => {
   return value;
 };
 
-async function run(command: string, options: Options, store: AccessStore): Promise<{ json: unknown; text: string }> {
+async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<{ json: unknown; text: string; exitCode?: number }> {
   switch (command) {
     case 'tenant:create': {
       const tenant = await createTenant(store, { name: one(options, 'name'), id: options.id?.[0], origins: options.origin });
@@ -74,6 +79,9 @@ async function run(command: string, options: Options, store: AccessStore): Promi
       const token = await mintUserToken(store, { tenantId: one(options, 'tenant'), userId: one(options, 'user'), ttlSeconds: parseTtl(options.ttl?.[0] ?? '1h') });
       return { json: { token }, text: token };
     }
+    case 'stats:verify':
+    case 'stats:rebuild':
+      return statsCommand(command, dynamo, { tenantId: options.tenant?.[0] });
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
@@ -100,9 +108,9 @@ async function main(argv: string[]): Promise<number> {
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
     : await connectLocalDynamo(config);
   try {
-    const result = await run(args.command, args.options, new AccessStore(target.dynamo));
+    const result = await run(args.command, args.options, new AccessStore(target.dynamo), target.dynamo);
     process.stdout.write(`${args.flags.has('--json') ? JSON.stringify(result.json) : result.text}\n`);
-    return 0;
+    return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message}\n${USAGE}`, 2);
     if (error instanceof DomainError) return fail(`admin: ${error.message}`, 1);
