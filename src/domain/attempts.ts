@@ -70,6 +70,12 @@ export const MAX_ANSWER_CHARS = 10_000;
 export const MAX_TIME_SPENT_MS = 3_600_000;
 const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+/**
+ * Scores are kept to 6 decimals: DynamoDB numbers hold 38 significant digits, and a score like
+ * 1e-40 would make every later sum on the same counters unwritable.
+ */
+export const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;
+
 /** Checks the bounds of an attempt's fields; the question itself is checked against the catalog. */
 export function checkAttemptInput(input: AttemptInput): void {
   if (!CLIENT_ID.test(input.clientAttemptId)) throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');

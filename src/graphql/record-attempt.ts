@@ -4,14 +4,14 @@
  * finds the idempotency record and returns the original attempt; an attempt that lost a race
  * with another attempt of the same user reads again and retries.
  */
-import { attemptFingerprint, checkAttemptInput, type AttemptInput, type UserRef } from '../domain/attempts';
+import { attemptFingerprint, checkAttemptInput, roundScore, type AttemptInput, type UserRef } from '../domain/attempts';
 import { planAttempt, type CurrentRecords } from '../domain/attempt-plan';
 import { badInput } from '../domain/errors';
 import { parseGlobalId, type LocalRef } from '../domain/ids';
 import { defaultScore, type Outcome } from '../domain/learning/outcomes';
 import { AttemptConflict, DuplicateAttempt, writeAttempt } from '../store/attempt-writer';
 import type { Item, Key } from '../store/batch';
-import { attemptKey, idempotencyKey, profileKey, quizKey, stateKey, userBankDayKey, userSectionKey } from '../store/keys';
+import { attemptKey, bankKey, idempotencyKey, profileKey, quizKey, stateKey, userBankDayKey, userSectionKey } from '../store/keys';
 import { attemptFromItem, profileFromItem, quizFromItem, stateFromItem } from '../store/learning-items';
 import type { GraphQLContext } from './context';
 import type { RecordAttemptInput } from './generated/types';
@@ -31,7 +31,7 @@ export function attemptInput(raw: RecordAttemptInput): AttemptInput {
     clientAttemptId: raw.clientAttemptId,
   };
   checkAttemptInput(input);
-  return input;
+  return { ...input, score: roundScore(input.score) };
 }
 
 export async function recordAttempt(context: GraphQLContext, user: UserRef, input: AttemptInput): Promise<RecordAttemptPayloadModel> {
@@ -44,7 +44,7 @@ export async function recordAttempt(context: GraphQLContext, user: UserRef, inpu
     const current = currentRecords(items, input);
     const plan = planAttempt(input, { bankId: ref.bankId, localId: ref.localId, sectionSlug }, current, new Date());
     try {
-      await writeAttempt(context.dynamo, user, plan, fingerprint, current.profile.version);
+      await writeAttempt(context.dynamo, user, plan, fingerprint, current);
       return { attempt: plan.attempt, duplicate: false, state: { record: plan.state, now: new Date(plan.attempt.createdAt) } };
     } catch (error) {
       if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict) || round >= MAX_ROUNDS) throw error;
@@ -56,21 +56,22 @@ export async function recordAttempt(context: GraphQLContext, user: UserRef, inpu
 
 /**
  * The question's section (from the catalog: only active questions are in it) and the user's
- * records. On a warm container the bank item (to confirm the cached catalog is current) and the
- * user's records come in one BatchGetItem.
+ * records, read strongly consistent. On a warm container the bank item (to confirm the cached
+ * catalog is current) and the user's records come in one BatchGetItem. The items of one
+ * BatchGetItem are not a snapshot, so the write is conditioned on every record it read.
  */
 async function readForAttempt(context: GraphQLContext, user: UserRef, ref: LocalRef, input: AttemptInput) {
   const cached = context.content.cachedCatalog(ref.bankId);
   const cachedEntry = cached?.question(ref.localId);
   if (cached && cachedEntry) {
     const keys = userKeys(user, ref, cachedEntry.sectionSlug, input);
-    const [bank, items] = await Promise.all([context.content.bank(ref.bankId), context.content.loadItems(keys)]);
+    const [bank, ...items] = await context.content.readConsistent([bankKey(ref.bankId), ...keys]);
     if (bank?.catalogVersion === cached.version) return { sectionSlug: cachedEntry.sectionSlug, keys, items };
   }
   const entry = (await context.content.catalog(ref.bankId))?.question(ref.localId);
   if (!entry) throw badInput(`question "${input.questionId}" is unknown or retired: it takes no new attempts`);
   const keys = userKeys(user, ref, entry.sectionSlug, input);
-  return { sectionSlug: entry.sectionSlug, keys, items: await context.content.loadItems(keys) };
+  return { sectionSlug: entry.sectionSlug, keys, items: await context.content.readConsistent(keys) };
 }
 
 /** [idempotency, state, profile, user section, user bank day, quiz?] — index 0 must stay the idempotency record. */

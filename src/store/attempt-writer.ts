@@ -9,7 +9,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { UserRef } from '../domain/attempts';
-import type { AttemptPlan } from '../domain/attempt-plan';
+import type { AttemptPlan, CurrentRecords } from '../domain/attempt-plan';
 import { bucketOf } from '../domain/learning/time-histogram';
 import { parseGlobalId } from '../domain/ids';
 import type { Dynamo } from './client';
@@ -27,7 +27,13 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** A user's contributions always land in the same shard, so unique-user counts add up across shards. */
 export const shardOf = (userId: string): number => createHash('sha256').update(userId).digest().readUInt32LE(0) % COUNTER_SHARDS;
 
-export async function writeAttempt(dynamo: Dynamo, user: UserRef, plan: AttemptPlan, fingerprint: string, previousVersion: number): Promise<void> {
+/**
+ * Every record the attempt rewrites is conditioned on what was read, not just the profile: the
+ * items of one BatchGetItem are each current but not a snapshot, so a read can mix records from
+ * before and after another attempt of the same user. Any such mismatch cancels the transaction.
+ */
+export async function writeAttempt(dynamo: Dynamo, user: UserRef, plan: AttemptPlan, fingerprint: string, read: CurrentRecords): Promise<void> {
+  const previousVersion = read.profile.version;
   const table = dynamo.tableName;
   const { tenantId: t, userId: u } = user;
   const { attempt } = plan;
@@ -42,7 +48,15 @@ export async function writeAttempt(dynamo: Dynamo, user: UserRef, plan: AttemptP
       },
     },
     { Put: { TableName: table, Item: attemptToItem(t, u, attempt), ConditionExpression: 'attribute_not_exists(PK)' } },
-    { Put: { TableName: table, Item: stateToItem(t, u, plan.state) } },
+    {
+      Put: {
+        TableName: table,
+        Item: stateToItem(t, u, plan.state),
+        ...(read.state
+          ? { ConditionExpression: 'attempts = :previous', ExpressionAttributeValues: { ':previous': read.state.attempts } }
+          : { ConditionExpression: 'attribute_not_exists(PK)' }),
+      },
+    },
     {
       Put: {
         TableName: table,
@@ -52,8 +66,25 @@ export async function writeAttempt(dynamo: Dynamo, user: UserRef, plan: AttemptP
           : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previousVersion } }),
       },
     },
-    { Update: { TableName: table, Key: userSectionKey(t, u, attempt.bankId, attempt.sectionSlug), UpdateExpression: 'ADD attempts :one', ExpressionAttributeValues: { ':one': 1 } } },
-    { Update: { TableName: table, Key: userBankDayKey(t, u, attempt.bankId), UpdateExpression: 'SET lastDay = :day', ExpressionAttributeValues: { ':day': plan.day } } },
+    {
+      Update: {
+        TableName: table,
+        Key: userSectionKey(t, u, attempt.bankId, attempt.sectionSlug),
+        UpdateExpression: 'ADD attempts :one',
+        ConditionExpression: read.seenSection ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: userBankDayKey(t, u, attempt.bankId),
+        UpdateExpression: 'SET lastDay = :day',
+        ...(read.lastDayInBank
+          ? { ConditionExpression: 'lastDay = :previous', ExpressionAttributeValues: { ':day': plan.day, ':previous': read.lastDayInBank } }
+          : { ConditionExpression: 'attribute_not_exists(PK)', ExpressionAttributeValues: { ':day': plan.day } }),
+      },
+    },
     questionCounterUpdate(table, t, shard, localId, plan),
     {
       Update: {
@@ -78,6 +109,7 @@ export async function writeAttempt(dynamo: Dynamo, user: UserRef, plan: AttemptP
         TableName: table,
         Key: quizKey(t, u, attempt.quizId),
         UpdateExpression: 'SET answered.#question = :score',
+        ConditionExpression: 'attribute_not_exists(answered.#question)',
         ExpressionAttributeNames: { '#question': attempt.questionId },
         ExpressionAttributeValues: { ':score': plan.quizScore },
       },

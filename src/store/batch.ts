@@ -15,22 +15,25 @@ const MAX_ROUNDS = 12;
 
 export const keyString = (key: Key): string => `${key.PK}\u0000${key.SK}`;
 
-/** Reads the items for the keys; the result is in key order, null where an item is missing. */
-export async function batchGet(dynamo: Dynamo, keys: readonly Key[]): Promise<(Item | null)[]> {
+/**
+ * Reads the items for the keys; the result is in key order, null where an item is missing.
+ * `consistent` asks for strongly consistent reads (each item as last committed).
+ */
+export async function batchGet(dynamo: Dynamo, keys: readonly Key[], consistent = false): Promise<(Item | null)[]> {
   const unique = [...new Map(keys.map((key) => [keyString(key), { PK: key.PK, SK: key.SK }])).values()];
   const found = new Map<string, Item>();
   const chunks = chunk(unique, GET_CHUNK);
-  await Promise.all(chunks.map((part) => batchGetChunk(dynamo, part, found)));
+  await Promise.all(chunks.map((part) => batchGetChunk(dynamo, part, found, consistent)));
   return keys.map((key) => found.get(keyString(key)) ?? null);
 }
 
-async function batchGetChunk(dynamo: Dynamo, keys: Key[], found: Map<string, Item>): Promise<void> {
+async function batchGetChunk(dynamo: Dynamo, keys: Key[], found: Map<string, Item>, consistent: boolean): Promise<void> {
   let pending: Key[] = keys;
   for (let round = 0; pending.length > 0; round++) {
     if (round >= MAX_ROUNDS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ROUNDS} rounds`);
     if (round > 0) await backoff(round);
     const result = await dynamo.doc.send(
-      new BatchGetCommand({ RequestItems: { [dynamo.tableName]: { Keys: pending } } }),
+      new BatchGetCommand({ RequestItems: { [dynamo.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } } }),
     );
     for (const item of result.Responses?.[dynamo.tableName] ?? []) found.set(keyString(item as Item), item as Item);
     pending = (result.UnprocessedKeys?.[dynamo.tableName]?.Keys as Key[] | undefined) ?? [];

@@ -35,6 +35,16 @@ export class ContentReader {
     });
   }
 
+  /**
+   * Strongly consistent reads, in one BatchGetItem, outside the request's cache: for the
+   * records a write is about to be decided on.
+   */
+  async readConsistent(keys: readonly Key[]): Promise<(Item | null)[]> {
+    const items = await batchGet(this.dynamo, keys, true);
+    items.forEach((item, i) => this.items.clear(keys[i]).prime(keys[i], item));
+    return items;
+  }
+
   /** Forgets what this request read for the keys (after a write that changed them). */
   forget(keys: readonly Key[]): void {
     for (const key of keys) this.items.clear(key);

@@ -50,6 +50,16 @@ describe('recording attempts', () => {
     expect(clash.errors!.map((e) => [e.extensions!.code, e.message])).toEqual([['BAD_USER_INPUT', '"clientAttemptId" was already used for a different attempt: use a new id for a new attempt']]);
   });
 
+  it('keeps scores to 6 decimals, so a tiny score cannot make the counters unwritable (regression)', async () => {
+    const zed = givenLearner(api, acme.secret, 'zed');
+    for (const [i, score] of [1e-40, 5e-324, 0.1234567].entries()) {
+      const response = await zed.record({ questionId: ids[5], outcome: 'PARTIAL', score, clientAttemptId: `z${i}` });
+      expect([response.errors, response.data?.recordAttempt.attempt.score]).toEqual([undefined, [0, 0, 0.123457][i]]);
+    }
+    const next = await givenLearner(api, acme.secret, 'yan').record({ questionId: ids[5], outcome: 'CORRECT', clientAttemptId: 'y0' });
+    expect(next.errors).toBeUndefined();
+  });
+
   it('tells me about myself', async () => {
     const dave = givenLearner(api, acme.secret, 'dave');
     for (const [i, outcome] of ['CORRECT', 'INCORRECT', 'CORRECT', 'SKIPPED'].entries()) await dave.record({ questionId: ids[i], outcome, clientAttemptId: `d${i}` });
