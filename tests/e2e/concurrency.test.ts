@@ -160,7 +160,7 @@ describe('recording attempts concurrently', () => {
       const activity = await reader.ask('{ activity(bankId: "ml-junior", days: 2) { attempts } }');
       expect(activity.data!.activity.reduce((sum: number, day: { attempts: number }) => sum + day.attempts, 0)).toBe(distinct.size);
     },
-    90_000, // typically 25–35 s here: DynamoDB Local runs one transaction at a time (~25 ms each)
+    240_000, // typically 25–35 s here (DynamoDB Local runs one transaction at a time, ~25 ms each); generous for a loaded CI machine
   );
 
   it('stores both of two different attempts a user sends at once (the loser reads again and retries)', async () => {
