@@ -13,6 +13,23 @@
  */
 const ES_BUILD_FOR_REQUIRE = /^(graphql|@apollo\/server|lru-cache)(\/|$)/;
 
+/**
+ * graphql has no exports map: a deep import without an extension (`graphql/language/parser`, as
+ * @escape.tech/graphql-armor-max-tokens writes it) resolves to the CommonJS .js next to the .mjs,
+ * bundling a second parser, lexer and GraphQLError (~45 KB). The .mjs is the same module.
+ */
+const GRAPHQL_DEEP_IMPORT = /^graphql\/[^.]+$/;
+
+/**
+ * Apollo looks for graphql 17's experimentalExecuteIncrementally on every execution with
+ * `await import('graphql')` (@apollo/server/dist/esm/incrementalDeliveryPolyfill.js). That
+ * namespace import keeps every export of graphql in the bundle: none of it could be tree-shaken
+ * (~33 KB more). Apollo reads only `version` and that function, which graphql 16 does not have, so
+ * this module answers exactly as graphql 16 itself does. The build fails on another major.
+ */
+const GRAPHQL_NAMESPACE_IMPORTER = /@apollo[\\/]server[\\/]dist[\\/]esm[\\/]incrementalDeliveryPolyfill\.js$/;
+const GRAPHQL_VERSION_ONLY = "export { version } from 'graphql';";
+
 /** Modules replaced by a stub that throws when called, each with the reason it is never called. */
 const STUBS = [
   {
@@ -46,7 +63,16 @@ const STUBS = [
     why: 'AWS credentials must come from environment variables in the Lambda bundle: other sources are left out',
   },
   {
-    // @aws-sdk/core's user-agent code for browsers; Node uses the node variant.
+    // The SDK's HTTP protocol imports the event-stream codec only for an operation with an
+    // event-stream input or output; DynamoDB has none. ~19 KB with what only it uses.
+    filter: /^@smithy\/core\/event-streams$/,
+    importer: /@smithy[\\/]core[\\/]/,
+    exports: ['EventStreamSerde', 'eventStreamSerdeProvider'],
+    why: 'the AWS SDK event-stream codec is left out of the Lambda bundle: no DynamoDB operation streams events',
+  },
+  {
+    // @aws-sdk/core's user-agent code for browsers; Node uses the node variant. (No module of
+    // the SDK in package-lock.json imports it today: kept against a version that does again.)
     filter: /^bowser$/,
     exports: ['default', 'parse', 'getParser'],
     why: 'bowser (browser user agents) is left out of the Lambda bundle',
@@ -64,7 +90,8 @@ exports.createHash = (kind) => nodeCreateHash(kind);
 `;
 
 function stubSource({ exports, constants = {}, why }) {
-  const lines = [`const fail = () => { throw new Error(${JSON.stringify(`${why} (esbuild-plugins.js)`)}); };`];
+  // A function, not an arrow: `new` of a stubbed class throws this error too.
+  const lines = [`function fail() { throw new Error(${JSON.stringify(`${why} (esbuild-plugins.js)`)}); }`];
   for (const name of exports) lines.push(name === 'default' ? 'export default fail;' : `export const ${name} = fail;`);
   for (const [name, value] of Object.entries(constants)) lines.push(`export const ${name} = ${JSON.stringify(value)};`);
   return lines.join('\n');
@@ -75,14 +102,28 @@ const oneCopyOfDualPackages = {
   name: 'qbank-one-copy-of-dual-packages',
   setup(build) {
     build.onResolve({ filter: ES_BUILD_FOR_REQUIRE }, async (args) => {
-      if (args.kind !== 'require-call' || args.pluginData === 'qbank-es-build') return undefined;
-      const resolved = await build.resolve(args.path, {
+      if (args.pluginData === 'qbank-es-build') return undefined;
+      const deepGraphql = GRAPHQL_DEEP_IMPORT.test(args.path);
+      if (args.kind !== 'require-call' && !deepGraphql) return undefined;
+      const resolved = await build.resolve(deepGraphql ? `${args.path}.mjs` : args.path, {
         kind: 'import-statement',
         importer: args.importer,
         resolveDir: args.resolveDir,
         pluginData: 'qbank-es-build',
       });
       return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: resolved.sideEffects };
+    });
+    build.onResolve({ filter: /^graphql$/ }, (args) =>
+      args.kind === 'dynamic-import' && GRAPHQL_NAMESPACE_IMPORTER.test(args.importer)
+        ? { path: 'graphql-version', namespace: 'qbank-graphql-version' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'qbank-graphql-version' }, () => {
+      const { version } = require('graphql/package.json');
+      if (!version.startsWith('16.')) {
+        return { errors: [{ text: `graphql ${version}: GRAPHQL_VERSION_ONLY in esbuild-plugins.js answers for graphql 16 only; revisit it` }] };
+      }
+      return { contents: GRAPHQL_VERSION_ONLY, loader: 'js', resolveDir: __dirname };
     });
   },
 };
@@ -109,7 +150,8 @@ const packageOf = (file) => (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(file) ?? []
  * mainFields puts `module` first, so a require() of a package without an exports map gets its
  * ES build too. That is only safe for packages whose CJS build has the same named exports (a
  * CJS `module.exports = fn` would arrive as `{ default: fn }`), so every such require must be
- * of a package vetted in ES_BUILD_FOR_REQUIRE: anything else fails the build.
+ * of a package vetted in ES_BUILD_FOR_REQUIRE: anything else fails the build. And a vetted
+ * package must come once: any file of its CommonJS build in the bundle fails the build too.
  */
 /** @type {import('esbuild').Plugin} */
 const checkRequiresOfEsBuilds = {
@@ -118,19 +160,20 @@ const checkRequiresOfEsBuilds = {
     build.initialOptions.metafile = true;
     build.onEnd((result) => {
       const inputs = result.metafile?.inputs ?? {};
-      const unvetted = new Set();
+      const problems = new Set();
       for (const [file, input] of Object.entries(inputs)) {
         for (const edge of input.imports) {
           const target = packageOf(edge.path);
+          if (inputs[edge.path]?.format === 'cjs' && target && target !== packageOf(file) && ES_BUILD_FOR_REQUIRE.test(target)) {
+            problems.add(`${packageOf(file) ?? file} imports ${edge.original ?? edge.path}, which resolved to ${edge.path}: the CommonJS build of ${target}, bundled next to its ES build; make oneCopyOfDualPackages (esbuild-plugins.js) resolve it to the ES build`);
+          }
           if (edge.kind !== 'require-call' || inputs[edge.path]?.format !== 'esm' || !target || target === packageOf(file)) continue;
-          if (!ES_BUILD_FOR_REQUIRE.test(target)) unvetted.add(`${packageOf(file) ?? file} requires ${target}`);
+          if (!ES_BUILD_FOR_REQUIRE.test(target)) {
+            problems.add(`${packageOf(file) ?? file} requires ${target}, which resolved to its ES build: vet it and add it to ES_BUILD_FOR_REQUIRE (esbuild-plugins.js)`);
+          }
         }
       }
-      return {
-        errors: [...unvetted].map((text) => ({
-          text: `${text}, which resolved to its ES build: vet it and add it to ES_BUILD_FOR_REQUIRE (esbuild-plugins.js)`,
-        })),
-      };
+      return { errors: [...problems].map((text) => ({ text })) };
     });
   },
 };

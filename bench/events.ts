@@ -4,14 +4,15 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
-export function graphqlEvent(query: string, requestId: string): APIGatewayProxyEventV2 {
+/** `headers` are added to the JSON request's own (x-api-key, authorization…), lower-case as API Gateway sends them. */
+export function graphqlEvent(query: string, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
   const now = Date.now();
   return {
     version: '2.0',
     routeKey: 'POST /graphql',
     rawPath: '/graphql',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'bench.local' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'bench.local', ...headers },
     requestContext: {
       accountId: '123456789012',
       apiId: 'bench',

@@ -1,10 +1,14 @@
 /**
  * The data every measurement runs against: a DynamoDB Local started for the run (in memory),
- * the table from src/store/table-schema.json, and the shipped ml-junior bank imported into it.
+ * the table from src/store/table-schema.json, the shipped ml-junior bank imported into it, and a
+ * tenant with a publishable API key (every request outside STAGE=local needs one).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import path from 'node:path';
 import { importBankFiles } from '../seed/import-banks';
+import { createKey, createTenant } from '../src/admin/commands';
+import type { RateLimit } from '../src/domain/access';
+import { AccessStore } from '../src/store/access-store';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/local/dynamodb-local';
 import { createDynamo, type Dynamo } from '../src/store/client';
 import { bankPartition, QUESTION_PREFIX } from '../src/store/keys';
@@ -14,6 +18,12 @@ export const BANK_ID = 'ml-junior';
 const BANK_FILE = path.resolve(__dirname, '../seed/banks/ml-junior.ru.md');
 export const TABLE_NAME = 'qbank-bench';
 export const REGION = 'local';
+export const TENANT_ID = 'bench';
+/**
+ * High enough that the rate limiter never reports usage (an UpdateItem) during the run: the
+ * bench measures serving content, not the limiter. Its cost on a saturated key is in docs/access.md.
+ */
+const BENCH_RATE_LIMIT: RateLimit = { rps: 1_000_000, burst: 1_000_000 };
 
 export interface Fixture {
   local: LocalDynamoDb;
@@ -21,6 +31,8 @@ export interface Fixture {
   raw: Dynamo;
   /** Sort keys (Q#…) of the bank's active questions. */
   questionSortKeys: string[];
+  /** A publishable key of the bench tenant, sent as x-api-key with every request. */
+  apiKey: string;
 }
 
 /** Starts DynamoDB Local and loads the bank; DynamoDB Local is stopped again if that fails. */
@@ -30,7 +42,10 @@ export async function startFixture(): Promise<Fixture> {
     const raw = createDynamo({ tableName: TABLE_NAME, region: REGION, endpoint: local.endpoint });
     await ensureTable(raw);
     await importBankFiles(raw, [BANK_FILE]);
-    return { local, raw, questionSortKeys: await activeQuestionKeys(raw) };
+    const access = new AccessStore(raw);
+    await createTenant(access, { id: TENANT_ID, name: 'qbank bench' });
+    const { key: apiKey } = await createKey(access, { tenantId: TENANT_ID, kind: 'publishable', rateLimit: BENCH_RATE_LIMIT });
+    return { local, raw, questionSortKeys: await activeQuestionKeys(raw), apiKey };
   } catch (error) {
     await local.stop();
     throw error;

@@ -29,13 +29,15 @@ export interface LatencyResult {
 export interface LatencyOptions {
   calls: number;
   warmup: number;
+  /** Sent with every request (x-api-key). */
+  headers: Record<string, string>;
 }
 
 let invocation = 0;
 
-async function invoke(handler: LambdaHandler, query: string): Promise<Record<string, unknown>> {
+async function invoke(handler: LambdaHandler, query: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
   const id = `bench-${++invocation}`;
-  const result = await handler(graphqlEvent(query, id), lambdaContext(id), () => undefined);
+  const result = await handler(graphqlEvent(query, id, headers), lambdaContext(id), () => undefined);
   return expectData(result || undefined);
 }
 
@@ -46,9 +48,9 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** DynamoDB commands one warm call of the operation sends. */
-async function callsPerOperation(app: App, handler: LambdaHandler, query: string): Promise<number> {
+async function callsPerOperation(app: App, handler: LambdaHandler, query: string, headers: Record<string, string>): Promise<number> {
   app.dynamo.calls.reset();
-  await invoke(handler, query);
+  await invoke(handler, query, headers);
   return app.dynamo.calls.total();
 }
 
@@ -60,7 +62,7 @@ export async function measureOperation(app: App, handler: LambdaHandler, op: Ope
     // Alternate who goes first, so neither always runs right after the other's GC or I/O.
     const pair = i % 2 === 0 ? ['handler', 'raw'] : ['raw', 'handler'];
     for (const which of pair) {
-      const ms = which === 'handler' ? await timed(() => invoke(handler, op.query)) : await timed(op.raw);
+      const ms = which === 'handler' ? await timed(() => invoke(handler, op.query, options.headers)) : await timed(op.raw);
       if (keep) (which === 'handler' ? handlerMs : rawMs).push(ms);
     }
   }
@@ -72,7 +74,7 @@ export async function measureOperation(app: App, handler: LambdaHandler, op: Ope
     rawP50Ms,
     rawP99Ms: percentile(rawMs, 99),
     ratio: p50Ms / rawP50Ms,
-    dynamoCalls: await callsPerOperation(app, handler, op.query),
+    dynamoCalls: await callsPerOperation(app, handler, op.query, options.headers),
     calls: options.calls,
   };
 }

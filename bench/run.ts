@@ -4,6 +4,8 @@
  * own DynamoDB Local and stops it whatever happens. Writes bench/results.json (git-ignored).
  *
  * BENCH_CALLS (default 1000) and BENCH_COLD_RUNS (default 15) change the sample sizes.
+ * BENCH_COLD_FLOOR=1 also measures the cold start of two reference bundles built the same way:
+ * only the AWS SDK doing one BatchGetItem, and only the Apollo server (bench/floor/).
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,12 +21,19 @@ import { measureColdStart, type ColdStartResult } from './cold-start';
 import { graphqlEvent } from './events';
 import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
-import { printReport } from './report';
+import { printReport, type FloorResult } from './report';
 
 const RESULTS_FILE = path.join(__dirname, 'results.json');
 const CALLS = Math.max(500, Number(process.env.BENCH_CALLS ?? 1000));
 const COLD_RUNS = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 15));
+const COLD_FLOOR = process.env.BENCH_COLD_FLOOR === '1';
 const WARMUP = 100;
+
+/** Reference bundles for BENCH_COLD_FLOOR: what each half of the stack costs on its own. */
+const FLOOR_BUNDLES = [
+  { name: 'AWS SDK only', entry: 'bench/floor/sdk-only.ts', query: '{ __typename }' },
+  { name: 'Apollo only', entry: 'bench/floor/apollo-only.ts', query: '{ __typename }' },
+];
 
 /** n distinct items picked at random (a partial Fisher–Yates shuffle). */
 function sample<T>(items: readonly T[], n: number): T[] {
@@ -74,7 +83,7 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   try {
     for (const op of operations(fixture)) {
       process.stdout.write(`warm: ${op.name} × ${CALLS}…\n`);
-      results[op.name] = await measureOperation(app, handler, op, { calls: CALLS, warmup: WARMUP });
+      results[op.name] = await measureOperation(app, handler, op, { calls: CALLS, warmup: WARMUP, headers: { 'x-api-key': fixture.apiKey } });
     }
   } finally {
     await app.server.stop();
@@ -83,7 +92,7 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   return results;
 }
 
-async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdStartResult; bundle: BuiltBundle }> {
+async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdStartResult; bundle: BuiltBundle; floor: FloorResult[] }> {
   const settings = readServerlessSettings();
   const bundle = await buildBundle(settings, outDir);
   process.stdout.write(`cold: ${path.relative(outDir, bundle.file)} (${bundle.bytes} bytes) × ${COLD_RUNS}…\n`);
@@ -100,17 +109,28 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const query = operations(fixture)[0].query;
-  const cold = await measureColdStart({ bundle: bundle.file, exportName: settings.fn.exportName, event: graphqlEvent(query, 'cold'), env, runs: COLD_RUNS });
-  return { cold, bundle };
+  const headers = { 'x-api-key': fixture.apiKey };
+  const cold = await measureColdStart({ bundle: bundle.file, exportName: settings.fn.exportName, event: graphqlEvent(query, 'cold', headers), env, runs: COLD_RUNS });
+  const floor: FloorResult[] = [];
+  for (const reference of COLD_FLOOR ? FLOOR_BUNDLES : []) {
+    const built = await buildBundle({ ...settings, fn: { ...settings.fn, entry: reference.entry } }, outDir);
+    process.stdout.write(`cold: ${reference.name}, ${path.relative(outDir, built.file)} (${built.bytes} bytes) × ${COLD_RUNS}…\n`);
+    const event = graphqlEvent(reference.query, 'cold', headers);
+    floor.push({ name: reference.name, bytes: built.bytes, ...(await measureColdStart({ bundle: built.file, exportName: settings.fn.exportName, event, env, runs: COLD_RUNS })) });
+  }
+  return { cold, bundle, floor };
 }
 
-function writeResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle): void {
+function writeResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[]): void {
   const results = {
     operations: Object.fromEntries(
       Object.entries(warm).map(([name, r]) => [name, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rawP50Ms: r.rawP50Ms, ratio: r.ratio, dynamoCalls: r.dynamoCalls }]),
     ),
     coldStart: { p50Ms: cold.p50Ms, nodeP50Ms: cold.nodeP50Ms, ratio: cold.ratio, initMs: cold.initMs, firstRequestMs: cold.firstRequestMs },
     bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
+    ...(floor.length > 0
+      ? { coldStartFloor: Object.fromEntries(floor.map((f) => [f.name, { bytes: f.bytes, p50Ms: f.p50Ms, nodeP50Ms: f.nodeP50Ms, ratio: f.ratio, initMs: f.initMs, firstRequestMs: f.firstRequestMs }])) }
+      : {}),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 }
@@ -125,9 +145,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', interrupt);
   try {
     const warm = await measureWarm(fixture);
-    const { cold, bundle } = await measureCold(fixture, outDir);
-    printReport(warm, cold, bundle);
-    writeResults(warm, cold, bundle);
+    const { cold, bundle, floor } = await measureCold(fixture, outDir);
+    printReport(warm, cold, bundle, floor);
+    writeResults(warm, cold, bundle, floor);
     process.stdout.write(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
   } finally {
     fixture.raw.doc.destroy();

@@ -1,0 +1,30 @@
+/**
+ * Cold-start reference (BENCH_COLD_FLOOR=1): only Apollo Server behind the Lambda integration,
+ * with qbank's schema (src/graphql/generated/typedefs.ts) and no resolvers, answering
+ * `{ __typename }`. No AWS SDK, no caller lookup, none of src/graphql's resolvers or plugins
+ * (importing src/graphql/server.ts would bring the store and the SDK with the resolvers).
+ */
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { buildASTSchema, parse } from 'graphql';
+import { typeDefs } from '../../src/graphql/generated/typedefs';
+
+const server = new ApolloServer({
+  schema: buildASTSchema(parse(typeDefs)),
+  introspection: false,
+  // As src/graphql/server.ts: the Lambda bundle leaves these plugins out (esbuild-plugins.js).
+  plugins: [
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+    ApolloServerPluginLandingPageDisabled(),
+  ],
+});
+
+export const graphql = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler());
