@@ -34,7 +34,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importBankFiles } from '../seed/import-banks';
 import { createKey, createTenant } from '../src/admin/commands';
-import { startDynamoDbLocal, type LocalDynamoDb } from '../src/local/dynamodb-local';
+import { startDynamoDbLocal, stopChild, type LocalDynamoDb } from '../src/local/dynamodb-local';
 import { AccessStore } from '../src/store/access-store';
 import { batchGet } from '../src/store/batch';
 import { CatalogCache } from '../src/store/catalog-store';
@@ -236,17 +236,6 @@ function startServer(fixture: Fixture): Promise<{ child: ChildProcess; port: num
   });
 }
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 interface ServerStats {
   counts: { warn: number; error: number };
@@ -602,7 +591,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\ntarget (zero non-2xx, zero GraphQL errors): ${clean ? 'met' : 'MISSED'}\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
     if (!clean || !results.attempts.consistent) process.exitCode = 1;
   } finally {
-    if (child) await stopServer(child);
+    if (child) await stopChild(child);
     process.removeListener('exit', killChild);
     fixture.dynamo.doc.destroy();
     await fixture.local.stop();

@@ -8,10 +8,11 @@
  * more call with the SDK call counter reset reads how many DynamoDB calls (by command) one warm
  * call costs (right after a `{ __typename }`, so never one that refreshes the API key cache).
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { performance } from 'node:perf_hooks';
 import type { App } from '../src/app';
 import type { LambdaHandler } from '../src/lambda';
+import { lambdaContext, requestEvent } from './events';
 import { percentile } from './stats';
 
 export interface ScaleOperation {
@@ -43,53 +44,11 @@ export interface Measured {
 
 let invocation = 0;
 
-function event(body: string, requestId: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
-  const now = Date.now();
-  return {
-    version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'bench.local', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'bench',
-      domainName: 'bench.local',
-      domainPrefix: 'bench',
-      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'qbank-bench-scale' },
-      requestId,
-      routeKey: 'POST /graphql',
-      stage: '$default',
-      time: new Date(now).toISOString(),
-      timeEpoch: now,
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
-
-function context(awsRequestId: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'qbank-bench-scale',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:qbank-bench-scale',
-    memoryLimitInMB: '1024',
-    awsRequestId,
-    logGroupName: '/aws/lambda/qbank-bench-scale',
-    logStreamName: 'bench',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /** Runs the operation once; throws unless the answer is a 200 with data and no errors. */
 export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promise<Record<string, any>> {
   const id = `scale-${++invocation}`;
   const body = JSON.stringify({ query: op.query, variables: op.variables?.() ?? {} });
-  const result: APIGatewayProxyStructuredResultV2 | void = await handler(event(body, id, op.headers), context(id), () => undefined);
+  const result: APIGatewayProxyStructuredResultV2 | void = await handler(requestEvent(body, id, op.headers), lambdaContext(id), () => undefined);
   if (!result) throw new Error(`${op.operation}: empty handler result`);
   const parsed = JSON.parse(result.body ?? '{}') as { data?: Record<string, any>; errors?: unknown[] };
   if (result.statusCode !== 200 || parsed.errors || !parsed.data) throw new Error(`${op.operation}: handler answered ${result.statusCode}: ${result.body}`);
