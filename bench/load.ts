@@ -177,7 +177,7 @@ interface Fixture {
   local: LocalDynamoDb;
   dynamo: Dynamo;
   secretKey: string;
-  questions: { id: string; sectionSlug: string }[];
+  questions: { id: string; sectionSlug: string; revision: string | null }[];
 }
 
 async function setUp(): Promise<Fixture> {
@@ -196,7 +196,7 @@ async function setUp(): Promise<Fixture> {
     const [bankItem] = await batchGet(dynamo, [bankKey(BANK_ID)]);
     if (!bankItem) throw new Error(`the shipped bank ${BANK_ID} was not imported`);
     const catalog = await new CatalogCache(dynamo).load(bankFromItem(bankItem));
-    return { local, dynamo, secretKey, questions: catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug })) };
+    return { local, dynamo, secretKey, questions: catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug, revision: q.revision })) };
   } catch (error) {
     await local.stop();
     throw error;
@@ -422,7 +422,7 @@ async function rawPhase(fixture: Fixture, seconds: number) {
   const firstErrors: string[] = [];
   const questionKeys = fixture.questions.map((q) => {
     const ref = parseGlobalId(q.id)!;
-    return questionKey(ref.bankId, ref.localId);
+    return questionKey(ref.bankId, ref.localId, q.revision);
   });
   const ops: Record<keyof typeof MIX, (user: string) => Promise<unknown>> = {
     randomQuestions: () => batchGet(dynamo, [bankKey(BANK_ID), ...Array.from({ length: 10 }, () => pick(questionKeys))]),

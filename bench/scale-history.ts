@@ -23,6 +23,8 @@ export interface BankQuestion {
   /** Global id, `<bank>/<localId>`. */
   id: string;
   sectionSlug: string;
+  /** The published revision of its content (from the catalog). */
+  revision: string | null;
 }
 
 export interface HistorySpec {

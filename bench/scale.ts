@@ -200,7 +200,13 @@ async function bankQuestions(dynamo: Dynamo, bankId: string): Promise<BankQuesti
   const [item] = await batchGet(dynamo, [bankKey(bankId)]);
   if (!item) throw new Error(`bank ${bankId} is missing`);
   const catalog = await new CatalogCache(dynamo).load(bankFromItem(item));
-  return catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug }));
+  return catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug, revision: q.revision }));
+}
+
+/** The item holding a question's published content. */
+function contentKey(question: BankQuestion): Key {
+  const ref = parseGlobalId(question.id)!;
+  return questionKey(ref.bankId, ref.localId, question.revision);
 }
 
 /** The learners of a bank and their raw twins, with the tenant-wide counters their histories add up to. */
@@ -225,10 +231,7 @@ async function writeHistories(dynamo: Dynamo, bank: { bankId: string; questions:
 function sampleKeys(questions: readonly BankQuestion[], n: number): Key[] {
   const picked = new Set<number>();
   while (picked.size < Math.min(n, questions.length)) picked.add(Math.floor(Math.random() * questions.length));
-  return [...picked].map((i) => {
-    const ref = parseGlobalId(questions[i].id)!;
-    return questionKey(ref.bankId, ref.localId);
-  });
+  return [...picked].map((i) => contentKey(questions[i]));
 }
 
 function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<string, string>): ScaleOperation[] {
@@ -275,6 +278,7 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
   const u = user.userId;
   const asked = user.attempted[0];
   const askedRef = parseGlobalId(asked.id)!;
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
   let attemptNo = 0;
   return [
     {
@@ -303,10 +307,7 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
             Limit: 20,
           }),
         );
-        const keys = ((page.Items ?? []) as Item[]).map((item) => {
-          const ref = parseGlobalId(item.questionId as string)!;
-          return questionKey(ref.bankId, ref.localId);
-        });
+        const keys = ((page.Items ?? []) as Item[]).map((item) => contentKey(byId.get(item.questionId as string)!));
         if (keys.length > 0) await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys } } }));
       },
     },
@@ -317,7 +318,7 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
       headers: { 'x-api-key': secretKey },
       // The question (does it exist?) and its 4 counter shards: one BatchGetItem of 5 keys.
       raw: async () => {
-        const keys = [questionKey(askedRef.bankId, askedRef.localId), ...Array.from({ length: COUNTER_SHARDS }, (_, shard) => questionCounterKey(TENANT, bankId, shard, askedRef.localId))];
+        const keys = [contentKey(asked), ...Array.from({ length: COUNTER_SHARDS }, (_, shard) => questionCounterKey(TENANT, bankId, shard, askedRef.localId))];
         await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys } } }));
       },
     },

@@ -1,10 +1,16 @@
 /**
  * A bank's catalog: its sections and the order, labels and tags of its active questions. It is
  * everything listing, filtering and sampling need, so those never touch question items; the
- * importer rewrites it whole (it is small: ~30 bytes a question), and positional facts live
+ * importer rewrites it whole (it is small: ~45 bytes a question), and positional facts live
  * only here, so inserting or removing one question rewrites no other question.
+ *
+ * It also names the revision of every question's content it publishes, retired questions
+ * included: question items are immutable revisions, and publishing a catalog is what makes a
+ * revision visible. So an import writes all its new texts first and one flip of the bank item
+ * switches texts and structure together (see docs/data-model.md, "Publishing an import").
  */
 import { createHash } from 'node:crypto';
+import type { QuestionRecord } from './content';
 import { globalId } from './ids';
 
 export interface CatalogSection {
@@ -27,12 +33,35 @@ export interface CatalogQuestion {
   number: string | null;
   line: number;
   tags: string[];
+  /** Revision of the question's content item; null for content stored before revisions. */
+  revision: string | null;
 }
 
-/** The stored form: sections, then one tuple per active question in bank order (section, then position). */
+/** A question gone from the source: its last revision and where it last stood. */
+export interface RetiredQuestion {
+  localId: string;
+  revision: string | null;
+  lastPosition: number | null;
+  lastNumber: string | null;
+  lastLine: number | null;
+  retiredAt: string;
+}
+
+/** Which content item holds a question's published text, and whether it is retired. */
+export interface ContentRef {
+  revision: string | null;
+  retired: RetiredQuestion | null;
+}
+
+/**
+ * The stored form: sections, then one tuple per active question in bank order (section, then
+ * position), then the retired questions. Catalogs written before revisions existed have
+ * neither the revision element nor `retired` (their retired questions are flagged on the item).
+ */
 export interface CatalogData {
   sections: CatalogSection[];
-  questions: [localId: string, section: number, number: string | null, line: number, tags: string[]][];
+  questions: [localId: string, section: number, number: string | null, line: number, tags: string[], revision?: string | null][];
+  retired?: [localId: string, revision: string | null, lastPosition: number | null, lastNumber: string | null, lastLine: number | null, retiredAt: string][];
 }
 
 export class Catalog {
@@ -41,6 +70,9 @@ export class Catalog {
   readonly questions: CatalogQuestion[];
   private readonly sectionsBySlug: Map<string, CatalogSection>;
   private readonly questionsByLocalId: Map<string, CatalogQuestion>;
+  private readonly retiredByLocalId: Map<string, RetiredQuestion>;
+  /** Names every question of the bank, retired ones included (false for catalogs from before revisions). */
+  readonly namesRetired: boolean;
   private readonly questionCounts = new Map<string, number>();
   readonly tags: Set<string>;
 
@@ -54,13 +86,17 @@ export class Catalog {
       .filter((section) => !section.retired)
       .sort((a, b) => a.position - b.position);
     this.sectionsBySlug = new Map(data.sections.map((section) => [section.slug, section]));
-    this.questions = data.questions.map(([localId, sectionIndex, number, line, tags]) => {
+    this.questions = data.questions.map(([localId, sectionIndex, number, line, tags, revision]) => {
       const sectionSlug = data.sections[sectionIndex].slug;
       const position = (this.questionCounts.get(sectionSlug) ?? 0) + 1;
       this.questionCounts.set(sectionSlug, position);
-      return { id: globalId(bankId, localId), localId, sectionSlug, position, number, line, tags };
+      return { id: globalId(bankId, localId), localId, sectionSlug, position, number, line, tags, revision: revision ?? null };
     });
     this.questionsByLocalId = new Map(this.questions.map((question) => [question.localId, question]));
+    this.namesRetired = data.retired !== undefined;
+    this.retiredByLocalId = new Map(
+      (data.retired ?? []).map(([localId, revision, lastPosition, lastNumber, lastLine, retiredAt]) => [localId, { localId, revision, lastPosition, lastNumber, lastLine, retiredAt }]),
+    );
     this.tags = new Set(this.questions.flatMap((question) => question.tags));
   }
 
@@ -72,9 +108,36 @@ export class Catalog {
     return this.questionsByLocalId.get(localId);
   }
 
+  /** Retired questions this catalog still names (none in catalogs written before revisions). */
+  get retired(): IterableIterator<RetiredQuestion> {
+    return this.retiredByLocalId.values();
+  }
+
+  /** Where the published content of a question lives; undefined when the catalog does not name it. */
+  contentRef(localId: string): ContentRef | undefined {
+    const active = this.questionsByLocalId.get(localId);
+    if (active) return { revision: active.revision, retired: null };
+    const retired = this.retiredByLocalId.get(localId);
+    return retired && { revision: retired.revision, retired };
+  }
+
   questionCount(sectionSlug?: string): number {
     return sectionSlug === undefined ? this.questions.length : (this.questionCounts.get(sectionSlug) ?? 0);
   }
+}
+
+/** A stored revision as the catalog publishes it: retired or not, and where it last stood. */
+export function asPublished(record: QuestionRecord, ref: ContentRef | undefined): QuestionRecord {
+  if (!ref) return record; // an item from before revisions, flagged on its own
+  const retired = ref.retired;
+  return {
+    ...record,
+    retired: retired !== null,
+    retiredAt: retired?.retiredAt ?? null,
+    lastPosition: retired?.lastPosition ?? null,
+    lastNumber: retired?.lastNumber ?? null,
+    lastLine: retired?.lastLine ?? null,
+  };
 }
 
 export function serializeCatalog(data: CatalogData): string {

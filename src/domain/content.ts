@@ -31,8 +31,14 @@ export interface QuestionRecord {
   topic: string | null;
   /** The source the bank cites for the question (a trailing `[[src](url)]` link). */
   sourceUrl: string | null;
-  /** Hash of the content fields; an import rewrites the item only when it changes. */
+  /** Hash of the content fields; an import writes a new revision only when it changes. */
   contentHash: string;
+  /**
+   * Which immutable content item this is (`Q#<localId>#<revision>`), named by the catalog that
+   * publishes it; null for an item stored before revisions (`Q#<localId>`).
+   */
+  revision: string | null;
+  /** Retirement and the last place are the publishing catalog's facts, copied in when read. */
   retired: boolean;
   retiredAt: string | null;
   /** Where a retired question last stood, since it is no longer in the catalog. */

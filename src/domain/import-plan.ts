@@ -2,7 +2,12 @@
  * Decides what an import changes, before anything is written: which questions are new,
  * edited, unchanged or gone, which ids they keep, and the new catalog. Pure, so it can be
  * checked in full by unit tests and by --dry-run.
+ *
+ * Question content is stored as immutable revisions that only the catalog publishes: an added
+ * or edited question gets a new revision, retirement is an entry of the catalog, so the one
+ * write that publishes the catalog switches texts and structure together.
  */
+import { createHash } from 'node:crypto';
 import type { ParsedBank, ParsedQuestion } from './bank/types';
 import { Catalog, catalogVersion, serializeCatalog, type CatalogData, type CatalogSection } from './catalog';
 import type { BankRecord, QuestionRecord } from './content';
@@ -12,10 +17,25 @@ import { contentHash } from './identity';
 
 export interface ExistingBank {
   bank: BankRecord | null;
-  /** Every question item of the bank, retired ones included. */
+  /** Every question of the bank as its published catalog has it, retired ones included. */
   questions: QuestionRecord[];
   catalog: CatalogData | null;
+  /** What is stored besides, published or not: content revisions and catalog versions. */
+  stored: StoredContent;
 }
+
+export interface RevisionRef {
+  localId: string;
+  /** null: the item stored before revisions. */
+  revision: string | null;
+}
+
+export interface StoredContent {
+  revisions: RevisionRef[];
+  catalogVersions: string[];
+}
+
+export const NOTHING_STORED: StoredContent = { revisions: [], catalogVersions: [] };
 
 export interface ImportSummary {
   added: number;
@@ -36,10 +56,16 @@ export interface ImportPlan {
     /** How many parts the stored catalog has (reused when the catalog is unchanged). */
     previousParts: number;
   };
-  /** Added and edited questions: written before the catalog that lists them is published. */
+  /** New revisions of added and edited questions: written before the catalog that publishes them. */
   writes: QuestionRecord[];
-  /** Questions gone from the source: marked retired after the new catalog is published. */
+  /** Questions gone from the source, as the new catalog retires them (nothing is written for them). */
   retirements: QuestionRecord[];
+  /**
+   * Deleted once the new catalog is published: revisions neither it nor the catalog it replaces
+   * names (the previous version's texts stay for readers still holding it), and every other
+   * catalog version. Empty when the catalog is unchanged, so an unchanged import writes nothing.
+   */
+  cleanup: StoredContent;
   summary: ImportSummary;
 }
 
@@ -54,29 +80,65 @@ export function planImport(parsed: ParsedBank, existing: ExistingBank, now: stri
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, retired: 0 };
   const writes: QuestionRecord[] = [];
 
-  incoming.forEach(({ question, sectionSlug }, i) => {
+  const published = incoming.map(({ question, sectionSlug }, i): QuestionRecord => {
     const prior = priors[i];
     const record = questionRecord(parsed.id, localIds[i], sectionSlug, question, prior, now);
     if (prior && !prior.retired && prior.contentHash === record.contentHash) {
       summary.unchanged++;
-      return;
+      return prior;
     }
     summary[prior && !prior.retired ? 'updated' : 'added']++;
     writes.push(record);
+    return record;
   });
 
   const retirements = retire(parsed.id, existing, new Set(localIds), now);
   summary.retired = retirements.length;
 
-  const data = catalogData(parsed, incoming, localIds, existing.catalog);
+  const data = catalogData(parsed, incoming, published, retired(existing, new Set(localIds), retirements), existing.catalog);
   const serialized = serializeCatalog(data);
   const version = catalogVersion(serialized);
   const previousVersion = existing.bank?.catalogVersion ?? null;
+  const changed = version !== previousVersion;
   const { bank, bankChanged } = bankRecord(parsed, existing, version, options, now);
-  return { bank, bankChanged, catalog: { data, serialized, version, changed: version !== previousVersion, previousVersion, previousParts: existing.bank?.catalogParts ?? 0 }, writes, retirements, summary };
+  return {
+    bank,
+    bankChanged,
+    catalog: { data, serialized, version, changed, previousVersion, previousParts: existing.bank?.catalogParts ?? 0 },
+    writes,
+    retirements,
+    cleanup: changed ? cleanup(existing, data, version) : NOTHING_STORED,
+    summary,
+  };
 }
 
-/** Questions gone from the source, remembering where they last stood (the catalog forgets them). */
+/**
+ * A new revision id for content written at `now`: never one an earlier import used, so no import
+ * overwrites a revision that a published catalog (or a concurrent import) names.
+ */
+export function revisionOf(contentHash: string, now: string): string {
+  return createHash('sha256').update(`${contentHash}@${now}`).digest('hex').slice(0, 12);
+}
+
+/** The revisions a catalog names, retired questions included (a legacy catalog: its active ones). */
+function namedRevisions(bankId: string, data: CatalogData): Set<string> {
+  const catalog = new Catalog(bankId, '', data);
+  return new Set([...catalog.questions, ...catalog.retired].map((q) => revisionKey(q)));
+}
+
+const revisionKey = ({ localId, revision }: RevisionRef): string => `${localId}\n${revision ?? ''}`;
+
+function cleanup(existing: ExistingBank, next: CatalogData, version: string): StoredContent {
+  const bankId = existing.bank?.id ?? '';
+  const kept = namedRevisions(bankId, next);
+  for (const key of existing.catalog ? namedRevisions(bankId, existing.catalog) : []) kept.add(key);
+  return {
+    revisions: existing.stored.revisions.filter((ref) => !kept.has(revisionKey(ref))),
+    catalogVersions: existing.stored.catalogVersions.filter((v) => v !== version),
+  };
+}
+
+/** Questions gone from the source, with where they last stood (the new catalog keeps that). */
 function retire(bankId: string, existing: ExistingBank, kept: ReadonlySet<string>, now: string): QuestionRecord[] {
   const previous = existing.bank && existing.catalog ? new Catalog(bankId, existing.bank.catalogVersion, existing.catalog) : null;
   return existing.questions
@@ -84,8 +146,14 @@ function retire(bankId: string, existing: ExistingBank, kept: ReadonlySet<string
     .map((record): QuestionRecord => {
       const entry = previous?.question(record.localId);
       const last = { lastPosition: entry?.position ?? null, lastNumber: entry?.number ?? null, lastLine: entry?.line ?? null };
-      return { ...record, retired: true, retiredAt: now, ...last, updatedAt: now };
+      return { ...record, retired: true, retiredAt: now, ...last };
     });
+}
+
+/** The retired questions the new catalog names: those retired before and not back, then the new ones. */
+function retired(existing: ExistingBank, kept: ReadonlySet<string>, retirements: readonly QuestionRecord[]): QuestionRecord[] {
+  const before = existing.questions.filter((record) => record.retired && !kept.has(record.localId));
+  return [...before, ...retirements].sort((a, b) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0));
 }
 
 function bankRecord(parsed: ParsedBank, existing: ExistingBank, version: string, options: PlanOptions, now: string): Pick<ImportPlan, 'bank' | 'bankChanged'> {
@@ -113,13 +181,15 @@ function questionRecord(bankId: string, localId: string, sectionSlug: string, q:
   // Hashed only when present, so questions stored before source links were read keep their
   // hash and an unchanged bank still writes nothing.
   const hashed = q.sourceUrl === null ? content : { ...content, sourceUrl: q.sourceUrl };
+  const hash = contentHash(hashed);
   return {
     id: globalId(bankId, localId),
     bankId,
     localId,
     ...content,
     sourceUrl: q.sourceUrl,
-    contentHash: contentHash(hashed),
+    contentHash: hash,
+    revision: revisionOf(hash, now),
     retired: false,
     retiredAt: null,
     lastPosition: null,
@@ -130,7 +200,7 @@ function questionRecord(bankId: string, localId: string, sectionSlug: string, q:
   };
 }
 
-function catalogData(parsed: ParsedBank, incoming: Incoming[], localIds: string[], previous: CatalogData | null): CatalogData {
+function catalogData(parsed: ParsedBank, incoming: Incoming[], published: readonly QuestionRecord[], retiredQuestions: readonly QuestionRecord[], previous: CatalogData | null): CatalogData {
   const sections: CatalogSection[] = parsed.sections.map((section, i) => ({
     slug: section.slug,
     title: section.title,
@@ -144,11 +214,13 @@ function catalogData(parsed: ParsedBank, incoming: Incoming[], localIds: string[
   for (const old of previous?.sections ?? []) if (!current.has(old.slug)) sections.push({ ...old, retired: true });
   const sectionIndex = new Map(sections.map((section, i) => [section.slug, i]));
   const questions = incoming.map(({ question, sectionSlug }, i): CatalogData['questions'][number] => [
-    localIds[i],
+    published[i].localId,
     sectionIndex.get(sectionSlug)!,
     question.number,
     question.line,
     question.tags,
+    published[i].revision,
   ]);
-  return { sections, questions };
+  const retired = retiredQuestions.map((q): NonNullable<CatalogData['retired']>[number] => [q.localId, q.revision, q.lastPosition, q.lastNumber, q.lastLine, q.retiredAt!]);
+  return { sections, questions, retired };
 }

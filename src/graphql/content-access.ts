@@ -24,15 +24,8 @@ export interface Scope {
  */
 export async function withCatalogs<T>(content: ContentReader, scope: Scope, read: (catalogs: Catalog[]) => Promise<T>): Promise<T> {
   const bankIds = scopedBankIds(scope);
-  const cached = bankIds?.map((id) => content.cachedCatalog(id));
-  if (bankIds && cached?.every((catalog) => catalog !== undefined)) {
-    const checks = bankIds.map((id) => content.bank(id));
-    const result = read(byBankId(cached as Catalog[]));
-    result.catch(() => {}); // awaited below unless the catalogs turn out stale
-    const banks = await Promise.all(checks);
-    if (banks.every((bank, i) => bank?.catalogVersion === cached[i]!.version)) return result;
-  }
-  return read(await catalogsInScope(content, scope));
+  const warm = bankIds && (await content.withCachedCatalogs(bankIds, (catalogs) => read(byBankId(catalogs))));
+  return warm ? warm.value : read(await catalogsInScope(content, scope));
 }
 
 /** The banks a scope names, when it names them (null means every bank); checks what it can. */
@@ -55,13 +48,13 @@ export async function catalogsInScope(content: ContentReader, scope: Scope): Pro
 
 const byBankId = (catalogs: Catalog[]): Catalog[] => catalogs.slice().sort((a, b) => (a.bankId < b.bankId ? -1 : 1));
 
-/** Loads the question items for catalog entries, in order, with one batched read. */
+/** Loads the questions of catalog entries, in order, with one batched read. */
 export async function questionModels(content: ContentReader, catalogs: readonly Catalog[], entries: readonly OrderedQuestion[]): Promise<QuestionModel[]> {
-  const records = await content.questions(entries.map(({ question }) => ({ bankId: catalogOf(catalogs, question.id).bankId, localId: question.localId })));
-  return records.map((record, i) => {
-    // The importer writes items before it publishes the catalog that lists them.
-    if (!record) throw new Error(`catalog lists question ${entries[i].question.id} but its item is missing`);
-    return { record, entry: entries[i].question, catalog: catalogOf(catalogs, record.id) };
+  const stored = await content.published(catalogs, entries.map(({ question }) => ({ bankId: catalogOf(catalogs, question.id).bankId, localId: question.localId })));
+  return stored.map((question, i) => {
+    if (!question) throw new Error(`no catalog for question ${entries[i].question.id}`);
+    const { record, catalog } = question;
+    return { record, catalog, entry: catalog.question(record.localId) };
   });
 }
 

@@ -91,11 +91,10 @@ async function killOnce(ask: Ask, plan: KillPlan): Promise<ImportKill> {
 /** Where in the import the kill fell (every version edits every question). */
 function phaseOf(killAt: number, flip: number, shape: BankShape): string {
   const questionBatches = Math.ceil(shape.questions / 25);
-  if (killAt <= questionBatches) return 'writing question items';
+  if (killAt <= questionBatches) return 'writing question revisions';
   if (killAt < flip) return 'writing catalog parts';
   if (killAt === flip) return 'just before the bank item flips';
-  if (killAt <= flip + Math.ceil(shape.turnover / 25)) return 'retiring questions';
-  return 'deleting the old catalog';
+  return 'cleaning up';
 }
 
 /** The content API of an in-process server on the table (keyless, as STAGE=local allows). */

@@ -1,15 +1,17 @@
 /**
- * Persists import plans. Order matters: question items first, then the new catalog parts, then
- * the bank item that points readers at them (a conditional write, so two concurrent imports of
- * one bank cannot both win), then retirements and the old catalog's clean-up. Until the bank
- * item flips, readers keep serving the previous catalog in full.
+ * Persists import plans. Order matters: the new question revisions first, then the new catalog
+ * parts that name them, then the bank item that points readers at that catalog (a conditional
+ * write, so two concurrent imports of one bank cannot both win), then the clean-up of what no
+ * catalog still names. Until the bank item flips, readers keep serving the previous version in
+ * full, texts included: nothing they read is ever overwritten.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query';
-import type { BankRecord } from '../domain/content';
+import { Catalog, asPublished } from '../domain/catalog';
+import type { BankRecord, QuestionRecord } from '../domain/content';
 import type { ExistingBank, ImportPlan } from '../domain/import-plan';
-import { batchWrite, type WriteRequest } from './batch';
+import { batchWrite, type Key, type WriteRequest } from './batch';
 import { decodeCatalog, encodeCatalog } from './catalog-store';
 import type { Dynamo } from './client';
 import {
@@ -19,8 +21,11 @@ import {
   bankToItem,
   catalogPartToItem,
   catalogPrefix,
+  catalogVersionOf,
   isBankItem,
+  isCatalogItem,
   isQuestionItem,
+  questionKey,
   questionFromItem,
   questionToItem,
 } from './keys';
@@ -36,11 +41,27 @@ export async function readExistingBank(dynamo: Dynamo, bankId: string): Promise<
   const parts = bank
     ? items.filter((item) => item.SK.startsWith(catalogPrefix(bank.catalogVersion))).map((item) => item.body as Uint8Array)
     : [];
+  const data = bank && parts.length === bank.catalogParts ? decodeCatalog(parts) : null;
+  const revisions = items.filter(isQuestionItem).map(questionFromItem);
   return {
     bank,
-    questions: items.filter(isQuestionItem).map(questionFromItem),
-    catalog: bank && parts.length === bank.catalogParts ? decodeCatalog(parts) : null,
+    questions: data ? publishedQuestions(new Catalog(bankId, bank!.catalogVersion, data), revisions) : revisions,
+    catalog: data,
+    stored: {
+      revisions: revisions.map(({ localId, revision }) => ({ localId, revision })),
+      catalogVersions: [...new Set(items.filter(isCatalogItem).map((item) => catalogVersionOf(item.SK)))],
+    },
   };
+}
+
+/** The revision the catalog names for each question it names, plus items from before revisions it does not. */
+function publishedQuestions(catalog: Catalog, revisions: readonly QuestionRecord[]): QuestionRecord[] {
+  const found: QuestionRecord[] = [];
+  for (const record of revisions) {
+    const ref = catalog.contentRef(record.localId);
+    if (ref ? ref.revision === record.revision : !catalog.namesRetired && record.revision === null) found.push(asPublished(record, ref));
+  }
+  return found;
 }
 
 export async function bankExists(dynamo: Dynamo, bankId: string): Promise<boolean> {
@@ -54,22 +75,23 @@ export interface ApplyOptions {
 
 /** Writes the plan; returns the number of items written or deleted (0 for an unchanged bank). */
 export async function applyImportPlan(dynamo: Dynamo, plan: ImportPlan, options: ApplyOptions = {}): Promise<number> {
+  const bankId = plan.bank.id;
   const parts = plan.catalog.changed ? encodeCatalog(plan.catalog.serialized) : [];
-  const oldParts = plan.catalog.changed && plan.catalog.previousVersion ? await listCatalogParts(dynamo, plan.bank.id, plan.catalog.previousVersion) : [];
-  const total = plan.writes.length + parts.length + (plan.bankChanged ? 1 : 0) + plan.retirements.length + oldParts.length;
+  const oldParts = plan.cleanup.catalogVersions.length > 0 ? await listCatalogParts(dynamo, bankId, plan.cleanup.catalogVersions) : [];
+  const total = plan.writes.length + parts.length + (plan.bankChanged ? 1 : 0) + plan.cleanup.revisions.length + oldParts.length;
   let done = 0;
   const progress = (n: number): void => options.onProgress?.((done += n), total);
   const write = (requests: WriteRequest[]): Promise<void> => batchWrite(dynamo, requests, { onProgress: progress });
 
   await write(plan.writes.map((record) => ({ PutRequest: { Item: questionToItem(record) } })));
-  await write(parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(plan.bank.id, plan.catalog.version, i, body) } })));
+  await write(parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(bankId, plan.catalog.version, i, body) } })));
   if (plan.bankChanged) {
     const catalogParts = plan.catalog.changed ? parts.length : plan.catalog.previousParts;
     await publishBank(dynamo, { ...plan.bank, catalogParts }, plan.catalog.previousVersion);
     progress(1);
   }
-  await write(plan.retirements.map((record) => ({ PutRequest: { Item: questionToItem(record) } })));
-  await write(oldParts.map((SK) => ({ DeleteRequest: { Key: { PK: bankPartition(plan.bank.id), SK } } })));
+  const cleanup = [...plan.cleanup.revisions.map(({ localId, revision }) => questionKey(bankId, localId, revision)), ...oldParts];
+  await write(cleanup.map((Key) => ({ DeleteRequest: { Key } })));
   return total;
 }
 
@@ -92,11 +114,15 @@ async function publishBank(dynamo: Dynamo, bank: BankRecord, expectedVersion: st
   }
 }
 
-async function listCatalogParts(dynamo: Dynamo, bankId: string, version: string): Promise<string[]> {
-  const items = await queryAll(dynamo, {
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': catalogPrefix(version) },
-    ProjectionExpression: 'SK',
-  });
-  return items.map((item) => item.SK);
+async function listCatalogParts(dynamo: Dynamo, bankId: string, versions: readonly string[]): Promise<Key[]> {
+  const lists = await Promise.all(
+    versions.map((version) =>
+      queryAll(dynamo, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': catalogPrefix(version) },
+        ProjectionExpression: 'PK, SK',
+      }),
+    ),
+  );
+  return lists.flat().map(({ PK, SK }) => ({ PK, SK }));
 }

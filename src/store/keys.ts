@@ -3,7 +3,7 @@
  *
  *   bank        PK BANK#<bank>  SK BANK                 GSI1PK BANKS  GSI1SK <bank>
  *   catalog     PK BANK#<bank>  SK CATALOG#<ver>#<part>
- *   question    PK BANK#<bank>  SK Q#<localId>
+ *   question    PK BANK#<bank>  SK Q#<localId>#<revision>   (immutable; Q#<localId> before revisions)
  */
 import type { ApiKeyRecord, TenantRecord } from '../domain/access';
 import type { BankRecord, QuestionRecord } from '../domain/content';
@@ -21,13 +21,19 @@ export const catalogKey = (bankId: string, version: string, part: number): Key =
   SK: `${catalogPrefix(version)}${String(part).padStart(4, '0')}`,
 });
 
-export const questionKey = (bankId: string, localId: string): Key => ({ PK: bankPk(bankId), SK: `Q#${localId}` });
+/** A revision of a question's content; `revision` null is the one item kept before revisions. */
+export const questionKey = (bankId: string, localId: string, revision: string | null): Key => ({
+  PK: bankPk(bankId),
+  SK: revision === null ? `Q#${localId}` : `Q#${localId}#${revision}`,
+});
 export const QUESTION_PREFIX = 'Q#';
 export const CATALOG_PREFIX = 'CATALOG#';
 
 export const isBankItem = (item: Item): boolean => item.SK === 'BANK';
 export const isQuestionItem = (item: Item): boolean => item.SK.startsWith(QUESTION_PREFIX);
 export const isCatalogItem = (item: Item): boolean => item.SK.startsWith(CATALOG_PREFIX);
+/** The version of a catalog part's sort key (`CATALOG#<version>#<part>`). */
+export const catalogVersionOf = (sortKey: string): string => sortKey.slice(CATALOG_PREFIX.length, sortKey.lastIndexOf('#'));
 
 export function bankToItem(bank: BankRecord): Item {
   return { ...bankKey(bank.id), GSI1PK: BANKS_INDEX.partition, GSI1SK: bank.id, type: 'Bank', ...bank };
@@ -54,8 +60,10 @@ export function catalogPartToItem(bankId: string, version: string, part: number,
   return { ...catalogKey(bankId, version, part), type: 'CatalogPart', body };
 }
 
+/** The content of one revision; retirement and last place live in the catalog, not here. */
 export function questionToItem(question: QuestionRecord): Item {
-  return { ...questionKey(question.bankId, question.localId), type: 'Question', ...question };
+  const { retired: _retired, retiredAt: _retiredAt, lastPosition: _position, lastNumber: _number, lastLine: _line, ...content } = question;
+  return { ...questionKey(question.bankId, question.localId, question.revision), type: 'Question', ...content };
 }
 
 export function questionFromItem(item: Item): QuestionRecord {
@@ -71,6 +79,7 @@ export function questionFromItem(item: Item): QuestionRecord {
     topic: (item.topic as string | undefined) ?? null,
     sourceUrl: (item.sourceUrl as string | undefined) ?? null,
     contentHash: item.contentHash as string,
+    revision: (item.revision as string | undefined) ?? null,
     retired: item.retired === true,
     retiredAt: (item.retiredAt as string | undefined) ?? null,
     lastPosition: (item.lastPosition as number | undefined) ?? null,

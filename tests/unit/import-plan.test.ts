@@ -1,21 +1,17 @@
 import { parseBank } from '../../src/domain/bank';
 import { Catalog } from '../../src/domain/catalog';
-import type { BankRecord } from '../../src/domain/content';
-import { planImport, type ExistingBank } from '../../src/domain/import-plan';
+import { planImport, revisionOf, type ExistingBank } from '../../src/domain/import-plan';
 import { derivedLocalId, normalizeText, textSimilarity } from '../../src/domain/identity';
+import { applied, EMPTY, NOW } from './import.given';
 
-const NOW = '2026-01-01T00:00:00.000Z';
 const LATER = '2026-02-01T00:00:00.000Z';
-const EMPTY: ExistingBank = { bank: null, questions: [], catalog: null };
 
 /** Plans an import and returns what the store would hold afterwards, so imports can be chained. */
 function importInto(existing: ExistingBank, markdown: string, now = NOW) {
   const plan = planImport(parseBank(markdown, 'demo.md'), existing, now);
-  const byId = new Map(existing.questions.map((q) => [q.localId, q]));
-  for (const record of [...plan.writes, ...plan.retirements]) byId.set(record.localId, record);
-  const bank: BankRecord = { ...plan.bank, catalogParts: 1 };
-  const next: ExistingBank = { bank, questions: [...byId.values()], catalog: plan.catalog.data };
-  const catalog = new Catalog('demo', bank.catalogVersion, plan.catalog.data);
+  const next = applied(existing, plan);
+  const catalog = new Catalog('demo', plan.catalog.version, plan.catalog.data);
+  const byId = new Map(next.questions.map((q) => [q.localId, q]));
   return { plan, next, catalog, active: catalog.questions.map((q) => byId.get(q.localId)!) };
 }
 
@@ -108,6 +104,54 @@ describe('planImport', () => {
     const back = importInto(removed.next, BANK);
     expect(back.plan.summary).toEqual({ added: 1, updated: 0, unchanged: 3, retired: 0 });
     expect(back.plan.writes.map((w) => [w.id, w.retired, w.lastPosition])).toEqual([[first.active[1].id, false, null]]);
+  });
+});
+
+describe('planImport: revisions, so an import publishes texts and structure in one flip', () => {
+  const EDITED = BANK.replace('What is overfitting?', 'What is overfitting, and how do you spot it?');
+  const LATEST = '2026-03-01T00:00:00.000Z';
+  const named = (catalog: Catalog) => [...catalog.questions, ...catalog.retired].map((q) => [q.localId, q.revision]);
+
+  it('writes an edited question as a new revision beside the published one, and names it only in the new catalog', () => {
+    const first = importInto(EMPTY, BANK);
+    const edited = importInto(first.next, EDITED, LATER);
+    const [write] = edited.plan.writes;
+    expect([write.localId, write.revision]).toEqual([first.active[2].localId, revisionOf(write.contentHash, LATER)]);
+    expect(write.revision).not.toBe(first.active[2].revision);
+    expect(named(edited.catalog)).toEqual(named(first.catalog).map(([id, revision]) => [id, id === write.localId ? write.revision : revision]));
+  });
+
+  it('retires a question in the catalog alone: no item is written for it', () => {
+    const first = importInto(EMPTY, BANK);
+    const next = importInto(first.next, BANK.replace('2. What is a loss function?\n', ''), LATER);
+    expect(next.plan.writes).toEqual([]);
+    expect([...next.catalog.retired]).toEqual([
+      { localId: first.active[1].localId, revision: first.active[1].revision, lastPosition: 2, lastNumber: '2', lastLine: 4, retiredAt: LATER },
+    ]);
+    expect(next.catalog.contentRef(first.active[1].localId)).toEqual({ revision: first.active[1].revision, retired: [...next.catalog.retired][0] });
+  });
+
+  it('cleans up only what neither the new nor the previous catalog names, and every other catalog version', () => {
+    const first = importInto(EMPTY, BANK);
+    const second = importInto(first.next, EDITED, LATER);
+    expect(second.plan.cleanup).toEqual({ revisions: [], catalogVersions: [first.plan.catalog.version] });
+    const third = importInto(second.next, EDITED.replace('What is a gradient?', 'What is a gradient, and why does it point uphill?'), LATEST);
+    expect(third.plan.cleanup).toEqual({ revisions: [{ localId: first.active[2].localId, revision: first.active[2].revision }], catalogVersions: [second.plan.catalog.version] });
+  });
+
+  it('cleans up nothing and writes nothing when the bank is unchanged', () => {
+    const first = importInto(EMPTY, BANK);
+    const second = importInto(first.next, EDITED, LATER);
+    const again = importInto(second.next, EDITED, LATEST);
+    expect([again.plan.writes, again.plan.cleanup, again.plan.catalog.changed]).toEqual([[], { revisions: [], catalogVersions: [] }, false]);
+  });
+
+  it('cleans up the revisions an interrupted import wrote but never published', () => {
+    const first = importInto(EMPTY, BANK);
+    const interrupted = planImport(parseBank(EDITED, 'demo.md'), first.next, LATER);
+    const leftover = { ...first.next, stored: { ...first.next.stored, revisions: [...first.next.stored.revisions, ...interrupted.writes.map(({ localId, revision }) => ({ localId, revision }))] } };
+    const rerun = importInto(leftover, EDITED, LATEST);
+    expect(rerun.plan.cleanup.revisions).toEqual(interrupted.writes.map(({ localId, revision }) => ({ localId, revision })));
   });
 });
 

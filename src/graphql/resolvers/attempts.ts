@@ -47,9 +47,9 @@ export async function attemptsConnection(context: GraphQLContext, user: UserRef,
 /** Any question, retired ones included, with its place in the current catalog. */
 export async function questionModel(context: GraphQLContext, questionId: string): Promise<QuestionModel> {
   const ref = parseGlobalId(questionId);
-  const [record, catalog] = ref ? await Promise.all([context.content.question(ref.bankId, ref.localId), context.content.catalog(ref.bankId)]) : [null, null];
-  if (!ref || !record || !catalog) throw new Error(`question ${questionId} is referred to but missing`);
-  return { record, catalog, entry: catalog.question(ref.localId) };
+  const stored = ref && (await context.content.question(ref.bankId, ref.localId));
+  if (!stored) throw new Error(`question ${questionId} is referred to but missing`);
+  return { ...stored, entry: stored.catalog.question(ref!.localId) };
 }
 
 export const Attempt: AttemptResolvers = {
