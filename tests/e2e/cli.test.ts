@@ -129,7 +129,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
       expect(await app.stop('SIGTERM')).toBe(0);
     }
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
-  });
+  }, 60_000); // a Java start, an import and a Java stop: over 30 s when the machine is busy
 
   it('a second npm start finds the data in place and imports nothing', async () => {
     const app = await startScript('src/local/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
@@ -138,5 +138,5 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
     expect([app.output().match(/publishable key (qb_pk_\S+)/)![1], app.output().match(/secret key\s+(qb_sk_\S+)/)![1]]).toEqual(firstKeys);
     expect(await app.stop('SIGINT')).toBe(0);
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
-  });
+  }, 60_000);
 });
