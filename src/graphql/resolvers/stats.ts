@@ -68,11 +68,12 @@ export const statsQueries: Pick<QueryResolvers, 'questionStats' | 'sectionStats'
   questionStats: async (_parent, { questionId }, context) => {
     const tenantId = requireTenant(context);
     const ref = parseGlobalId(questionId);
-    const record = ref && (await context.content.question(ref.bankId, ref.localId));
-    if (!ref || !record) throw badInput(`unknown question id "${questionId}"`);
+    if (!ref) throw badInput(`unknown question id "${questionId}"`);
+    // Started in the same tick, the bank, the question and the counter shards share one BatchGetItem.
     const keys = Array.from({ length: COUNTER_SHARDS }, (_, shard) => questionCounterKey(tenantId, ref.bankId, shard, ref.localId));
-    const shards = (await context.content.loadItems(keys)).filter((item): item is Item => item !== null);
-    return questionStatsOf(questionId, shards);
+    const [stored, counters] = await Promise.all([context.content.question(ref.bankId, ref.localId), context.content.loadItems(keys)]);
+    if (!stored) throw badInput(`unknown question id "${questionId}"`);
+    return questionStatsOf(questionId, counters.filter((item): item is Item => item !== null));
   },
 
   sectionStats: async (_parent, { bankId }, context) => {
