@@ -1,9 +1,13 @@
 /**
  * The scale chart: p50 latency against size, per operation, the handler (solid) beside the raw
  * SDK calls it is compared with (dashed). Drawn with Vega-Lite, rendered to SVG by Vega in Node
- * (no browser, no canvas), written to docs/performance-scale.svg.
+ * (no browser, no canvas), written to docs/performance-scale.svg by `npm run bench` and
+ * `npm run bench:scale`.
  *
- *   npx tsx bench/chart.ts [bench/scale-results.json]     redraws it from a saved run
+ *   npm run bench:chart [-- results.json [chart.svg]]     redraws it from a saved run
+ *
+ * The results file defaults to bench/results.json (any JSON with a "scale" array of rows will
+ * do), the chart to docs/performance-scale.svg.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,10 +94,18 @@ export async function writeScaleChart(rows: readonly ScaleRow[], file = CHART_FI
   return file;
 }
 
+/** The rows of a saved run, with a hint when the file holds none. */
+function readScaleRows(file: string): ScaleRow[] {
+  const { scale } = JSON.parse(readFileSync(file, 'utf8')) as { scale?: ScaleRow[] };
+  if (!Array.isArray(scale) || scale.length === 0) throw new Error(`${file} has no "scale" rows: run npm run bench or npm run bench:scale first`);
+  return scale;
+}
+
 if (require.main === module) {
-  const source = process.argv[2] ?? path.join(__dirname, 'scale-results.json');
-  const { scale } = JSON.parse(readFileSync(source, 'utf8')) as { scale: ScaleRow[] };
-  writeScaleChart(scale)
+  const source = path.resolve(process.argv[2] ?? path.join(__dirname, 'results.json'));
+  const target = path.resolve(process.argv[3] ?? CHART_FILE);
+  Promise.resolve()
+    .then(() => writeScaleChart(readScaleRows(source), target))
     .then((file) => process.stdout.write(`wrote ${path.relative(process.cwd(), file)} from ${path.relative(process.cwd(), source)}\n`))
     .catch((error: Error) => {
       process.stderr.write(`chart: ${error.stack ?? error.message}\n`);

@@ -1,10 +1,26 @@
-/** The bench's console table, with each number next to its target. */
+/**
+ * What the benches print and keep: the console tables, each number next to its target, and
+ * bench/results.json, which `npm run bench` and `npm run bench:scale` each write their part of.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BuiltBundle } from './bundle';
 import type { ColdStartResult } from './cold-start';
 import type { LatencyResult } from './latency';
+import type { ScaleResults, ScaleRow } from './scale';
 import { round2 } from './stats';
 
 export const TARGETS = { handlerRatio: 1.5, coldStartRatio: 3.0 } as const;
+
+export const RESULTS_FILE = path.join(__dirname, 'results.json');
+
+/** The keys of bench/results.json, in the order written, by the part of the run that owns them. */
+export const RESULT_KEYS = {
+  latency: ['operations', 'coldStart', 'bundle', 'coldStartFloor'],
+  scale: ['scale', 'import', 'scaleSettings'],
+} as const;
+
+export type ResultsPart = keyof typeof RESULT_KEYS;
 
 /** A reference bundle's cold start (BENCH_COLD_FLOOR=1). */
 export interface FloorResult extends ColdStartResult {
@@ -13,6 +29,7 @@ export interface FloorResult extends ColdStartResult {
 }
 
 const verdict = (value: number, max: number): string => (value <= max ? `ok (≤ ${max})` : `OVER (> ${max})`);
+const ms = (value: number): string => round2(value).toFixed(2);
 
 function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String));
@@ -21,7 +38,6 @@ function table(rows: (string | number)[][]): string {
 }
 
 export function printReport(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[] = []): void {
-  const ms = (value: number): string => round2(value).toFixed(2);
   const warmRows = Object.entries(warm).map(([name, r]) => [
     name, ms(r.p50Ms), ms(r.p99Ms), ms(r.rawP50Ms), ms(r.rawP99Ms), round2(r.ratio).toFixed(2), r.dynamoCalls, verdict(r.ratio, TARGETS.handlerRatio),
   ]);
@@ -48,4 +64,93 @@ export function printReport(warm: Record<string, LatencyResult>, cold: ColdStart
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
   process.stdout.write(`\nBundle: ${bundle.bytes} bytes (${kb(bundle.bytes)}), gzip ${bundle.gzipBytes} bytes (${kb(bundle.gzipBytes)}), source map ${kb(bundle.mapBytes)}\n`);
+}
+
+/** Operations whose DynamoDB calls differ between sizes. */
+export function unflatOperations(rows: readonly ScaleRow[]): string[] {
+  const calls = new Map<string, Set<number>>();
+  for (const r of rows) calls.set(r.operation, (calls.get(r.operation) ?? new Set()).add(r.dynamoCalls));
+  return [...calls].filter(([, set]) => set.size > 1).map(([operation]) => operation);
+}
+
+/** The scale run's misses, one phrase each; empty when every target is met. */
+export function scaleTargetsMissed(results: Pick<ScaleResults, 'scale' | 'import'>): string[] {
+  const unflat = unflatOperations(results.scale);
+  return [
+    ...(unflat.length > 0 ? [`calls not flat (${unflat.join(', ')})`] : []),
+    ...results.scale.filter((r) => r.ratio > TARGETS.handlerRatio).map((r) => `${r.operation}@${r.bankQuestions}/${r.userAttempts ?? '–'} ratio ${round2(r.ratio)}`),
+    ...(results.import.reimportWriteCalls > 0 ? ['re-import wrote'] : []),
+  ];
+}
+
+export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'settings'>): string {
+  const commands = (byCommand: Record<string, number>): string =>
+    Object.entries(byCommand)
+      .map(([name, n]) => `${n}×${name}`)
+      .join(' + ');
+  const lines = [
+    `\nScale: warm latency in process, ${results.settings.calls} calls each beside the minimal raw SDK calls (ms)`,
+    'floor = { __typename } through the same handler; in DynamoDB / rest = the handler call split into time with a DynamoDB call in flight and the rest',
+    table([
+      ['operation', 'bank', 'attempts', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'floor p50', 'in DynamoDB', 'rest', 'calls', 'DynamoDB commands', 'ratio target'],
+      ...results.scale.map((r) => [
+        r.operation,
+        r.bankQuestions,
+        r.userAttempts ?? '–',
+        ms(r.p50Ms),
+        ms(r.p99Ms),
+        ms(r.rawP50Ms),
+        ms(r.rawP99Ms),
+        round2(r.ratio).toFixed(2),
+        ms(r.floorP50Ms),
+        ms(r.dynamoP50Ms),
+        ms(r.otherP50Ms),
+        r.dynamoCalls,
+        commands(r.byCommand),
+        verdict(r.ratio, TARGETS.handlerRatio),
+      ]),
+    ]),
+  ];
+  const unflat = unflatOperations(results.scale);
+  lines.push(unflat.length === 0 ? 'DynamoDB calls: flat across every size for every operation' : `DynamoDB calls NOT flat across sizes: ${unflat.join(', ')}`);
+  const imp = results.import;
+  lines.push(
+    `\nImport of ${imp.questions} questions (${imp.sections} sections, ${(imp.fileBytes / 1e6).toFixed(2)} MB of Markdown) into a fresh table, median of ${imp.runs.length}`,
+    table([
+      ['import ms', 'questions/s', 'write calls', 're-import ms', 're-import calls', 're-import writes', 'target'],
+      [ms(imp.importMs), Math.round(imp.questionsPerSecond), imp.writeCalls, ms(imp.reimportMs), imp.reimportCalls, imp.reimportWriteCalls, imp.reimportWriteCalls === 0 ? 'ok (0 writes)' : 'OVER (writes)'],
+    ]),
+    `runs: ${imp.runs.map((r) => `${Math.round(r.importMs)} ms / ${Math.round(r.questionsPerSecond)} q/s, re-import ${Math.round(r.reimportMs)} ms`).join('; ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function readResults(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Unreadable: rewritten below rather than losing the run just measured.
+  }
+  process.stderr.write(`${path.relative(process.cwd(), file)} is not a results object; writing it afresh\n`);
+  return {};
+}
+
+/**
+ * Writes one part of bench/results.json: the part's keys are replaced by `values` (a key missing
+ * from `values` is removed, e.g. coldStartFloor without BENCH_COLD_FLOOR), and the other part's
+ * keys are kept from the file, unless `fresh`, which starts from an empty file.
+ */
+export function saveResults(part: ResultsPart, values: Record<string, unknown>, options: { fresh?: boolean; file?: string } = {}): string {
+  const file = options.file ?? RESULTS_FILE;
+  const merged: Record<string, unknown> = options.fresh ? {} : readResults(file);
+  for (const key of RESULT_KEYS[part]) {
+    if (values[key] === undefined) delete merged[key];
+    else merged[key] = values[key];
+  }
+  const order: readonly string[] = [...RESULT_KEYS.latency, ...RESULT_KEYS.scale];
+  const ordered = Object.fromEntries(order.filter((key) => key in merged).map((key) => [key, merged[key]]));
+  writeFileSync(file, `${JSON.stringify({ ...ordered, ...merged }, null, 2)}\n`);
+  return file;
 }

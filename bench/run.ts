@@ -1,14 +1,25 @@
 /**
- * npm run bench: warm latency of the Lambda handler against the raw DynamoDB calls it needs,
- * DynamoDB calls per operation, and cold start of the bundle serverless.yml ships. Starts its
- * own DynamoDB Local and stops it whatever happens. Writes bench/results.json (git-ignored).
+ * npm run bench: the figures of docs/performance.md but load, in two parts run one after the
+ * other, each with its own DynamoDB Local (in memory, on a free port), stopped before the next
+ * starts and whatever happens:
+ *
+ *   1. warm latency of the Lambda handler against the raw DynamoDB calls it needs, DynamoDB calls
+ *      per operation, and cold start and size of the bundle serverless.yml ships (the shipped
+ *      ml-junior bank);
+ *   2. the scale curves and import throughput of bench/scale.ts (what `npm run bench:scale` runs
+ *      alone), and their chart, docs/performance-scale.svg.
+ *
+ * Prints each part's tables when it ends and writes bench/results.json (git-ignored): part 1
+ * starts the file afresh, part 2 adds "scale", "import" and "scaleSettings" to it.
  *
  * BENCH_CALLS (default 1000) and BENCH_COLD_RUNS (default 15) change the sample sizes.
  * BENCH_COLD_FLOOR=1 also measures the cold start of two reference bundles built the same way:
  * only the AWS SDK doing one BatchGetItem, and only the Apollo server (bench/floor/).
+ * BENCH_SCALE=0 skips part 2 and keeps the scale keys of the file from an earlier run; the
+ * SCALE_* variables of bench/scale.ts size part 2.
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app';
@@ -21,12 +32,13 @@ import { measureColdStart, type ColdStartResult } from './cold-start';
 import { graphqlEvent } from './events';
 import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
-import { printReport, type FloorResult } from './report';
+import { printReport, saveResults, type FloorResult } from './report';
+import { benchScale, optionsFromEnv } from './scale';
 
-const RESULTS_FILE = path.join(__dirname, 'results.json');
 const CALLS = Math.max(500, Number(process.env.BENCH_CALLS ?? 1000));
 const COLD_RUNS = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 15));
 const COLD_FLOOR = process.env.BENCH_COLD_FLOOR === '1';
+const SCALE = process.env.BENCH_SCALE !== '0';
 const WARMUP = 100;
 
 /** Reference bundles for BENCH_COLD_FLOOR: what each half of the stack costs on its own. */
@@ -121,21 +133,23 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
   return { cold, bundle, floor };
 }
 
-function writeResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[]): void {
-  const results = {
+/** The latency part of bench/results.json. */
+function latencyResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[]): Record<string, unknown> {
+  return {
     operations: Object.fromEntries(
       Object.entries(warm).map(([name, r]) => [name, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rawP50Ms: r.rawP50Ms, ratio: r.ratio, dynamoCalls: r.dynamoCalls }]),
     ),
     coldStart: { p50Ms: cold.p50Ms, nodeP50Ms: cold.nodeP50Ms, ratio: cold.ratio, initMs: cold.initMs, firstRequestMs: cold.firstRequestMs },
     bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
-    ...(floor.length > 0
-      ? { coldStartFloor: Object.fromEntries(floor.map((f) => [f.name, { bytes: f.bytes, p50Ms: f.p50Ms, nodeP50Ms: f.nodeP50Ms, ratio: f.ratio, initMs: f.initMs, firstRequestMs: f.firstRequestMs }])) }
-      : {}),
+    coldStartFloor:
+      floor.length > 0
+        ? Object.fromEntries(floor.map((f) => [f.name, { bytes: f.bytes, p50Ms: f.p50Ms, nodeP50Ms: f.nodeP50Ms, ratio: f.ratio, initMs: f.initMs, firstRequestMs: f.firstRequestMs }]))
+        : undefined,
   };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-async function main(): Promise<void> {
+/** Part 1: warm latency, cold start and bundle, against the shipped bank. */
+async function benchLatency(): Promise<void> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-bench-'));
   process.stdout.write('starting DynamoDB Local and importing seed/banks/ml-junior.ru.md…\n');
   const fixture = await startFixture();
@@ -147,13 +161,23 @@ async function main(): Promise<void> {
     const warm = await measureWarm(fixture);
     const { cold, bundle, floor } = await measureCold(fixture, outDir);
     printReport(warm, cold, bundle, floor);
-    writeResults(warm, cold, bundle, floor);
-    process.stdout.write(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+    // A full run starts the file afresh, so it never mixes in the scale figures of an earlier run.
+    const file = saveResults('latency', latencyResults(warm, cold, bundle, floor), { fresh: SCALE });
+    process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
   } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
     fixture.raw.doc.destroy();
     await fixture.local.stop();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  await benchLatency();
+  if (!SCALE) return;
+  process.stdout.write('\nscale curves and import (BENCH_SCALE=0 skips them)…\n');
+  await benchScale(optionsFromEnv());
 }
 
 main().catch((error: Error) => {

@@ -13,7 +13,11 @@
  * / raw p50) and with its DynamoDB calls counted. Import throughput is the 10,000-question bank
  * imported into a fresh table, then re-imported unchanged (which must write nothing).
  *
- *   npm run bench:scale     writes bench/scale-results.json and docs/performance-scale.svg
+ *   npm run bench           runs this after the warm latency and cold start (BENCH_SCALE=0 skips it)
+ *   npm run bench:scale     this part alone
+ *
+ * Either prints the table, replaces "scale", "import" and "scaleSettings" in bench/results.json
+ * (keeping the other keys) and redraws docs/performance-scale.svg.
  *
  * SCALE_CALLS (default 300) and SCALE_WARMUP (default 30) set the samples per operation and
  * size; SCALE_BANKS (default 100,1000,10000) and SCALE_USERS (default 10,200,2000) the grid;
@@ -22,7 +26,7 @@
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,13 +45,14 @@ import { createDynamo, type Dynamo } from '../src/store/client';
 import { bankFromItem, bankKey, bankPartition, COUNTER_SHARDS, dueIndexPartition, QUESTION_PREFIX, questionCounterKey, questionKey, statePrefix, userPartition } from '../src/store/keys';
 import { queryAll } from '../src/store/query';
 import { ensureTable } from '../src/store/table';
+import { writeScaleChart } from './chart';
 import { sectionCountFor, writeGeneratedBank } from './generate-bank';
+import { formatScale, saveResults, scaleTargetsMissed } from './report';
 import { CounterSums, planHistory, putItems, type BankQuestion } from './scale-history';
 import { measure, type Measured, type ScaleOperation } from './scale-measure';
 import { rawAttempt } from './scale-raw';
 import { round2 } from './stats';
 
-export const TARGET_RATIO = 1.5;
 const REGION = 'local';
 const TENANT = 'scale';
 /** The raw twins of the learners (same histories) live in a tenant of their own: the raw writes never touch what the handler reads. */
@@ -57,24 +62,27 @@ const WRITE_COMMANDS = ['PutItemCommand', 'BatchWriteItemCommand', 'UpdateItemCo
 
 export type Axis = 'bankQuestions' | 'userAttempts';
 
+/** One row of `"scale"` in bench/results.json: the issue's six fields first, then the breakdown. */
 export interface ScaleRow {
   operation: string;
   /** Bank questions for content operations, the learner's attempts for learning operations. */
   size: number;
+  p50Ms: number;
+  p99Ms: number;
+  dynamoCalls: number;
+  /** Handler p50 / raw p50. */
+  ratio: number;
+  /** Which of the two the size is. */
   axis: Axis;
   bankQuestions: number;
   userAttempts: number | null;
-  p50Ms: number;
-  p99Ms: number;
   rawP50Ms: number;
   rawP99Ms: number;
-  ratio: number;
   /** `{ __typename }` through the same handler and headers: the framework's floor. */
   floorP50Ms: number;
   /** Inside the handler: time with a DynamoDB call in flight, and the rest (p50 of each). */
   dynamoP50Ms: number;
   otherP50Ms: number;
-  dynamoCalls: number;
   byCommand: Record<string, number>;
 }
 
@@ -341,18 +349,18 @@ function row(operation: string, bank: BankFixture, user: UserFixture | null, m: 
   return {
     operation,
     size: user ? user.attempts : bank.size,
+    p50Ms: m.p50Ms,
+    p99Ms: m.p99Ms,
+    dynamoCalls: m.dynamoCalls,
+    ratio: m.ratio,
     axis: user ? 'userAttempts' : 'bankQuestions',
     bankQuestions: bank.size,
     userAttempts: user ? user.attempts : null,
-    p50Ms: m.p50Ms,
-    p99Ms: m.p99Ms,
     rawP50Ms: m.rawP50Ms,
     rawP99Ms: m.rawP99Ms,
-    ratio: m.ratio,
     floorP50Ms: m.floorP50Ms,
     dynamoP50Ms: m.dynamoP50Ms,
     otherP50Ms: m.otherP50Ms,
-    dynamoCalls: m.dynamoCalls,
     byCommand: m.byCommand,
   };
 }
@@ -467,85 +475,29 @@ export async function runScale(options: ScaleOptions = optionsFromEnv()): Promis
   }
 }
 
-/** Operations whose DynamoDB calls differ between sizes. */
-export function unflatOperations(rows: readonly ScaleRow[]): string[] {
-  const calls = new Map<string, Set<number>>();
-  for (const r of rows) calls.set(r.operation, (calls.get(r.operation) ?? new Set()).add(r.dynamoCalls));
-  return [...calls].filter(([, set]) => set.size > 1).map(([operation]) => operation);
+/** The scale part of bench/results.json: the issue's `"scale"` and `"import"`, and the run's settings. */
+export function resultsJson(results: ScaleResults): { scale: ScaleRow[]; import: ImportResult; scaleSettings: ScaleResults['settings'] } {
+  return { scale: results.scale, import: results.import, scaleSettings: results.settings };
 }
 
-function table(rows: (string | number)[][]): string {
-  const cells = rows.map((r) => r.map(String));
-  const widths = cells[0].map((_, col) => Math.max(...cells.map((r) => r[col].length)));
-  return cells.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')).join('\n');
-}
-
-export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'settings'>): string {
-  const ms = (v: number): string => round2(v).toFixed(2);
-  const commands = (byCommand: Record<string, number>): string =>
-    Object.entries(byCommand)
-      .map(([name, n]) => `${n}×${name}`)
-      .join(' + ');
-  const lines = [
-    `\nScale: warm latency in process, ${results.settings.calls} calls each beside the minimal raw SDK calls (ms)`,
-    'floor = { __typename } through the same handler; in DynamoDB / rest = the handler call split into time with a DynamoDB call in flight and the rest',
-    table([
-      ['operation', 'bank', 'attempts', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'floor p50', 'in DynamoDB', 'rest', 'calls', 'DynamoDB commands', 'ratio target'],
-      ...results.scale.map((r) => [
-        r.operation,
-        r.bankQuestions,
-        r.userAttempts ?? '–',
-        ms(r.p50Ms),
-        ms(r.p99Ms),
-        ms(r.rawP50Ms),
-        ms(r.rawP99Ms),
-        round2(r.ratio).toFixed(2),
-        ms(r.floorP50Ms),
-        ms(r.dynamoP50Ms),
-        ms(r.otherP50Ms),
-        r.dynamoCalls,
-        commands(r.byCommand),
-        r.ratio <= TARGET_RATIO ? `ok (≤ ${TARGET_RATIO})` : `OVER (> ${TARGET_RATIO})`,
-      ]),
-    ]),
-  ];
-  const unflat = unflatOperations(results.scale);
-  lines.push(unflat.length === 0 ? 'DynamoDB calls: flat across every size for every operation' : `DynamoDB calls NOT flat across sizes: ${unflat.join(', ')}`);
-  const imp = results.import;
-  lines.push(
-    `\nImport of ${imp.questions} questions (${imp.sections} sections, ${(imp.fileBytes / 1e6).toFixed(2)} MB of Markdown) into a fresh table, median of ${imp.runs.length}`,
-    table([
-      ['import ms', 'questions/s', 'write calls', 're-import ms', 're-import calls', 're-import writes', 'target'],
-      [ms(imp.importMs), Math.round(imp.questionsPerSecond), imp.writeCalls, ms(imp.reimportMs), imp.reimportCalls, imp.reimportWriteCalls, imp.reimportWriteCalls === 0 ? 'ok (0 writes)' : 'OVER (writes)'],
-    ]),
-    `runs: ${imp.runs.map((r) => `${Math.round(r.importMs)} ms / ${Math.round(r.questionsPerSecond)} q/s, re-import ${Math.round(r.reimportMs)} ms`).join('; ')}`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** What bench/results.json takes from a scale run (the issue's shape, plus the breakdown). */
-export function resultsJson(results: Pick<ScaleResults, 'scale' | 'import'>): { scale: ScaleRow[]; import: ImportResult } {
-  return { scale: results.scale, import: results.import };
-}
-
-async function main(): Promise<void> {
-  const results = await runScale(optionsFromEnv());
+/**
+ * The scale part of `npm run bench`, and all of `npm run bench:scale`: measures, prints the
+ * tables, writes its keys of bench/results.json (the others kept) and redraws the chart.
+ */
+export async function benchScale(options: ScaleOptions = optionsFromEnv()): Promise<ScaleResults> {
+  const results = await runScale(options);
   process.stdout.write(formatScale(results));
-  const file = path.join(__dirname, 'scale-results.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
-  const { writeScaleChart } = await import('./chart');
+  const file = saveResults('scale', resultsJson(results));
+  process.stdout.write(`\nwrote "scale", "import" and "scaleSettings" of ${path.relative(process.cwd(), file)}\n`);
   const svg = await writeScaleChart(results.scale);
   process.stdout.write(`wrote ${path.relative(process.cwd(), svg)}\n`);
-  const unflat = unflatOperations(results.scale);
-  const over = results.scale.filter((r) => r.ratio > TARGET_RATIO);
-  if (unflat.length > 0 || over.length > 0 || results.import.reimportWriteCalls > 0) {
-    process.stdout.write(`\ntargets missed: ${[...(unflat.length ? [`calls not flat (${unflat.join(', ')})`] : []), ...over.map((r) => `${r.operation}@${r.bankQuestions}/${r.userAttempts ?? '–'} ratio ${round2(r.ratio)}`), ...(results.import.reimportWriteCalls ? ['re-import wrote'] : [])].join('; ')}\n`);
-  }
+  const missed = scaleTargetsMissed(results);
+  if (missed.length > 0) process.stdout.write(`\ntargets missed: ${missed.join('; ')}\n`);
+  return results;
 }
 
 if (require.main === module) {
-  main().catch((error: Error) => {
+  benchScale().catch((error: Error) => {
     process.stderr.write(`bench:scale: ${error.stack ?? error.message}\n`);
     process.exitCode = 1;
   });
