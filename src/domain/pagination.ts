@@ -5,14 +5,17 @@
  */
 import type { CatalogQuestion } from './catalog';
 import { badInput } from './errors';
+import { isSharedPool } from './question-pool';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+export type QuestionOrder = readonly [bank: string, sectionPosition: number, position: number];
+
 export interface OrderedQuestion {
-  question: CatalogQuestion;
+  readonly question: CatalogQuestion;
   /** Sort key of the question within the whole pool: [bank id, section position, position]. */
-  order: [string, number, number];
+  readonly order: QuestionOrder;
 }
 
 export interface Page {
@@ -23,7 +26,7 @@ export interface Page {
 
 interface CursorBody {
   q: string;
-  o: [string, number, number];
+  o: QuestionOrder;
 }
 
 const CURSOR_PREFIX = 'qc1:';
@@ -63,13 +66,58 @@ export function paginate(pool: readonly OrderedQuestion[], first: number, after?
   return { items, hasNextPage: start + first < pool.length, hasPreviousPage: start > 0 };
 }
 
+/** Where the question stands in the pool; -1 when it is not in it. */
+export function positionIn(pool: readonly OrderedQuestion[], questionId: string): number {
+  return isSharedPool(pool) ? (poolIndex(pool).positions.get(questionId) ?? -1) : pool.findIndex((entry) => entry.question.id === questionId);
+}
+
 function startAfter(pool: readonly OrderedQuestion[], cursor: CursorBody): number {
-  const exact = pool.findIndex((entry) => entry.question.id === cursor.q);
+  const exact = positionIn(pool, cursor.q);
   if (exact >= 0) return exact + 1;
+  if (isSharedPool(pool) && poolIndex(pool).sorted) return firstAfter(pool, cursor.o);
   const next = pool.findIndex((entry) => compareOrder(entry.order, cursor.o) > 0);
   return next < 0 ? pool.length : next;
 }
 
-function compareOrder(a: [string, number, number], b: [string, number, number]): number {
+interface PoolIndex {
+  positions: Map<string, number>;
+  /** Entries in ascending order, so a position can be found by bisection. */
+  sorted: boolean;
+}
+
+/**
+ * A shared pool never changes (see question-pool.ts), so where its questions stand is worked out
+ * once, the first time it is asked, rather than by a scan on every request.
+ */
+const indexes = new WeakMap<readonly OrderedQuestion[], PoolIndex>();
+
+function poolIndex(pool: readonly OrderedQuestion[]): PoolIndex {
+  let index = indexes.get(pool);
+  if (!index) {
+    const positions = new Map<string, number>();
+    let sorted = true;
+    pool.forEach((entry, i) => {
+      if (!positions.has(entry.question.id)) positions.set(entry.question.id, i);
+      if (i > 0 && compareOrder(pool[i - 1].order, entry.order) > 0) sorted = false;
+    });
+    index = { positions, sorted };
+    indexes.set(pool, index);
+  }
+  return index;
+}
+
+/** The index of the first entry ordered after `order` (the pool's length when there is none). */
+function firstAfter(pool: readonly OrderedQuestion[], order: QuestionOrder): number {
+  let low = 0;
+  let high = pool.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareOrder(pool[middle].order, order) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function compareOrder(a: QuestionOrder, b: QuestionOrder): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
 }

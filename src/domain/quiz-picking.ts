@@ -62,7 +62,8 @@ function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, 
     .sort((a, b) => states.get(a.question.id)!.memory.due.localeCompare(states.get(b.question.id)!.memory.due));
   const picks = due.slice(0, request.count);
   if (picks.length >= request.count) return { picks, exhausted: false };
-  const rest = unseenThenWeakest(pool.filter((entry) => !picks.includes(entry)), states, request.count - picks.length, random);
+  const picked = new Set(picks);
+  const rest = unseenThenWeakest(pool.filter((entry) => !picked.has(entry)), states, request.count - picks.length, random);
   return { picks: [...picks, ...rest.picks], exhausted: rest.exhausted };
 }
 

@@ -2,13 +2,19 @@
  * Reads of a user's learning records and of tenant-wide counters. Every method costs a fixed
  * number of calls, or pages bounded by the bank's size — never by how many attempts exist.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { Item } from './batch';
 import type { Dynamo } from './client';
 import { activityPartition, ATTEMPT_PREFIX, attemptIndexes, COUNTER_SHARDS, counterPartition, dueIndexPartition, statePrefix, userPartition } from './keys';
 import { attemptFromItem, stateFromItem } from './learning-items';
 import { queryAll } from './query';
+
+/** Whether a due state belongs in the answer. */
+export type KeepState = (state: QuestionStateRecord) => boolean;
+
+/** States read beyond `limit` on the first page of due states, for those `keep` drops. */
+const DUE_MARGIN = 10;
 
 export interface AttemptPage {
   attempts: AttemptRecord[];
@@ -37,27 +43,27 @@ export class LearningReader {
     return items.map(stateFromItem);
   }
 
-  /** Due states, most overdue first, until `limit` match `keep` (pages bounded by the bank's size). */
-  async due(user: UserRef, bankId: string, now: string, limit: number, keep: (state: QuestionStateRecord) => boolean): Promise<QuestionStateRecord[]> {
+  /**
+   * Due states, most overdue first, until `limit` match `keep`. `keep` may still be loading (it
+   * needs the bank's catalog): the first page is read meanwhile. Pages are sized from `limit`, not
+   * left to DynamoDB's 1 MB (about 2,000 states), so a long history is not read to return 20; a
+   * few more than `limit` allow for states `keep` drops (questions since retired, other sections),
+   * and each further page is four times the last (DynamoDB still stops a page at 1 MB), so even a
+   * filter that drops most states reads the index in a few pages.
+   */
+  async due(user: UserRef, bankId: string, now: string, limit: number, keep: KeepState | PromiseLike<KeepState>): Promise<QuestionStateRecord[]> {
+    let size = limit + DUE_MARGIN;
+    const [filter, firstPage] = await Promise.all([keep, this.duePage(user, bankId, now, size, undefined)]);
     const found: QuestionStateRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.dynamo.doc.send(
-        new QueryCommand({
-          TableName: this.dynamo.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-          ExpressionAttributeValues: { ':pk': dueIndexPartition(user.tenantId, user.userId, bankId), ':now': `${now}#~` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    for (let page = firstPage; ; ) {
       for (const item of (page.Items ?? []) as Item[]) {
         const state = stateFromItem(item);
-        if (keep(state) && found.length < limit) found.push(state);
+        if (found.length < limit && filter(state)) found.push(state);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && found.length < limit);
-    return found;
+      if (!page.LastEvaluatedKey || found.length >= limit) return found;
+      size *= 4;
+      page = await this.duePage(user, bankId, now, size, page.LastEvaluatedKey);
+    }
   }
 
   /** A page of attempts, newest first: one Query (the index chosen by the filter). */
@@ -107,6 +113,19 @@ export class LearningReader {
       }),
     );
     return (await Promise.all(shards)).flat();
+  }
+
+  private duePage(user: UserRef, bankId: string, now: string, size: number, startKey: Record<string, unknown> | undefined): Promise<QueryCommandOutput> {
+    return this.dynamo.doc.send(
+      new QueryCommand({
+        TableName: this.dynamo.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
+        ExpressionAttributeValues: { ':pk': dueIndexPartition(user.tenantId, user.userId, bankId), ':now': `${now}#~` },
+        ExclusiveStartKey: startKey,
+        Limit: size,
+      }),
+    );
   }
 
   private queryAll(input: Parameters<typeof queryAll>[1]): Promise<Item[]> {

@@ -1,7 +1,8 @@
 /** A learner's attempts, quizzes, weak topics and due questions. All need a user. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { QuizRecord } from '../../domain/attempts';
+import type { QuestionStateRecord, QuizRecord } from '../../domain/attempts';
+import type { Catalog } from '../../domain/catalog';
 import { badInput } from '../../domain/errors';
 import { isBankId, parseGlobalId } from '../../domain/ids';
 import { isLeech, retrievability } from '../../domain/learning/memory';
@@ -27,10 +28,23 @@ const bounded = (value: number | null | undefined, fallback: number, max: number
 
 const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
+const unknownBank = (bankId: string) => badInput(`unknown bank id "${bankId}"`);
+
 async function catalogOf(context: GraphQLContext, bankId: string) {
   const catalog = isBankId(bankId) ? await context.content.catalog(bankId) : null;
-  if (!catalog) throw badInput(`unknown bank id "${bankId}"`);
+  if (!catalog) throw unknownBank(bankId);
   return catalog;
+}
+
+/** Due states worth listing: questions still in the catalog, in the asked sections (checked here). */
+function dueFilter(catalog: Catalog, bankId: string, sectionIds: readonly string[]): (state: QuestionStateRecord) => boolean {
+  const sections = new Set(sectionIds.map((id) => parseGlobalId(id)));
+  for (const ref of sections) if (!ref || ref.bankId !== bankId || catalog.section(ref.localId)?.retired !== false) throw badInput(`unknown section id in bank "${bankId}"`);
+  const wanted = new Set([...sections].map((ref) => ref!.localId));
+  return (state) => {
+    const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
+    return !!entry && (wanted.size === 0 || wanted.has(entry.sectionSlug));
+  };
 }
 
 export const learningMutations: MutationResolvers = {
@@ -103,15 +117,11 @@ export const learningQueries: Pick<QueryResolvers, 'quiz' | 'attempts' | 'weakTo
   dueQuestions: async (_parent, { bankId, sectionIds, limit }, context) => {
     const user = requireUser(context);
     const size = bounded(limit, 20, 100, 'limit');
-    const catalog = await catalogOf(context, bankId);
-    const sections = new Set((sectionIds ?? []).map((id) => parseGlobalId(id)));
-    for (const ref of sections) if (!ref || ref.bankId !== bankId || catalog.section(ref.localId)?.retired !== false) throw badInput(`unknown section id in bank "${bankId}"`);
-    const wanted = new Set([...sections].map((ref) => ref!.localId));
+    if (!isBankId(bankId)) throw unknownBank(bankId); // before its Query, whose key it is part of
     const now = new Date();
-    const due = await context.learning.due(user, bankId, now.toISOString(), size, (state) => {
-      const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
-      return !!entry && (wanted.size === 0 || wanted.has(entry.sectionSlug));
-    });
+    // The Query needs no catalog, so both reads start together; the catalog only filters the states.
+    const keep = catalogOf(context, bankId).then((catalog) => dueFilter(catalog, bankId, sectionIds ?? []));
+    const due = await context.learning.due(user, bankId, now.toISOString(), size, keep);
     return due.map((record) => ({ record, now }));
   },
 };
