@@ -36,6 +36,8 @@ export interface QuestionStateModel {
   record: QuestionStateRecord;
   /** The instant retrievability is computed for: the request's time. */
   now: Date;
+  /** The question, when the resolver read it together with the state. */
+  question?: QuestionModel;
 }
 
 export interface RecordAttemptPayloadModel {

@@ -1,6 +1,7 @@
 /**
- * dueQuestions reads a page of due states sized from `limit`, not the learner's whole due index,
- * and starts that Query alongside the catalog's read instead of after it.
+ * dueQuestions reads a page of due states sized from `limit`, not the learner's whole due index;
+ * on a warm container it filters them with the catalog it holds and checks that catalog's version
+ * in the same BatchGetItem as the questions (two calls), and reads afresh after an import.
  */
 import { importBankFiles } from '../../seed/import-banks';
 import { generateBank } from '../../bench/generate-bank';
@@ -114,14 +115,13 @@ describe('dueQuestions with 300 due states', () => {
     return pages;
   }
 
-  it('returns the 20 most overdue, reading 30 states in one Query started beside the bank read', async () => {
+  it('returns the 20 most overdue, reading 30 states in one Query, then the questions with the bank item', async () => {
     const { response, calls } = await askWarm(`{ dueQuestions(bankId: "${BANK}", limit: 20) { due question { id } } }`);
     const expected = dueOrder.filter((s) => !s.questionId.includes('/gone')).slice(0, 20);
     expect(response.data!.dueQuestions).toEqual(expected.map((s) => ({ due: s.memory.due, question: { id: s.questionId } })));
-    // the bank item (catalog version) and the Query together, then the 20 questions
-    expect(calls).toEqual({ BatchGetItemCommand: 2, QueryCommand: 1 });
+    expect(calls).toEqual({ BatchGetItemCommand: 1, QueryCommand: 1 });
     expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual([{ command: 'Query', limit: 30, scanned: 30, morePages: true }]);
-    expect(recorder.events.slice(0, 2).sort()).toEqual(['start BatchGetItem', 'start Query']);
+    expect(recorder.events).toEqual(['start Query', 'end Query', 'start BatchGetItem', 'end BatchGetItem']);
   });
 
   it('pages on with growing Limits when a section filter drops most states', async () => {
@@ -132,7 +132,7 @@ describe('dueQuestions with 300 due states', () => {
     const read = dueOrder.indexOf(inSection[19]) + 1;
     const pages = expectedPages(20, read, dueOrder.length);
     expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual(pages);
-    expect(calls).toEqual({ BatchGetItemCommand: 2, QueryCommand: pages.length });
+    expect(calls).toEqual({ BatchGetItemCommand: 1, QueryCommand: pages.length });
     expect([pages.length, read > 30]).toEqual([2, true]);
   });
 
@@ -145,7 +145,7 @@ describe('dueQuestions with 300 due states', () => {
       { command: 'Query', limit: 110, scanned: 110, morePages: true },
       { command: 'Query', limit: 440, scanned: 195, morePages: false },
     ]);
-    expect(calls).toEqual({ BatchGetItemCommand: 2, QueryCommand: 2 });
+    expect(calls).toEqual({ BatchGetItemCommand: 1, QueryCommand: 2 });
   });
 
   it('still rejects an unknown section, and a malformed bank id before any read', async () => {
@@ -157,5 +157,14 @@ describe('dueQuestions with 300 due states', () => {
     expect(api.lastCalls()).toEqual({});
     const unknownBank = await learner.ask('{ dueQuestions(bankId: "no-such-bank") { due } }');
     expect(unknownBank.errors?.map((e) => e.message)).toEqual(['unknown bank id "no-such-bank"']);
+  });
+
+  it('reads afresh when an import has replaced the catalog the container holds', async () => {
+    const first = dueOrder.find((s) => !s.questionId.includes('/gone'))!;
+    const { text } = (await learner.ask(`{ question(id: "${first.questionId}") { text } }`)).data.question;
+    const edited = generateBank({ id: BANK, questions: 400 }).markdown.replace(text, `${text} (edited)`);
+    await importBankFiles(dynamo(), [bankFile(`${BANK}.md`, edited)]);
+    const { response } = await askWarm(`{ dueQuestions(bankId: "${BANK}", limit: 1) { question { id text } } }`);
+    expect(response.data!.dueQuestions).toEqual([{ question: { id: first.questionId, text: `${text} (edited)` } }]);
   });
 });

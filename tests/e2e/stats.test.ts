@@ -155,7 +155,7 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     attempts: 1,
     attemptsOfQuestion: 1,
     weakTopics: 2,
-    dueQuestions: 3,
+    dueQuestions: 2, // the due Query, then the questions and the bank item (the held catalog's version) in one BatchGetItem
     randomExcludeSeen: 3,
     questionStats: 1, // the bank, the question and its 4 counter shards in one BatchGetItem
     sectionStats: 5,

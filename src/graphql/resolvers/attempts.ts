@@ -57,7 +57,7 @@ export const Attempt: AttemptResolvers = {
 };
 
 export const QuestionState: QuestionStateResolvers = {
-  question: ({ record }, _args, context) => questionModel(context, record.questionId),
+  question: ({ record, question }, _args, context) => question ?? questionModel(context, record.questionId),
   stability: ({ record }) => record.memory.stability,
   difficulty: ({ record }) => record.memory.difficulty,
   retrievability: ({ record, now }) => retrievability(record.memory, now),

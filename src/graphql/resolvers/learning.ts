@@ -1,7 +1,7 @@
 /** A learner's attempts, quizzes, weak topics and due questions. All need a user. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { QuestionStateRecord, QuizRecord } from '../../domain/attempts';
+import type { QuestionStateRecord, QuizRecord, UserRef } from '../../domain/attempts';
 import type { Catalog } from '../../domain/catalog';
 import { badInput } from '../../domain/errors';
 import { isBankId, parseGlobalId } from '../../domain/ids';
@@ -15,7 +15,7 @@ import { quizFromItem, quizToItem } from '../../store/learning-items';
 import { catalogsInScope } from '../content-access';
 import type { GraphQLContext } from '../context';
 import type { MutationResolvers, QueryResolvers } from '../generated/types';
-import type { TopicMasteryModel } from '../models';
+import type { QuestionStateModel, TopicMasteryModel } from '../models';
 import { attemptInput, recordAttempt } from '../record-attempt';
 import { attemptsConnection } from './attempts';
 import { requireUser } from './user';
@@ -45,6 +45,31 @@ function dueFilter(catalog: Catalog, bankId: string, sectionIds: readonly string
     const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
     return !!entry && (wanted.size === 0 || wanted.has(entry.sectionSlug));
   };
+}
+
+/**
+ * dueQuestions on a warm container: the states are filtered with the catalog it holds, and the
+ * catalog's version is checked in the same BatchGetItem that reads the questions — the Query and
+ * that batch, two calls in all. Undefined when no catalog is held, when it names no such section
+ * (it may predate the section), or when an import has replaced it: then the caller reads afresh.
+ */
+async function dueWithHeldCatalog(context: GraphQLContext, user: UserRef, bankId: string, sectionIds: readonly string[], limit: number, now: Date): Promise<QuestionStateModel[] | undefined> {
+  const held = context.content.cachedCatalog(bankId);
+  if (!held) return undefined;
+  let keep: (state: QuestionStateRecord) => boolean;
+  try {
+    keep = dueFilter(held, bankId, sectionIds);
+  } catch {
+    return undefined;
+  }
+  const due = await context.learning.due(user, bankId, now.toISOString(), limit, keep);
+  const refs = due.map((state) => parseGlobalId(state.questionId)!);
+  const [bank, questions] = await Promise.all([context.content.bank(bankId), context.content.published([held], refs)]);
+  if (bank?.catalogVersion !== held.version) return undefined;
+  return due.map((record, i) => {
+    const { record: question, catalog } = questions[i]!;
+    return { record, now, question: { record: question, catalog, entry: catalog.question(question.localId) } };
+  });
 }
 
 export const learningMutations: MutationResolvers = {
@@ -119,6 +144,8 @@ export const learningQueries: Pick<QueryResolvers, 'quiz' | 'attempts' | 'weakTo
     const size = bounded(limit, 20, 100, 'limit');
     if (!isBankId(bankId)) throw unknownBank(bankId); // before its Query, whose key it is part of
     const now = new Date();
+    const warm = await dueWithHeldCatalog(context, user, bankId, sectionIds ?? [], size, now);
+    if (warm) return warm;
     // The Query needs no catalog, so both reads start together; the catalog only filters the states.
     const keep = catalogOf(context, bankId).then((catalog) => dueFilter(catalog, bankId, sectionIds ?? []));
     const due = await context.learning.due(user, bankId, now.toISOString(), size, keep);
