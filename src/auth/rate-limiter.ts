@@ -20,7 +20,10 @@
  */
 import type { RateLimit } from '../domain/access';
 
-/** Adds `count` requests to the key's shared counter for `window`; returns the new global count. */
+/**
+ * Adds `count` requests to the key's shared counter for `window`; returns the new global count.
+ * A report the SDK resends after a lost answer must count once (AccessStore.reportUsage does).
+ */
 export type ReportUsage = (keyId: string, window: number, count: number) => Promise<number>;
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };

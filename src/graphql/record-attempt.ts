@@ -17,7 +17,22 @@ import type { GraphQLContext } from './context';
 import type { RecordAttemptInput } from './generated/types';
 import type { RecordAttemptPayloadModel } from './models';
 
-const MAX_ROUNDS = 10;
+/**
+ * Attempts of one user race only each other (each rewrites the user's profile). The loser reads
+ * again after a capped, fully jittered exponential back-off. Two clients of one user sending back
+ * to back can make one lose many rounds in a row: its read and write take about as long as the
+ * other client's whole next attempt, so the length of the wait hardly changes its odds, the
+ * number of rounds does (docs/reliability.md). 40 rounds sleep at most 5.4 s in all, which with
+ * DynamoDB's round trips stays within the Lambda's 10 s timeout.
+ */
+export const CONFLICT_ROUNDS = 40;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 150;
+
+/** The wait after losing round `round`: uniform in [0, min(cap, base × 2^(round − 1))). */
+export function conflictBackoffMs(round: number, random: () => number = Math.random): number {
+  return random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (round - 1));
+}
 
 export function attemptInput(raw: RecordAttemptInput): AttemptInput {
   const outcome = raw.outcome as Outcome;
@@ -47,9 +62,12 @@ export async function recordAttempt(context: GraphQLContext, user: UserRef, inpu
       await writeAttempt(context.dynamo, user, plan, fingerprint, current);
       return { attempt: plan.attempt, duplicate: false, state: { record: plan.state, now: new Date(plan.attempt.createdAt) } };
     } catch (error) {
-      if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict) || round >= MAX_ROUNDS) throw error;
+      if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict)) throw error;
+      // Still masked as INTERNAL_SERVER_ERROR (the contract has no code for it); the log says why.
+      if (round >= CONFLICT_ROUNDS) throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
       context.content.forget(keys);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
+      // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
+      if (error instanceof AttemptConflict) await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(round)));
     }
   }
 }

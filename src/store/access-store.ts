@@ -1,6 +1,8 @@
 /** Tenants, API keys and rate counters in DynamoDB. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { queryAll } from './query';
 import type { ApiKeyRecord, TenantRecord } from '../domain/access';
 import { DomainError } from '../domain/errors';
@@ -21,10 +23,15 @@ import {
 const RATE_COUNTER_TTL_S = 86_400;
 
 export class AccessStore {
+  /** This container's attribute on rate counters: the sequence number of its last applied report. */
+  private readonly reporter = `r${randomBytes(8).toString('base64url')}`;
+  private reportSequence = 0;
+  private readonly reportsInFlight = new Map<string, Promise<number>>();
+
   constructor(private readonly dynamo: Dynamo) {}
 
   async createTenant(tenant: TenantRecord): Promise<void> {
-    await this.putNew(tenantToItem(tenant), `tenant "${tenant.id}" already exists`);
+    await this.putNew(tenantToItem(tenant), tenantFromItem, `tenant "${tenant.id}" already exists`);
   }
 
   async tenant(tenantId: string): Promise<TenantRecord | null> {
@@ -48,7 +55,7 @@ export class AccessStore {
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {
-    await this.putNew(apiKeyToItem(key), `API key id "${key.keyId}" already exists`);
+    await this.putNew(apiKeyToItem(key), apiKeyFromItem, `API key id "${key.keyId}" already exists`);
   }
 
   async apiKey(keyId: string): Promise<ApiKeyRecord | null> {
@@ -78,26 +85,66 @@ export class AccessStore {
     return items.map(apiKeyFromItem);
   }
 
-  /** Adds to a key's counter for one window and returns the window's new total. */
-  async reportUsage(keyId: string, window: number, count: number): Promise<number> {
-    const result = await this.dynamo.doc.send(
-      new UpdateCommand({
-        TableName: this.dynamo.tableName,
-        Key: rateWindowKey(keyId, window),
-        UpdateExpression: 'ADD requests :n SET expiresAt = if_not_exists(expiresAt, :expires)',
-        ExpressionAttributeValues: { ':n': count, ':expires': window + RATE_COUNTER_TTL_S },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.requests ?? count);
+  /**
+   * Adds to a key's counter for one window and returns the window's new total. Safe to retry:
+   * each report carries this container's next sequence number, and the counter keeps the last
+   * one it applied from each container, so when the SDK resends a report DynamoDB had applied
+   * (its answer lost) the resend fails its condition instead of counting twice, and the total
+   * comes back with the failure (ALL_OLD) rather than from another call. A container sends the
+   * reports of one key one at a time, so they reach DynamoDB in the order of their numbers.
+   */
+  reportUsage(keyId: string, window: number, count: number): Promise<number> {
+    const sequence = ++this.reportSequence;
+    // The previous report's failure is its own caller's to handle; this one goes after it either way.
+    const previous = (this.reportsInFlight.get(keyId) ?? Promise.resolve()).catch(() => undefined);
+    const report = previous.then(() => this.sendReport(keyId, window, count, sequence));
+    this.reportsInFlight.set(keyId, report);
+    const settle = (): void => {
+      if (this.reportsInFlight.get(keyId) === report) this.reportsInFlight.delete(keyId);
+    };
+    report.then(settle, settle);
+    return report;
   }
 
-  private async putNew(item: Item, conflict: string): Promise<void> {
+  private async sendReport(keyId: string, window: number, count: number, sequence: number): Promise<number> {
+    try {
+      const result = await this.dynamo.doc.send(
+        new UpdateCommand({
+          TableName: this.dynamo.tableName,
+          Key: rateWindowKey(keyId, window),
+          UpdateExpression: 'ADD requests :n SET expiresAt = if_not_exists(expiresAt, :expires), #reporter = :sequence',
+          ConditionExpression: 'attribute_not_exists(#reporter) OR #reporter < :sequence',
+          ExpressionAttributeNames: { '#reporter': this.reporter },
+          ExpressionAttributeValues: { ':n': count, ':expires': window + RATE_COUNTER_TTL_S, ':sequence': sequence },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return Number(result.Attributes?.requests ?? count);
+    } catch (error) {
+      // Only this container writes its sequence attribute: a failed condition means this report was applied.
+      if (error instanceof ConditionalCheckFailedException) return Number(error.Item?.requests?.N ?? count);
+      throw error;
+    }
+  }
+
+  /**
+   * A create that is safe to retry. When DynamoDB applied the Put but its answer was lost (a 500
+   * or a reset), the SDK sends it again and that retry fails its own condition. So a failed
+   * condition is settled by reading the item back, strongly consistent: exactly the record this
+   * call wrote (its key id and hash or its secret are random, its createdAt is this call's) means
+   * the create happened; anything else there is a real conflict.
+   */
+  private async putNew<T>(item: Item, fromItem: (item: Item) => T, conflict: string): Promise<void> {
     try {
       await this.dynamo.doc.send(new PutCommand({ TableName: this.dynamo.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new DomainError('BAD_USER_INPUT', conflict);
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item: stored } = await this.dynamo.doc.send(
+        new GetCommand({ TableName: this.dynamo.tableName, Key: { PK: item.PK, SK: item.SK }, ConsistentRead: true }),
+      );
+      if (stored && isDeepStrictEqual(fromItem(stored as Item), fromItem(item))) return;
+      throw new DomainError('BAD_USER_INPUT', conflict);
     }
   }
 }

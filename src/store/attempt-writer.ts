@@ -18,9 +18,31 @@ import { attemptToItem, profileToItem, stateToItem } from './learning-items';
 import { createHash } from 'node:crypto';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
-export class DuplicateAttempt extends Error {}
+export class DuplicateAttempt extends Error {
+  constructor() {
+    super('this clientAttemptId was recorded before');
+    this.name = 'DuplicateAttempt';
+  }
+}
+
 /** Another attempt of the same user committed since we read: read again and retry. */
-export class AttemptConflict extends Error {}
+export class AttemptConflict extends Error {
+  constructor(
+    /** The records whose condition failed, e.g. `profile ConditionalCheckFailed`. */
+    readonly reasons: string,
+    rounds = 1,
+  ) {
+    super(
+      rounds === 1
+        ? `attempt conflict: another attempt of the same user committed since this one read its records (${reasons})`
+        : `attempt conflict: lost ${rounds} rounds in a row to other attempts of the same user (last: ${reasons})`,
+    );
+    this.name = 'AttemptConflict';
+  }
+}
+
+/** The transaction's items in the order writeAttempt builds them, to name the reasons of a conflict. */
+const ITEMS = ['idempotency', 'attempt', 'state', 'profile', 'user section', 'user bank day', 'question counter', 'section counter', 'activity', 'quiz'];
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -146,7 +168,10 @@ async function send(dynamo: Dynamo, items: TransactItem[]): Promise<void> {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new DuplicateAttempt();
-    if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) throw new AttemptConflict();
+    if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')) {
+      const failed = reasons.flatMap((reason, i) => (reason.Code && reason.Code !== 'None' ? [`${ITEMS[i]} ${reason.Code}`] : []));
+      throw new AttemptConflict(failed.join(', '));
+    }
     throw new Error(`attempt transaction cancelled: ${reasons.map((reason) => reason.Code ?? 'None').join(', ')}`);
   }
 }
