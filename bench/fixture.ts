@@ -3,15 +3,16 @@
  * the table from src/store/table-schema.json, the shipped ml-junior bank imported into it, and a
  * tenant with a publishable API key (every request outside STAGE=local needs one).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import path from 'node:path';
 import { importBankFiles } from '../seed/import-banks';
 import { createKey, createTenant } from '../src/admin/commands';
 import type { RateLimit } from '../src/domain/access';
 import { AccessStore } from '../src/store/access-store';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/local/dynamodb-local';
+import { batchGet } from '../src/store/batch';
+import { CatalogCache } from '../src/store/catalog-store';
 import { createDynamo, type Dynamo } from '../src/store/client';
-import { bankPartition, QUESTION_PREFIX } from '../src/store/keys';
+import { bankFromItem, bankKey, questionKey } from '../src/store/keys';
 import { ensureTable } from '../src/store/table';
 
 export const BANK_ID = 'ml-junior';
@@ -29,8 +30,8 @@ export interface Fixture {
   local: LocalDynamoDb;
   /** A client of its own for the raw SDK calls, configured as the app's (src/store/client.ts). */
   raw: Dynamo;
-  /** Sort keys (Q#…) of the bank's active questions. */
-  questionSortKeys: string[];
+  /** Keys of the bank's active questions, in catalog order, at the revisions the catalog names. */
+  questionKeys: { PK: string; SK: string }[];
   /** A publishable key of the bench tenant, sent as x-api-key with every request. */
   apiKey: string;
 }
@@ -45,23 +46,18 @@ export async function startFixture(): Promise<Fixture> {
     const access = new AccessStore(raw);
     await createTenant(access, { id: TENANT_ID, name: 'qbank bench' });
     const { key: apiKey } = await createKey(access, { tenantId: TENANT_ID, kind: 'publishable', rateLimit: BENCH_RATE_LIMIT });
-    return { local, raw, questionSortKeys: await activeQuestionKeys(raw), apiKey };
+    return { local, raw, questionKeys: await activeQuestionKeys(raw), apiKey };
   } catch (error) {
     await local.stop();
     throw error;
   }
 }
 
-async function activeQuestionKeys(dynamo: Dynamo): Promise<string[]> {
-  const page = await dynamo.doc.send(
-    new QueryCommand({
-      TableName: dynamo.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :q)',
-      ExpressionAttributeValues: { ':pk': bankPartition(BANK_ID), ':q': QUESTION_PREFIX },
-      ProjectionExpression: 'SK, retired',
-    }),
-  );
-  const keys = (page.Items ?? []).filter((item) => item.retired !== true).map((item) => item.SK as string);
+async function activeQuestionKeys(dynamo: Dynamo): Promise<{ PK: string; SK: string }[]> {
+  const [bank] = await batchGet(dynamo, [bankKey(BANK_ID)]);
+  if (!bank) throw new Error(`the bank ${BANK_ID} was not imported`);
+  const catalog = await new CatalogCache(dynamo).load(bankFromItem(bank));
+  const keys = catalog.questions.map((q) => questionKey(BANK_ID, q.localId, q.revision));
   if (keys.length < 20) throw new Error(`the bench needs at least 20 questions in ${BANK_ID}, found ${keys.length}`);
   return keys;
 }

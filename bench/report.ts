@@ -111,6 +111,13 @@ export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'se
       ]),
     ]),
   ];
+  const checked = results.scale.filter((r) => r.checked);
+  if (checked.length > 0) {
+    lines.push(
+      'weakTopics beside its Query with the bank item read in parallel (what showing an import on the next request costs at least):',
+      ...checked.map((r) => `  ${r.bankQuestions} questions, ${r.userAttempts} attempts: raw with the check p50 ${ms(r.checked!.rawP50Ms)}, ratio ${round2(r.checked!.ratio).toFixed(2)}`),
+    );
+  }
   const unflat = unflatOperations(results.scale);
   lines.push(unflat.length === 0 ? 'DynamoDB calls: flat across every size for every operation' : `DynamoDB calls NOT flat across sizes: ${unflat.join(', ')}`);
   const imp = results.import;

@@ -23,6 +23,12 @@ export interface ScaleOperation {
   headers: Record<string, string>;
   /** The minimal SDK work for the same answer. */
   raw: () => Promise<void>;
+  /**
+   * For an operation whose catalog check cannot share a batch with its reads (weakTopics): the
+   * raw calls with the bank item read beside them, the least a reader that shows an import on
+   * the very next request sends. Measured in the same rotation, reported beside the ratio.
+   */
+  rawChecked?: () => Promise<void>;
 }
 
 export interface Measured {
@@ -40,6 +46,8 @@ export interface Measured {
   dynamoCalls: number;
   byCommand: Record<string, number>;
   calls: number;
+  /** With `rawChecked`: its p50, and handler p50 / that. */
+  checked?: { rawP50Ms: number; ratio: number };
 }
 
 let invocation = 0;
@@ -111,6 +119,7 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
   const floor: ScaleOperation = { operation: `${op.operation} floor`, query: '{ __typename }', headers: op.headers, raw: async () => undefined };
   const handlerMs: number[] = [];
   const rawMs: number[] = [];
+  const checkedMs: number[] = [];
   const floorMs: number[] = [];
   const dynamoMs: number[] = [];
   const otherMs: number[] = [];
@@ -126,6 +135,8 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
       } else if (which === 'raw') {
         const ms = await timed(op.raw);
         if (keep) rawMs.push(ms);
+        const checked = op.rawChecked && (await timed(op.rawChecked));
+        if (keep && checked !== undefined) checkedMs.push(checked);
       } else {
         const ms = await timed(() => invoke(handler, floor));
         if (keep) floorMs.push(ms);
@@ -157,5 +168,6 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
     dynamoCalls: Object.values(byCommand).reduce((a, b) => a + b, 0),
     byCommand,
     calls: options.calls,
+    ...(checkedMs.length > 0 ? { checked: { rawP50Ms: percentile(checkedMs, 50), ratio: p50Ms / percentile(checkedMs, 50) } } : {}),
   };
 }

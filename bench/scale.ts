@@ -42,7 +42,7 @@ import { AccessStore } from '../src/store/access-store';
 import { batchGet, type Item, type Key } from '../src/store/batch';
 import { CatalogCache } from '../src/store/catalog-store';
 import { createDynamo, type Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey, bankPartition, COUNTER_SHARDS, dueIndexPartition, QUESTION_PREFIX, questionCounterKey, questionKey, statePrefix, userPartition } from '../src/store/keys';
+import { bankFromItem, bankKey, COUNTER_SHARDS, dueIndexPartition, questionCounterKey, questionKey, statePrefix, userPartition } from '../src/store/keys';
 import { queryAll } from '../src/store/query';
 import { ensureTable } from '../src/store/table';
 import { writeScaleChart } from './chart';
@@ -84,6 +84,8 @@ export interface ScaleRow {
   dynamoP50Ms: number;
   otherP50Ms: number;
   byCommand: Record<string, number>;
+  /** weakTopics: the raw calls with the bank item read beside them (see ScaleOperation.rawChecked). */
+  checked?: { rawP50Ms: number; ratio: number };
 }
 
 export interface ImportRun {
@@ -260,18 +262,17 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
       query: 'query($b: ID!) { questions(filter: { bankId: $b }, first: 20) { edges { node { id text } } pageInfo { hasNextPage endCursor } } }',
       variables,
       headers,
+      // The page: the bank's first 20 questions, in one BatchGetItem. (A Query returns items in
+      // key order, which is not the bank's order, so it cannot serve a page; see performance.md.)
       raw: async () => {
-        await raw.doc.send(
-          new QueryCommand({
-            TableName: raw.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :q)',
-            ExpressionAttributeValues: { ':pk': bankPartition(bank.bankId), ':q': QUESTION_PREFIX },
-            Limit: 20,
-          }),
-        );
+        await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: bank.questions.slice(0, 20).map(contentKey) } } }));
       },
     },
   ];
+}
+
+async function rawStates(raw: Dynamo, userId: string, bankId: string): Promise<void> {
+  await queryAll(raw, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': userPartition(TENANT, userId), ':prefix': statePrefix(bankId) } });
 }
 
 /** The raw twin's attempts: round-robin over the questions of its history (the states exist, as for the handler's learner). */
@@ -295,8 +296,9 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
       variables: () => ({ b: bankId }),
       headers,
       // Every state of the user in the bank (every page): what the ranking needs.
-      raw: async () => {
-        await queryAll(raw, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': userPartition(TENANT, u), ':prefix': statePrefix(bankId) } });
+      raw: () => rawStates(raw, u, bankId),
+      rawChecked: async () => {
+        await Promise.all([rawStates(raw, u, bankId), batchGet(raw, [bankKey(bankId)])]);
       },
     },
     {
@@ -362,6 +364,7 @@ function row(operation: string, bank: BankFixture, user: UserFixture | null, m: 
     dynamoP50Ms: m.dynamoP50Ms,
     otherP50Ms: m.otherP50Ms,
     byCommand: m.byCommand,
+    ...(m.checked ? { checked: m.checked } : {}),
   };
 }
 
