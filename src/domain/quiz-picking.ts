@@ -5,7 +5,7 @@
 import type { QuestionStateRecord } from './attempts';
 import { mastery } from './learning/mastery';
 import type { OrderedQuestion } from './pagination';
-import { pickRandomSet, type Strategy } from './random-set';
+import { pickRandomSet, sectionsOf, type Strategy } from './random-set';
 import { sampleWithoutReplacement, seededRandom, type Random } from './sampling';
 
 export type QuizStrategy = Strategy | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST';
@@ -73,14 +73,7 @@ function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, 
  * strong ones still now and then.
  */
 function weakTopicsFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, count: number, random: Random): Pick {
-  const sections = new Map<string, OrderedQuestion[]>();
-  for (const entry of pool) {
-    const key = `${entry.order[0]}/${entry.question.sectionSlug}`;
-    const group = sections.get(key);
-    if (group) group.push(entry);
-    else sections.set(key, [entry]);
-  }
-  const groups = [...sections.values()].map((entries) => {
+  const groups = sectionsOf(pool).map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
     for (const entry of entries) {
       const state = states.get(entry.question.id);

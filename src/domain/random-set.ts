@@ -63,7 +63,7 @@ function withoutExcluded(pool: readonly OrderedQuestion[], excluded: ReadonlySet
 const sectionsByPool = new WeakMap<readonly OrderedQuestion[], readonly (readonly OrderedQuestion[])[]>();
 
 /** The pool's questions grouped by section, in pool order; worked out once for a shared pool. */
-function sectionsOf(pool: readonly OrderedQuestion[]): readonly (readonly OrderedQuestion[])[] {
+export function sectionsOf(pool: readonly OrderedQuestion[]): readonly (readonly OrderedQuestion[])[] {
   if (!isSharedPool(pool)) return groupBySection(pool);
   let groups = sectionsByPool.get(pool);
   if (!groups) sectionsByPool.set(pool, (groups = groupBySection(pool)));
