@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../src/domain/sampling';
 
 export interface GeneratedBank {
   id: string;
@@ -73,23 +74,6 @@ const ANSWER_DETAILS = [
 
 const TAGS = ['basics', 'math', 'optimisation', 'metrics', 'deep-learning', 'nlp', 'cv', 'production', 'statistics', 'data', 'trees', 'theory'];
 
-/** mulberry32: small, fast and good enough for test data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function seedOf(text: string): number {
-  let hash = 2_166_136_261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16_777_619);
-  return hash >>> 0;
-}
 
 export const sectionCountFor = (questions: number): number => Math.min(50, Math.max(2, Math.round(Math.sqrt(questions) / 2)));
 
@@ -111,7 +95,7 @@ function questionText(i: number): string {
 export function generateBank(options: { id: string; questions: number; title?: string }): GeneratedBank {
   const { id, questions } = options;
   if (!Number.isInteger(questions) || questions < 1) throw new Error(`questions must be a positive integer, got ${questions}`);
-  const random = prng(seedOf(`${id}:${questions}`));
+  const random = seededRandom(`${id}:${questions}`);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const sections = sectionCountFor(questions);
   const lines: string[] = [

@@ -13,6 +13,7 @@ import { planAttempt, type AttemptPlan } from '../src/domain/attempt-plan';
 import { parseGlobalId } from '../src/domain/ids';
 import { defaultScore, type Outcome } from '../src/domain/learning/outcomes';
 import { bucketOf } from '../src/domain/learning/time-histogram';
+import { seededRandom } from '../src/domain/sampling';
 import { shardOf } from '../src/store/attempt-writer';
 import { batchWrite, keyString, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
@@ -54,22 +55,6 @@ const OUTCOME_WEIGHTS: [Outcome, number][] = [
   ['SKIPPED', 0.05],
 ];
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function seedOf(text: string): number {
-  let hash = 2_166_136_261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16_777_619);
-  return hash >>> 0;
-}
 
 function outcomeFor(x: number): Outcome {
   let acc = 0;
@@ -84,7 +69,7 @@ function outcomeFor(x: number): Outcome {
  * a history of that length can make the states Query read.
  */
 export function planHistory(spec: HistorySpec): History {
-  const random = prng(seedOf(`${spec.tenantId}/${spec.userId}/${spec.bankId}`));
+  const random = seededRandom(`${spec.tenantId}/${spec.userId}/${spec.bankId}`);
   const distinct = Math.min(spec.attempts, spec.questions.length);
   const attempted = Array.from({ length: distinct }, (_, k) => spec.questions[Math.floor((k * spec.questions.length) / distinct)]);
   const end = spec.now.getTime() - 3_600_000;
