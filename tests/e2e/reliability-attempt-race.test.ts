@@ -8,6 +8,7 @@
  * answer is a masked INTERNAL_SERVER_ERROR and the log line says it was a conflict.
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conflictBudget } from '../../src/graphql/record-attempt';
 import { importBankFiles } from '../../seed/import-banks';
 import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../../src/local/attempt-load';
 import { storedAttempts, verifyRun } from '../../src/local/chaos-checks';
@@ -46,14 +47,18 @@ describe('recordAttempt when attempts of one user race', () => {
     api.app.dynamo.doc.destroy();
   }, 300_000);
 
-  it('gives up after 40 rounds lost in a row: a masked INTERNAL_SERVER_ERROR, an AttemptConflict in the log, nothing stored', async () => {
-    const tenant = await givenTenant(dynamo(), 'race-starved');
+  /**
+   * A learner whose second attempt loses every round: another client of the same user commits
+   * just before each of its transactions. Returns the answer, the error log lines, how many
+   * transactions it sent and what was stored.
+   */
+  async function starvedAttempt(tenantId: string) {
+    const tenant = await givenTenant(dynamo(), tenantId);
     const lines: string[] = [];
     const api = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
     const learner = givenLearner(api, tenant.secret, 'starved');
     expect((await learner.record({ questionId: questionIds[0], outcome: 'CORRECT', clientAttemptId: 'first' })).errors).toBeUndefined();
 
-    // Another client of the same user commits just before each transaction of this attempt.
     const doc = api.app.dynamo.doc;
     const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
     let transactions = 0;
@@ -67,15 +72,36 @@ describe('recordAttempt when attempts of one user race', () => {
     };
     lines.length = 0;
     const response = await learner.record({ questionId: questionIds[1], outcome: 'INCORRECT', clientAttemptId: 'second' });
+    const errors = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'error');
+    const stored = [...(await storedAttempts(dynamo(), tenant.id)).keys()];
+    api.app.dynamo.doc.destroy();
+    return { response, errors, transactions, stored };
+  }
 
+  it('gives up after 40 rounds lost in a row: a masked INTERNAL_SERVER_ERROR, an AttemptConflict in the log, nothing stored', async () => {
+    const { response, errors, transactions, stored } = await starvedAttempt('race-starved');
     const requestId = response.headers['x-request-id'];
     expect(response.errors?.map((e) => [e.message, e.extensions])).toEqual([['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId }]]);
     expect(transactions).toBe(40);
-    const logged = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'error');
-    expect(logged.map((line) => [line.message, line.requestId, line.error.name, line.error.message])).toEqual([
+    expect(errors.map((line) => [line.message, line.requestId, line.error.name, line.error.message])).toEqual([
       ['unexpected error', requestId, 'AttemptConflict', 'attempt conflict: lost 40 rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)'],
     ]);
-    expect([...(await storedAttempts(dynamo(), tenant.id)).keys()]).toEqual(['starved first']);
-    api.app.dynamo.doc.destroy();
+    expect(stored).toEqual(['starved first']);
+  }, 60_000);
+
+  it('gives up earlier when its time budget runs out, so it answers before the function times out', async () => {
+    const budget = conflictBudget.ms;
+    conflictBudget.ms = 300;
+    try {
+      const { response, errors, transactions, stored } = await starvedAttempt('race-budget');
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(transactions).toBeLessThan(40);
+      expect(errors.map((line) => line.error.message)).toEqual([
+        `attempt conflict: lost ${transactions} rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)`,
+      ]);
+      expect(stored).toEqual(['starved first']);
+    } finally {
+      conflictBudget.ms = budget;
+    }
   }, 60_000);
 });
