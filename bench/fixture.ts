@@ -4,11 +4,11 @@
  * tenant with a publishable API key (every request outside STAGE=local needs one).
  */
 import path from 'node:path';
-import { importBankFiles } from '../seed/import-banks';
+import { importBankFiles } from '../src/usecases/import-banks';
 import { createKey, createTenant } from '../src/admin/commands';
 import type { RateLimit } from '../src/domain/access';
 import { AccessStore } from '../src/store/access-store';
-import { startDynamoDbLocal, type LocalDynamoDb } from '../src/local/dynamodb-local';
+import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';
 import { batchGet } from '../src/store/batch';
 import { CatalogCache } from '../src/store/catalog-store';
 import { createDynamo, type Dynamo } from '../src/store/client';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app';
 import { readConfig } from '../src/config';
 import { createLambdaHandler } from '../src/lambda';
-import { createHttpServer } from '../src/local/http-server';
+import { createHttpServer } from '../src/dev/http-server';
 import { createLogger } from '../src/logger';
 
 const counts = { warn: 0, error: 0 };

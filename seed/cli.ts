@@ -10,12 +10,12 @@
 import { writeFile } from 'node:fs/promises';
 import { readConfig } from '../src/config';
 import { BankFormatError } from '../src/domain/errors';
-import { connectLocalDynamo } from '../src/local/local-dynamo';
+import { connectLocalDynamo } from '../src/dev/local-dynamo';
 import { createDynamo } from '../src/store/client';
 import type { Config } from '../src/config';
 import { parseArgs, USAGE, type ExportArgs, type ImportArgs } from './args';
 import { exportStoredBank } from './export-bank';
-import { importBankFiles, readBankFiles, type BankSummary } from './import-banks';
+import { importBankFiles, readBankFiles, type BankSummary } from '../src/usecases/import-banks';
 import { createProgressBar } from './progress';
 
 class UnknownBankError extends Error {}

@@ -14,7 +14,7 @@
  */
 import { readConfig } from '../config';
 import { DomainError } from '../domain/errors';
-import { connectLocalDynamo } from '../local/local-dynamo';
+import { connectLocalDynamo } from '../dev/local-dynamo';
 import { AccessStore } from '../store/access-store';
 import { createDynamo, type Dynamo } from '../store/client';
 import { parseTtl } from '../auth/user-token';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { USAGE } from '../../seed/args';
-import { freePort, isPortOpen } from '../../src/local/dynamodb-local';
+import { freePort, isPortOpen } from '../../src/dev/dynamodb-local';
 import { readExistingBank } from '../../src/store/bank-writer';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile } from '../support/banks';
 import { endpoint, newDynamo } from '../support/dynamo';
@@ -106,7 +106,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
   let firstKeys: string[] = [];
 
   it('npm start serves the seeded bank and the shipped one, and SIGTERM stops everything', async () => {
-    const app = await startScript('src/local/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const app = await startScript('src/dev/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
     try {
       expect(app.output()).toContain('Imported: ml-junior.ru.md');
       const response = await fetch(app.match[1], {
@@ -132,7 +132,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
   }, 60_000); // a Java start, an import and a Java stop: over 30 s when the machine is busy
 
   it('a second npm start finds the data in place and imports nothing', async () => {
-    const app = await startScript('src/local/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const app = await startScript('src/dev/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
     expect(app.output()).toContain('Banks already imported');
     // the local tenant is created once: the same keys are printed again
     expect([app.output().match(/publishable key (qb_pk_\S+)/)![1], app.output().match(/secret key\s+(qb_sk_\S+)/)![1]]).toEqual(firstKeys);

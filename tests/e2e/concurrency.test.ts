@@ -9,8 +9,8 @@
  * interleaving of such a race (a torn read) to prove it is caught.
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { storedAttempts as storedAttemptsOf } from '../../src/local/chaos-checks';
-import { importBankFiles } from '../../seed/import-banks';
+import { storedAttempts as storedAttemptsOf } from '../harness/chaos-checks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { verifyStats } from '../../src/admin/stats';
 import { OUTCOMES } from '../../src/domain/learning/outcomes';
 import { profileKey } from '../../src/store/keys';

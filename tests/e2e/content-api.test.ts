@@ -1,4 +1,4 @@
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { FIXTURES, SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
 import { givenApi, type TestApi } from '../support/graphql';

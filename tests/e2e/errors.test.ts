@@ -1,4 +1,4 @@
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { SHIPPED_BANK } from '../support/banks';
 import { newDynamo, useTable } from '../support/dynamo';
 import { givenApi, graphqlEvent } from '../support/graphql';

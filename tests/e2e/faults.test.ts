@@ -1,12 +1,12 @@
 /**
- * recordAttempt under injected DynamoDB faults (src/local/fault-proxy.ts: 10 % throttling, 5 %
+ * recordAttempt under injected DynamoDB faults (tests/harness/fault-proxy.ts: 10 % throttling, 5 %
  * 500s, 2 % connection resets, 5 % latency spikes, half of the 500s and resets after DynamoDB
  * applied the request). Clients retry every failed request with the same clientAttemptId until
  * it is stored. Afterwards exactly one attempt per clientAttemptId is stored, each the one the
  * API answered with, every aggregate equals its recount (stats:verify), no answer carried a
  * stack trace or internals, and no server died on its own. 200 attempts from 10 clients through
  * the Lambda handler in this process; 100 from 10 clients against a server process
- * (src/local/start.ts) that is SIGKILLed half-way and restarted on the same table.
+ * (src/dev/start.ts) that is SIGKILLed half-way and restarted on the same table.
  *
  * The reduced, deterministic variant of `npm run chaos` (fixed seeds, fewer attempts): what a
  * run injects varies with request timing, the invariants checked do not.
@@ -15,11 +15,11 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importBankFiles } from '../../seed/import-banks';
-import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../../src/local/attempt-load';
-import { verifyRun } from '../../src/local/chaos-checks';
-import { startFaultProxy, type FaultProxy } from '../../src/local/fault-proxy';
-import { runWithServerKill } from '../../src/local/server-kill-run';
+import { importBankFiles } from '../../src/usecases/import-banks';
+import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../harness/attempt-load';
+import { verifyRun } from '../harness/chaos-checks';
+import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
+import { runWithServerKill } from '../harness/server-kill-run';
 import { readExistingBank } from '../../src/store/bank-writer';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { SHIPPED_BANK } from '../support/banks';

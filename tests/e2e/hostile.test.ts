@@ -2,7 +2,7 @@
  * Hostile requests against a production-stage API: each must get its exact error code, an HTTP
  * status below 500, and write nothing (no write command reaches DynamoDB).
  */
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable, WRITE_COMMANDS } from '../support/dynamo';
 import { craftToken, givenTenant, nowSeconds, unsignedToken, type TenantFixture } from '../support/access';

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { createLambdaHandler } from '../../src/lambda';
-import { createHttpServer } from '../../src/local/http-server';
+import { createHttpServer } from '../../src/dev/http-server';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
 import { givenApi } from '../support/graphql';

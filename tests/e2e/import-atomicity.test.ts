@@ -4,7 +4,7 @@
  * totalCount, randomQuestions), and rerunning it serves the new version in full. The bank has
  * 1,000 questions and every version edits all of them, so each kill lands in the middle of
  * real work. The kill point is counted in the import's own write calls (see
- * src/local/import-kill.ts), so the test is as deterministic on a slow machine as on a fast one.
+ * tests/harness/import-kill.ts), so the test is as deterministic on a slow machine as on a fast one.
  *
  * Texts included: question content is stored as immutable revisions that only the catalog
  * publishes, so an edited question's new text is a new item that no reader looks at before the
@@ -14,9 +14,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { seededRandom } from '../../src/domain/sampling';
-import { addedBy, BANK_ID, importKilledAt, importToEnd, servedMismatches, unpublishedAnswers, writeBankVersion, type Ask, type BankShape, type Served } from '../../src/local/import-kill';
+import { addedBy, BANK_ID, importKilledAt, importToEnd, servedMismatches, unpublishedAnswers, writeBankVersion, type Ask, type BankShape, type Served } from '../harness/import-kill';
 import { endpoint, useTable } from '../support/dynamo';
 import { givenApi } from '../support/graphql';
 

@@ -3,8 +3,8 @@
  * on a warm container it filters them with the catalog it holds and checks that catalog's version
  * in the same BatchGetItem as the questions (two calls), and reads afresh after an import.
  */
-import { importBankFiles } from '../../seed/import-banks';
-import { generateBank } from '../../bench/generate-bank';
+import { importBankFiles } from '../../src/usecases/import-banks';
+import { generateBank } from '../harness/generate-bank';
 import type { QuestionStateRecord } from '../../src/domain/attempts';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { batchWrite } from '../../src/store/batch';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { bankFile, styleFixture } from '../support/banks';
 import { useTable } from '../support/dynamo';
 import { givenApi, type TestApi } from '../support/graphql';

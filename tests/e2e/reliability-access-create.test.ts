@@ -2,7 +2,7 @@
  * Creating tenants and API keys when DynamoDB applied a conditional Put but its answer was lost
  * (a 500 after the write): the SDK's retry then fails its own condition. A create must still
  * succeed and store exactly one record, the one it reports; a different record already there is
- * still a conflict. Exercised through the fault proxy (src/local/fault-proxy.ts) with 30 % 500s,
+ * still a conflict. Exercised through the fault proxy (tests/harness/fault-proxy.ts) with 30 % 500s,
  * all of them after DynamoDB applied the request, for `npm start`'s local tenant, the admin
  * commands and the admin CLI.
  */
@@ -12,8 +12,8 @@ import path from 'node:path';
 import { createKey, createTenant } from '../../src/admin/commands';
 import { parseApiKey, type ApiKeyRecord, type TenantRecord } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
-import { startFaultProxy, type FaultProxy } from '../../src/local/fault-proxy';
-import { ensureLocalAccess, LOCAL_TENANT } from '../../src/local/local-tenant';
+import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
+import { ensureLocalAccess, LOCAL_TENANT } from '../../src/dev/local-tenant';
 import { AccessStore } from '../../src/store/access-store';
 import { createDynamo, type Dynamo } from '../../src/store/client';
 import { deleteTable, ensureTable } from '../../src/store/table';

@@ -9,9 +9,9 @@
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conflictBudget } from '../../src/graphql/record-attempt';
-import { importBankFiles } from '../../seed/import-banks';
-import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../../src/local/attempt-load';
-import { storedAttempts, verifyRun } from '../../src/local/chaos-checks';
+import { importBankFiles } from '../../src/usecases/import-banks';
+import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../harness/attempt-load';
+import { storedAttempts, verifyRun } from '../harness/chaos-checks';
 import { readExistingBank } from '../../src/store/bank-writer';
 import { profileKey } from '../../src/store/keys';
 import { givenTenant } from '../support/access';

@@ -1,11 +1,11 @@
 /**
  * The rate limiter's shared counter (AccessStore.reportUsage) when DynamoDB applied a report but
  * its answer was lost: the SDK sends it again, and the resend must not count twice. Exercised
- * through the fault proxy (src/local/fault-proxy.ts) with 30 % of the answers replaced by a 500
+ * through the fault proxy (tests/harness/fault-proxy.ts) with 30 % of the answers replaced by a 500
  * after DynamoDB applied the request.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { startFaultProxy, type FaultProxy } from '../../src/local/fault-proxy';
+import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { AccessStore } from '../../src/store/access-store';
 import { createDynamo, type Dynamo } from '../../src/store/client';
 import { rateWindowKey } from '../../src/store/keys';

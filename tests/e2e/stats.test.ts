@@ -1,4 +1,4 @@
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import type { AttemptRecord, QuestionStateRecord } from '../../src/domain/attempts';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { batchWrite } from '../../src/store/batch';

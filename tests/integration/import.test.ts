@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { readExistingBank } from '../../src/store/bank-writer';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile, editedShippedBank } from '../support/banks';
 import { newDynamo, useTable, writeCalls } from '../support/dynamo';

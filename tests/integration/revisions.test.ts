@@ -5,7 +5,7 @@
  * before revisions existed (one item per question, retirement flagged on the item).
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { readExistingBank } from '../../src/store/bank-writer';
 import { decodeCatalog, encodeCatalog, CatalogCache } from '../../src/store/catalog-store';
 import type { Dynamo } from '../../src/store/client';

@@ -3,7 +3,7 @@
  * attempts keep counting right on top of the rebuilt records.
  */
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { rebuildStats, verifyStats } from '../../src/admin/stats';
 import { parseGlobalId } from '../../src/domain/ids';
 import { shardOf } from '../../src/store/attempt-writer';

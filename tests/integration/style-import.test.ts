@@ -1,5 +1,5 @@
 import { exportStoredBank } from '../../seed/export-bank';
-import { importBankFiles } from '../../seed/import-banks';
+import { importBankFiles } from '../../src/usecases/import-banks';
 import { Catalog } from '../../src/domain/catalog';
 import { readExistingBank } from '../../src/store/bank-writer';
 import type { Dynamo } from '../../src/store/client';

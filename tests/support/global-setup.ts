@@ -2,7 +2,7 @@
  * One DynamoDB Local for the whole run, on a free port, in memory. Suites create their own
  * tables (tests/support/tables.ts), so they never see each other's data.
  */
-import { startDynamoDbLocal, type LocalDynamoDb } from '../../src/local/dynamodb-local';
+import { startDynamoDbLocal, type LocalDynamoDb } from '../../src/dev/dynamodb-local';
 
 declare global {
   // eslint-disable-next-line no-var

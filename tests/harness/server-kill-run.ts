@@ -1,5 +1,5 @@
 /**
- * The attempt load against a real server process (`src/local/start.ts`) that is killed with
+ * The attempt load against a real server process (`src/dev/start.ts`) that is killed with
  * SIGKILL once, when half of the attempts are stored, and started again on the same table, as a
  * supervisor would. Requests in flight at the kill are lost mid-way (some after DynamoDB
  * committed them); clients see connection failures until the new process answers, and keep

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { seededRandom } from '../domain/sampling';
+import { seededRandom } from '../../src/domain/sampling';
 
 export type FaultKind = 'throttle' | 'serverError' | 'reset' | 'latency';
 

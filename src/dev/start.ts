@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { importBankFiles, readBankFiles } from '../../seed/import-banks';
+import { importBankFiles, readBankFiles } from '../usecases/import-banks';
 import { createApp } from '../app';
 import { readConfig } from '../config';
 import { createLambdaHandler } from '../lambda';

@@ -50,11 +50,11 @@ export interface ServerProcess extends ScriptProcess {
 }
 
 /**
- * `src/local/start.ts` with the given environment (DYNAMODB_ENDPOINT, TABLE_NAME, PORT=0…),
+ * `src/dev/start.ts` with the given environment (DYNAMODB_ENDPOINT, TABLE_NAME, PORT=0…),
  * resolved once it prints its URL; rejects if it exits first or is not ready in time.
  */
 export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
-  const started = spawnScript('src/local/start.ts', [], { PORT: '0', ...env });
+  const started = spawnScript('src/dev/start.ts', [], { PORT: '0', ...env });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       started.child.kill('SIGKILL');

@@ -4,13 +4,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBankFile, parseBank } from '../src/domain/bank';
-import type { ImportWarning, ParsedBank, StyleName } from '../src/domain/bank/types';
-import { BankFormatError } from '../src/domain/errors';
-import { planImport, type ImportPlan } from '../src/domain/import-plan';
-import { sourceUrlOfFile } from '../src/domain/provenance';
-import { applyImportPlan, readExistingBank } from '../src/store/bank-writer';
-import type { Dynamo } from '../src/store/client';
+import { decodeBankFile, parseBank } from '../domain/bank';
+import type { ImportWarning, ParsedBank, StyleName } from '../domain/bank/types';
+import { BankFormatError } from '../domain/errors';
+import { planImport, type ImportPlan } from '../domain/import-plan';
+import { sourceUrlOfFile } from '../domain/provenance';
+import { applyImportPlan, readExistingBank } from '../store/bank-writer';
+import type { Dynamo } from '../store/client';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -5,8 +5,8 @@
  * `stats:verify` of src/admin/stats.ts). Returns the problems found, none when all is well.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { verifyStats } from '../admin/stats';
-import type { Dynamo } from '../store/client';
+import { verifyStats } from '../../src/admin/stats';
+import type { Dynamo } from '../../src/store/client';
 import type { LoadReport } from './attempt-load';
 
 export interface RunVerdict {

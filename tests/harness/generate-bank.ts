@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seededRandom } from '../src/domain/sampling';
+import { seededRandom } from '../../src/domain/sampling';
 
 export interface GeneratedBank {
   id: string;

@@ -6,8 +6,8 @@
  * masked INTERNAL_SERVER_ERROR is unexpected, and no body may carry a stack trace or internals.
  * Used by tests/e2e/faults.test.ts and `npm run chaos`.
  */
-import { OUTCOMES } from '../domain/learning/outcomes';
-import { seededRandom } from '../domain/sampling';
+import { OUTCOMES } from '../../src/domain/learning/outcomes';
+import { seededRandom } from '../../src/domain/sampling';
 
 export const RECORD_ATTEMPT = `mutation Record($input: RecordAttemptInput!) {
   recordAttempt(input: $input) { duplicate attempt { id clientAttemptId question { id } } state { attempts } }

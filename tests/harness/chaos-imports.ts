@@ -1,6 +1,6 @@
 /**
  * The import part of `npm run chaos`: a generated bank of thousands of questions moves through
- * versions, each import SIGKILLed at a seeded random write call (src/local/import-kill.ts), and
+ * versions, each import SIGKILLed at a seeded random write call (tests/harness/import-kill.ts), and
  * twice more at the flip of the bank item (just before it, just after it),
  * then the bank's queries are compared with the version that must be served (the previous one
  * until the bank item flips, the new one after), and the import is rerun to the end.
@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { importBankFiles } from '../../seed/import-banks';
-import { createApp } from '../app';
-import { readConfig } from '../config';
-import { seededRandom } from '../domain/sampling';
-import { createLambdaHandler } from '../lambda';
-import type { Dynamo } from '../store/client';
-import { createHttpServer } from './http-server';
+import { importBankFiles } from '../../src/usecases/import-banks';
+import { createApp } from '../../src/app';
+import { readConfig } from '../../src/config';
+import { seededRandom } from '../../src/domain/sampling';
+import { createLambdaHandler } from '../../src/lambda';
+import type { Dynamo } from '../../src/store/client';
+import { createHttpServer } from '../../src/dev/http-server';
 import { addedBy, importKilledAt, importToEnd, servedMismatches, unpublishedAnswers, writeBankVersion, type Ask, type BankShape } from './import-kill';
 
 export interface ImportKill {
