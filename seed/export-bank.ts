@@ -1,6 +1,6 @@
 /** Reads a stored bank back out as Markdown in the canonical list style (npm run seed -- export). */
 import { exportBank } from '../src/domain/bank/export';
-import { readExistingBank } from '../src/store/bank-writer';
+import { readExistingBank } from '../src/store';
 import type { Dynamo } from '../src/store/client';
 
 /** The bank's Markdown, or null when there is no such bank. One Query over its partition. */

@@ -11,11 +11,8 @@ import { DomainError } from './domain/errors';
 import type { GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 import { createLogger, type Logger } from './logger';
-import { AccessStore } from './store/access-store';
-import { CatalogCache } from './store/catalog-store';
-import { createDynamo, type Dynamo } from './store/client';
-import { ContentReader } from './store/content-reader';
-import { LearningReader } from './store/learning-reader';
+import { AccessStore, createDynamo, type Dynamo } from './store';
+import { UseCaseFactory } from './usecases';
 
 export interface RequestInfo {
   requestId: string;
@@ -33,8 +30,7 @@ export interface App {
 
 export function createApp(config: Config = readConfig(), logger: Logger = createLogger(config.logLevel)): App {
   const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
-  const catalogs = new CatalogCache(dynamo);
-  const learning = new LearningReader(dynamo);
+  const useCases = new UseCaseFactory(dynamo);
   const access = new AccessStore(dynamo);
   const authenticator = new Authenticator(access, { allowAnonymous: config.allowAnonymous });
   const limiter = new RateLimiter(
@@ -61,7 +57,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
           throw new DomainError('RATE_LIMITED', 'too many requests for this API key', { retryAfterMs: verdict.retryAfterMs });
         }
       }
-      return { requestId, caller, origin: headers.origin ?? null, startedAt, logger, dynamo, learning, content: new ContentReader(dynamo, catalogs) };
+      return { requestId, caller, origin: headers.origin ?? null, startedAt, logger, use: useCases.forRequest() };
     },
   };
 }

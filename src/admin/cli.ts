@@ -15,8 +15,8 @@
 import { readConfig } from '../config';
 import { DomainError } from '../domain/errors';
 import { connectLocalDynamo } from '../dev/local-dynamo';
-import { AccessStore } from '../store/access-store';
-import { createDynamo, type Dynamo } from '../store/client';
+import { AccessStore } from '../store';
+import { createDynamo, type Dynamo } from '../store';
 import { parseTtl } from '../auth/user-token';
 import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
 import { statsCommand } from './stats';

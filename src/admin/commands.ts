@@ -4,7 +4,7 @@
  */
 import { checkTenantId, generateApiKey, newUserTokenSecret, normaliseOrigin, type KeyKind, type RateLimit, type TenantRecord } from '../domain/access';
 import { DomainError, badInput } from '../domain/errors';
-import type { AccessStore } from '../store/access-store';
+import type { AccessStore } from '../store';
 import { signUserToken } from '../auth/user-token';
 import { slugify } from '../domain/bank/slug';
 

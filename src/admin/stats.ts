@@ -6,8 +6,8 @@
  */
 import { DomainError } from '../domain/errors';
 import { compare, recount, type Difference } from '../domain/recount';
-import type { Dynamo } from '../store/client';
-import { readTenants, rewrite, tenantExists, type RebuildSummary, type TenantSnapshot } from '../store/stats-maintenance';
+import type { Dynamo } from '../store';
+import { readTenants, rewrite, tenantExists, type RebuildSummary, type TenantSnapshot } from '../store';
 
 export interface TenantDifference extends Difference {
   tenant: string;

@@ -6,7 +6,7 @@
  */
 import { isUserId, parseApiKey, sameHash, type ApiKeyRecord, type KeyKind, type TenantRecord } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import type { AccessStore } from '../store/access-store';
+import type { AccessStore } from '../store';
 import { verifyUserToken } from './user-token';
 
 export interface Caller {

@@ -6,7 +6,7 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import path from 'node:path';
 import type { Config } from '../config';
-import { createDynamo, type Dynamo } from '../store/client';
+import { createDynamo, type Dynamo } from '../store';
 import { ensureTable } from '../store/table';
 import { isPortOpen, startDynamoDbLocal } from './dynamodb-local';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createKey, createTenant, mintUserToken } from '../admin/commands';
 import { parseApiKey, sameHash } from '../domain/access';
-import type { AccessStore } from '../store/access-store';
+import type { AccessStore } from '../store';
 
 export const LOCAL_TENANT = 'local';
 export const DEMO_USER = 'demo-user';

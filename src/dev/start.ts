@@ -10,12 +10,12 @@ import { createApp } from '../app';
 import { readConfig } from '../config';
 import { createLambdaHandler } from '../lambda';
 import { createLogger } from '../logger';
-import { bankExists } from '../store/bank-writer';
-import type { Dynamo } from '../store/client';
+import { bankExists } from '../store';
+import type { Dynamo } from '../store';
 import { createHttpServer } from './http-server';
 import { connectLocalDynamo } from './local-dynamo';
 import { DEMO_USER, ensureLocalAccess, LOCAL_TENANT } from './local-tenant';
-import { AccessStore } from '../store/access-store';
+import { AccessStore } from '../store';
 
 const SHIPPED_BANKS = path.resolve(__dirname, '../../seed/banks');
 

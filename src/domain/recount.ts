@@ -17,10 +17,26 @@
  *   idempotency       one record per clientAttemptId, pointing at its attempt
  */
 import type { AttemptRecord, QuestionStateRecord } from './attempts';
+import { counterIncrements, nextProfile, nextState } from './attempt-effects';
+import {
+  ACTIVITY_COUNT_FIELDS,
+  addActivityCounts,
+  addQuestionCounts,
+  addSectionCounts,
+  emptyActivityCounts,
+  emptyQuestionCounts,
+  emptySectionCounts,
+  QUESTION_COUNT_FIELDS,
+  SECTION_COUNT_FIELDS,
+  type ActivityCounts,
+  type QuestionCounts,
+  type SectionCounts,
+} from './counters';
+import { EMPTY_PROFILE } from './attempts';
 import { globalId, parseGlobalId } from './ids';
-import { reviewMemory } from './learning/memory';
-import { extendStreak, utcDay } from './learning/streak';
-import { bucketOf, type TimeHistogram } from './learning/time-histogram';
+import { utcDay } from './learning/streak';
+
+export type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
 
 /** Floats (score sums) are compared with this tolerance: DynamoDB adds decimals exactly, JS does not. */
 export const TOLERANCE = 1e-9;
@@ -28,30 +44,6 @@ export const TOLERANCE = 1e-9;
 export interface UserAttempt {
   userId: string;
   attempt: AttemptRecord;
-}
-
-export interface QuestionCounts {
-  attempts: number;
-  correct: number;
-  partial: number;
-  incorrect: number;
-  skipped: number;
-  scoreSum: number;
-  uniqueUsers: number;
-  timed: number;
-  histogram: TimeHistogram;
-}
-
-export interface SectionCounts {
-  attempts: number;
-  correct: number;
-  scoreSum: number;
-  uniqueUsers: number;
-}
-
-export interface ActivityCounts {
-  attempts: number;
-  activeUsers: number;
 }
 
 export interface ProfileCounts {
@@ -140,58 +132,34 @@ function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
-const emptyQuestion = (): QuestionCounts => ({ attempts: 0, correct: 0, partial: 0, incorrect: 0, skipped: 0, scoreSum: 0, uniqueUsers: 0, timed: 0, histogram: {} });
-const emptySection = (): SectionCounts => ({ attempts: 0, correct: 0, scoreSum: 0, uniqueUsers: 0 });
-const emptyActivity = (): ActivityCounts => ({ attempts: 0, activeUsers: 0 });
-
-const OUTCOME_FIELD = { CORRECT: 'correct', PARTIAL: 'partial', INCORRECT: 'incorrect', SKIPPED: 'skipped' } as const;
-
 /** The question id an attempt counts under (its bank and the local id of its question). */
 function questionIdOf(attempt: AttemptRecord): string {
   const ref = parseGlobalId(attempt.questionId);
   return ref ? globalId(attempt.bankId, ref.localId) : attempt.questionId;
 }
 
-/** Every aggregate, recounted from the attempts (in any order) and the users who made them. */
+/**
+ * Every aggregate, recounted from the attempts (in any order) and the users who made them: each
+ * attempt adds the increments the attempt path adds (attempt-effects.ts), a user counting once
+ * per question, section and bank day.
+ */
 export function recount(attempts: readonly UserAttempt[]): Recount {
   const questions = new Map<string, QuestionCounts>();
   const sections = new Map<string, SectionCounts>();
   const activity = new Map<string, ActivityCounts>();
   const seen = new Set<string>();
-  const firstTime = (...parts: string[]): boolean => {
-    const key = parts.join('\u0000');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
+  const firstTime = (...parts: string[]): boolean => !seen.has(parts.join('\u0000')) && !!seen.add(parts.join('\u0000'));
   const byUser = new Map<string, AttemptRecord[]>();
 
   for (const { userId, attempt } of attempts) {
-    const correct = attempt.outcome === 'CORRECT' ? 1 : 0;
     const questionId = questionIdOf(attempt);
-    const question = entry(questions, questionId, emptyQuestion);
-    question.attempts += 1;
-    question[OUTCOME_FIELD[attempt.outcome]] += 1;
-    question.scoreSum += attempt.score;
-    if (firstTime('Q', userId, questionId)) question.uniqueUsers += 1;
-    if (attempt.timeSpentMs !== null) {
-      question.timed += 1;
-      const bucket = bucketOf(attempt.timeSpentMs);
-      question.histogram[bucket] = (question.histogram[bucket] ?? 0) + 1;
-    }
-
     const sectionId = globalId(attempt.bankId, attempt.sectionSlug);
-    const section = entry(sections, sectionId, emptySection);
-    section.attempts += 1;
-    section.correct += correct;
-    section.scoreSum += attempt.score;
-    if (firstTime('S', userId, sectionId)) section.uniqueUsers += 1;
-
     const dayKey = `${attempt.bankId}/${utcDay(new Date(attempt.createdAt))}`;
-    const day = entry(activity, dayKey, emptyActivity);
-    day.attempts += 1;
-    if (firstTime('D', userId, dayKey)) day.activeUsers += 1;
-
+    const firsts = { forQuestion: firstTime('Q', userId, questionId), inSection: firstTime('S', userId, sectionId), todayInBank: firstTime('D', userId, dayKey) };
+    const add = counterIncrements(userId, attempt, firsts);
+    addQuestionCounts(entry(questions, questionId, emptyQuestionCounts), add.question);
+    addSectionCounts(entry(sections, sectionId, emptySectionCounts), add.section);
+    addActivityCounts(entry(activity, dayKey, emptyActivityCounts), add.activity);
     entry(byUser, userId, () => []).push(attempt);
   }
 
@@ -200,11 +168,10 @@ export function recount(attempts: readonly UserAttempt[]): Recount {
   return { questions, sections, activity, users };
 }
 
-/** One user's records, replayed from their attempts in createdAt order. */
+/** One user's records, replayed from their attempts in createdAt order with the attempt path's own steps. */
 function recountUser(unordered: readonly AttemptRecord[]): RecountedUser {
   const attempts = [...unordered].sort(byCreatedAt);
-  const profile: RecountedProfile = { attemptCount: 0, correctCount: 0, scoreSum: 0, lastAttemptAt: '', lastDay: '', streak: 0 };
-  let streak: { lastDay: string | null; streak: number } = { lastDay: null, streak: 0 };
+  let profile = EMPTY_PROFILE;
   const states = new Map<string, QuestionStateRecord>();
   const sectionAttempts = new Map<string, number>();
   const lastDays = new Map<string, string>();
@@ -213,40 +180,25 @@ function recountUser(unordered: readonly AttemptRecord[]): RecountedUser {
   for (const attempt of attempts) {
     const at = new Date(attempt.createdAt);
     const day = utcDay(at);
-    const correct = attempt.outcome === 'CORRECT' ? 1 : 0;
-    profile.attemptCount += 1;
-    profile.correctCount += correct;
-    profile.scoreSum += attempt.score;
-    profile.lastAttemptAt = attempt.createdAt;
-    streak = extendStreak(streak, day);
-
+    profile = nextProfile(profile, attempt, day);
     const questionId = questionIdOf(attempt);
-    const previous = states.get(questionId);
-    states.set(questionId, {
-      questionId: attempt.questionId,
-      bankId: attempt.bankId,
-      sectionSlug: attempt.sectionSlug,
-      memory: reviewMemory(previous?.memory ?? null, attempt.outcome, at),
-      attempts: (previous?.attempts ?? 0) + 1,
-      correct: (previous?.correct ?? 0) + correct,
-      scoreSum: (previous?.scoreSum ?? 0) + attempt.score,
-      lastOutcome: attempt.outcome,
-      lastAttemptAt: attempt.createdAt,
-    });
-
+    states.set(questionId, nextState(states.get(questionId) ?? null, attempt, at));
     const sectionId = globalId(attempt.bankId, attempt.sectionSlug);
     sectionAttempts.set(sectionId, (sectionAttempts.get(sectionId) ?? 0) + 1);
     lastDays.set(attempt.bankId, day);
     entry(idempotency, attempt.clientAttemptId, () => []).push(attemptSortKeyOf(attempt));
   }
-  profile.lastDay = streak.lastDay ?? '';
-  profile.streak = streak.streak;
-  return { profile, states, sectionAttempts, lastDays, idempotency, attempts };
+  const { version: _version, ...counts } = profile;
+  return {
+    profile: { ...counts, lastAttemptAt: counts.lastAttemptAt ?? '', lastDay: counts.lastDay ?? '' },
+    states,
+    sectionAttempts,
+    lastDays,
+    idempotency,
+    attempts,
+  };
 }
 
-const QUESTION_FIELDS = ['attempts', 'correct', 'partial', 'incorrect', 'skipped', 'scoreSum', 'uniqueUsers', 'timed'] as const;
-const SECTION_FIELDS = ['attempts', 'correct', 'scoreSum', 'uniqueUsers'] as const;
-const ACTIVITY_FIELDS = ['attempts', 'activeUsers'] as const;
 const PROFILE_FIELDS = ['attemptCount', 'correctCount', 'scoreSum'] as const;
 const STATE_FIELDS = ['attempts', 'correct', 'scoreSum'] as const;
 
@@ -272,15 +224,15 @@ export function compare(stored: Stored, recounted: Recount): Difference[] {
   for (const id of sortedUnion(stored.questions, recounted.questions)) {
     const have = stored.questions.get(id);
     const want = recounted.questions.get(id);
-    numbers('question', id, QUESTION_FIELDS, have, want);
+    numbers('question', id, QUESTION_COUNT_FIELDS, have, want);
     const buckets = [...new Set([...Object.keys(have?.histogram ?? {}), ...Object.keys(want?.histogram ?? {})])].sort(byBucket);
     numbers('question', id, buckets, have?.histogram, want?.histogram);
   }
   for (const id of sortedUnion(stored.sections, recounted.sections)) {
-    numbers('section', id, SECTION_FIELDS, stored.sections.get(id), recounted.sections.get(id));
+    numbers('section', id, SECTION_COUNT_FIELDS, stored.sections.get(id), recounted.sections.get(id));
   }
   for (const key of sortedUnion(stored.activity, recounted.activity)) {
-    numbers('activity', key, ACTIVITY_FIELDS, stored.activity.get(key), recounted.activity.get(key));
+    numbers('activity', key, ACTIVITY_COUNT_FIELDS, stored.activity.get(key), recounted.activity.get(key));
   }
 
   for (const userId of sortedUnion(stored.users, recounted.users)) {

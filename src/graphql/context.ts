@@ -1,8 +1,6 @@
 import type { Caller } from '../auth/authenticator';
 import type { Logger } from '../logger';
-import type { Dynamo } from '../store/client';
-import type { ContentReader } from '../store/content-reader';
-import type { LearningReader } from '../store/learning-reader';
+import type { UseCases } from '../usecases';
 
 /** Built fresh for every request (src/app.ts); holds nothing that outlives it. */
 export interface GraphQLContext {
@@ -12,9 +10,7 @@ export interface GraphQLContext {
   /** The request's Origin header, echoed in CORS headers when the caller may use it. */
   origin: string | null;
   startedAt: number;
-  content: ContentReader;
-  learning: LearningReader;
-  /** For the few writes a request makes (attempts, quizzes). */
-  dynamo: Dynamo;
+  /** What the request may do, over its own stores. */
+  use: UseCases;
   logger: Logger;
 }

@@ -9,8 +9,8 @@ import type { ImportWarning, ParsedBank, StyleName } from '../domain/bank/types'
 import { BankFormatError } from '../domain/errors';
 import { planImport, type ImportPlan } from '../domain/import-plan';
 import { sourceUrlOfFile } from '../domain/provenance';
-import { applyImportPlan, readExistingBank } from '../store/bank-writer';
-import type { Dynamo } from '../store/client';
+import { applyImportPlan, readExistingBank } from '../store';
+import type { Dynamo } from '../store';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { USAGE } from '../../seed/args';
 import { freePort, isPortOpen } from '../../src/dev/dynamodb-local';
-import { readExistingBank } from '../../src/store/bank-writer';
+import { readExistingBank } from '../../src/store';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile } from '../support/banks';
 import { endpoint, newDynamo } from '../support/dynamo';
 import { baseEnv, runScript, startScript } from '../support/processes';

@@ -13,7 +13,7 @@ import { storedAttempts as storedAttemptsOf } from '../harness/chaos-checks';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { verifyStats } from '../../src/admin/stats';
 import { OUTCOMES } from '../../src/domain/learning/outcomes';
-import { profileKey } from '../../src/store/keys';
+import { profileKey } from '../../src/store/learner/keys';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -174,7 +174,7 @@ describe('recording attempts concurrently', () => {
   it('a torn read of a user\'s records (new profile, old state) is caught: no update lost, no user counted twice', async () => {
     const torn = await givenTenant(dynamo(), 'torn');
     const [containerA, containerB] = [givenApi(dynamo(), { env: { STAGE: 'prod' } }), givenApi(dynamo(), { env: { STAGE: 'prod' } })];
-    const profile = profileKey('torn', 'tess');
+    const profile = profileKey({ tenantId: 'torn', userId: 'tess' });
     let readTheRest!: () => void;
     const restRead = new Promise<void>((resolve) => (readTheRest = resolve));
     let aCommitted!: () => void;

@@ -20,7 +20,7 @@ import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../harness/attempt-l
 import { verifyRun } from '../harness/chaos-checks';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { runWithServerKill } from '../harness/server-kill-run';
-import { readExistingBank } from '../../src/store/bank-writer';
+import { readExistingBank } from '../../src/store';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { SHIPPED_BANK } from '../support/banks';
 import { endpoint, useTable } from '../support/dynamo';

@@ -8,7 +8,7 @@ import { generateBank } from '../harness/generate-bank';
 import type { QuestionStateRecord } from '../../src/domain/attempts';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { batchWrite } from '../../src/store/batch';
-import { stateToItem } from '../../src/store/learning-items';
+import { stateToItem } from '../../src/store/learner/keys';
 import { givenTenant } from '../support/access';
 import { bankFile } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -87,7 +87,7 @@ describe('dueQuestions with 300 due states', () => {
     const due = questions.slice(0, 300).map(({ id, slug }, i) => state(id, slug, new Date(base + ((i * 7_919) % 300) * 60_000)));
     const gone = Array.from({ length: 5 }, (_, i) => state(`${BANK}/gone${i}`, 'gone', new Date(base - (i + 1) * 60_000)));
     const later = questions.slice(300, 310).map(({ id, slug }) => state(id, slug, new Date(Date.now() + DAY)));
-    const items = [...due, ...gone, ...later].map((s) => stateToItem('acme', 'many', s));
+    const items = [...due, ...gone, ...later].map((s) => stateToItem({ tenantId: 'acme', userId: 'many' }, s));
     await batchWrite(dynamo(), items.map((Item) => ({ PutRequest: { Item } })), { concurrency: 8 });
     dueOrder = [...due, ...gone].sort((a, b) => a.memory.due.localeCompare(b.memory.due));
     recorder = recordCalls(api);

@@ -14,7 +14,7 @@ import { parseApiKey, type ApiKeyRecord, type TenantRecord } from '../../src/dom
 import { DomainError } from '../../src/domain/errors';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
 import { ensureLocalAccess, LOCAL_TENANT } from '../../src/dev/local-tenant';
-import { AccessStore } from '../../src/store/access-store';
+import { AccessStore } from '../../src/store';
 import { createDynamo, type Dynamo } from '../../src/store/client';
 import { deleteTable, ensureTable } from '../../src/store/table';
 import { endpoint, newDynamo, useTable } from '../support/dynamo';

@@ -8,12 +8,12 @@
  * answer is a masked INTERNAL_SERVER_ERROR and the log line says it was a conflict.
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conflictBudget } from '../../src/graphql/record-attempt';
+import { conflictBudget } from '../../src/usecases/record-attempt';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { RECORD_ATTEMPT, runAttemptLoad, type Reply } from '../harness/attempt-load';
 import { storedAttempts, verifyRun } from '../harness/chaos-checks';
-import { readExistingBank } from '../../src/store/bank-writer';
-import { profileKey } from '../../src/store/keys';
+import { readExistingBank } from '../../src/store';
+import { profileKey } from '../../src/store/learner/keys';
 import { givenTenant } from '../support/access';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -72,7 +72,7 @@ describe('recordAttempt when attempts of one user race', () => {
     (doc as { send: unknown }).send = async (command: unknown) => {
       if (command instanceof TransactWriteCommand) {
         transactions++;
-        const bump = { TableName: dynamo().tableName, Key: profileKey(tenant.id, 'starved'), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 } };
+        const bump = { TableName: dynamo().tableName, Key: profileKey({ tenantId: tenant.id, userId: 'starved' }), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 } };
         await send(new UpdateCommand(bump));
       }
       return send(command);

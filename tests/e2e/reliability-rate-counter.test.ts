@@ -6,9 +6,9 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';
-import { AccessStore } from '../../src/store/access-store';
+import { AccessStore } from '../../src/store';
 import { createDynamo, type Dynamo } from '../../src/store/client';
-import { rateWindowKey } from '../../src/store/keys';
+import { rateWindowKey } from '../../src/store/access/keys';
 import { endpoint, useTable } from '../support/dynamo';
 
 const WINDOW = 1_750_000_000;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { importBankFiles } from '../../src/usecases/import-banks';
-import { readExistingBank } from '../../src/store/bank-writer';
+import { readExistingBank } from '../../src/store';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile, editedShippedBank } from '../support/banks';
 import { newDynamo, useTable, writeCalls } from '../support/dynamo';
 import { ensureTable } from '../../src/store/table';

@@ -6,11 +6,12 @@
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { importBankFiles } from '../../src/usecases/import-banks';
-import { readExistingBank } from '../../src/store/bank-writer';
-import { decodeCatalog, encodeCatalog, CatalogCache } from '../../src/store/catalog-store';
+import { readExistingBank } from '../../src/store';
+import { decodeCatalog, encodeCatalog, CatalogCache } from '../../src/store/content/catalog-cache';
 import type { Dynamo } from '../../src/store/client';
-import { ContentReader } from '../../src/store/content-reader';
-import { bankFromItem, bankPartition, bankToItem, catalogPartToItem, questionKey } from '../../src/store/keys';
+import { ContentReader } from '../../src/store/content/content-reader';
+import { RequestReads } from '../../src/store/request-reads';
+import { bankFromItem, bankPartition, bankToItem, catalogPartToItem, questionKey } from '../../src/store/content/keys';
 import type { Item } from '../../src/store/batch';
 import { SHIPPED_BANK, editedShippedBank } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -30,14 +31,14 @@ describe('a reader holding a catalog whose revisions were cleaned up', () => {
   it('reads the bank again, strongly consistent, and serves the current text', async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     const catalogs = new CatalogCache(dynamo());
-    const held = (await new ContentReader(dynamo(), catalogs).catalog('ml-junior'))!;
+    const held = (await new ContentReader(dynamo(), new RequestReads(dynamo()), catalogs).catalog('ml-junior'))!;
     const localId = (await readExistingBank(dynamo(), 'ml-junior')).questions.find((q) => q.text === QUESTION)!.localId;
 
     await importBankFiles(dynamo(), [edit('(v2)')]);
     await importBankFiles(dynamo(), [edit('(v3)')]); // cleans up what neither v3 nor v2 names: v1's text
     const current = (await readExistingBank(dynamo(), 'ml-junior')).bank!.catalogVersion;
     dynamo().calls.reset();
-    const [question] = await new ContentReader(dynamo(), catalogs).published([held], [{ bankId: 'ml-junior', localId }]);
+    const [question] = await new ContentReader(dynamo(), new RequestReads(dynamo()), catalogs).published([held], [{ bankId: 'ml-junior', localId }]);
 
     expect([question!.record.text, question!.catalog.version]).toEqual([`${QUESTION} (v3)`, current]);
     // the miss, the consistent bank read, the new catalog's parts, the current revision

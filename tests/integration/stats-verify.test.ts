@@ -6,8 +6,9 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { rebuildStats, verifyStats } from '../../src/admin/stats';
 import { parseGlobalId } from '../../src/domain/ids';
-import { shardOf } from '../../src/store/attempt-writer';
-import { idempotencyKey, profileKey, questionCounterKey, stateKey } from '../../src/store/keys';
+import { shardOf } from '../../src/domain/attempt-effects';
+import { questionCounterKey } from '../../src/store/counters/keys';
+import { idempotencyKey, profileKey, stateKey } from '../../src/store/learner/keys';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { SHIPPED_BANK } from '../support/banks';
 import { endpoint, useTable } from '../support/dynamo';
@@ -55,7 +56,7 @@ describe('stats:verify and stats:rebuild', () => {
 
   it('reports exactly what was corrupted, and the rebuild repairs it', async () => {
     const { bankId, localId } = parseGlobalId(ids[0])!;
-    const aliceState = stateKey('acme', 'alice', bankId, localId);
+    const aliceState = stateKey({ tenantId: 'acme', userId: 'alice' }, bankId, localId);
     const stateBefore = (await dynamo().doc.send(new GetCommand({ TableName: dynamo().tableName, Key: aliceState }))).Item!;
     const statsBefore = await questionStats(ids[0]);
     expect(statsBefore).toMatchObject({ attempts: 3, correct: 2, uniqueUsers: 2 });
@@ -63,9 +64,9 @@ describe('stats:verify and stats:rebuild', () => {
     // A user counted twice on a question, in bob's shard; alice's profile and state off; a lost idempotency record.
     const table = dynamo().tableName;
     await send(new UpdateCommand({ TableName: table, Key: questionCounterKey('acme', bankId, shardOf('bob'), localId), UpdateExpression: 'ADD uniqueUsers :one, b3 :one', ExpressionAttributeValues: { ':one': 1 } }));
-    await send(new UpdateCommand({ TableName: table, Key: profileKey('acme', 'alice'), UpdateExpression: 'SET attemptCount = :n, scoreSum = :s', ExpressionAttributeValues: { ':n': 99, ':s': 1.25 } }));
+    await send(new UpdateCommand({ TableName: table, Key: profileKey({ tenantId: 'acme', userId: 'alice' }), UpdateExpression: 'SET attemptCount = :n, scoreSum = :s', ExpressionAttributeValues: { ':n': 99, ':s': 1.25 } }));
     await send(new UpdateCommand({ TableName: table, Key: aliceState, UpdateExpression: 'SET attempts = :n', ExpressionAttributeValues: { ':n': 7 } }));
-    await send(new DeleteCommand({ TableName: table, Key: idempotencyKey('acme', 'bob', 'c4') }));
+    await send(new DeleteCommand({ TableName: table, Key: idempotencyKey({ tenantId: 'acme', userId: 'bob' }, 'c4') }));
 
     const report = await verifyStats(dynamo(), { tenantId: 'acme' });
     expect(report.differences).toEqual([

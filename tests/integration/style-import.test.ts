@@ -1,7 +1,7 @@
 import { exportStoredBank } from '../../seed/export-bank';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { Catalog } from '../../src/domain/catalog';
-import { readExistingBank } from '../../src/store/bank-writer';
+import { readExistingBank } from '../../src/store';
 import type { Dynamo } from '../../src/store/client';
 import {
   SHARED_BOLD_BANK,

@@ -2,7 +2,7 @@
 import { SignJWT } from 'jose';
 import { createKey, createTenant, mintUserToken } from '../../src/admin/commands';
 import type { RateLimit } from '../../src/domain/access';
-import { AccessStore } from '../../src/store/access-store';
+import { AccessStore } from '../../src/store';
 import type { Dynamo } from '../../src/store/client';
 
 export interface TenantFixture {

@@ -1,6 +1,6 @@
 import { batchGet, batchWrite, type Item } from '../../src/store/batch';
 import type { Dynamo } from '../../src/store/client';
-import { decodeCatalog, encodeCatalog } from '../../src/store/catalog-store';
+import { decodeCatalog, encodeCatalog } from '../../src/store/content/catalog-cache';
 
 /** A stand-in client that answers Batch* calls with scripted unprocessed keys/items. */
 function fakeDynamo(respond: (input: any, call: number) => any): Dynamo & { inputs: any[] } {

@@ -1,6 +1,6 @@
 import type { ProfileRecord, QuestionStateRecord } from '../../src/domain/attempts';
 import { EMPTY_PROFILE } from '../../src/domain/attempts';
-import { planAttempt } from '../../src/domain/attempt-plan';
+import { planAttempt } from '../../src/domain/attempt-effects';
 import { defaultScore, type Outcome } from '../../src/domain/learning/outcomes';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { compare, differingKeys, recount, type QuestionCounts, type Stored, type StoredUser, type UserAttempt } from '../../src/domain/recount';
@@ -108,9 +108,9 @@ describe('recount', () => {
       const questionId = i % 3 === 0 ? 'b/q1' : 'b/q2';
       const input = { questionId, outcome, score: defaultScore(outcome), timeSpentMs: 1000 * i, answer: null, quizId: null, clientAttemptId: `c${i}` };
       const at = new Date(start + i * 7 * 3_600_000); // crosses several UTC days
-      const plan = planAttempt(input, { bankId: 'b', localId: questionId.slice(2), sectionSlug: SECTION[questionId] }, { state: states.get(questionId) ?? null, profile, seenSection: i > 0, lastDayInBank: null, quiz: null }, at);
-      states.set(questionId, plan.state);
-      profile = plan.profile;
+      const plan = planAttempt('carol', input, { bankId: 'b', localId: questionId.slice(2), sectionSlug: SECTION[questionId] }, { state: states.get(questionId) ?? null, profile, seenSection: i > 0, lastDayInBank: null, quiz: null }, at);
+      states.set(questionId, plan.state.next);
+      profile = plan.profile.next;
       recorded.push({ userId: 'carol', attempt: plan.attempt });
     });
     const carol = recount([...recorded].reverse()).users.get('carol')!;

@@ -2,8 +2,8 @@
  * The back-off of recordAttempt after losing a race with another attempt of the same user:
  * exponential, fully jittered, capped, and short enough in all to fit the Lambda's 10 s timeout.
  */
-import { CONFLICT_ROUNDS, conflictBackoffMs } from '../../src/graphql/record-attempt';
-import { AttemptConflict } from '../../src/store/attempt-writer';
+import { CONFLICT_ROUNDS, conflictBackoffMs } from '../../src/usecases/record-attempt';
+import { AttemptConflict } from '../../src/store';
 
 describe('conflictBackoffMs', () => {
   it('doubles its ceiling each round from 10 ms and caps it at 150 ms', () => {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BankRecord } from '../../domain/content';
-import type { SectionModel, QuestionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../models';
+import type { SectionModel, QuestionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;

@@ -1,38 +1,29 @@
 /** Field resolvers of the content types: mapping from records and catalogs, no logic. */
 import { globalId } from '../../domain/ids';
 import { questionSource } from '../../domain/provenance';
-import { selectPool } from '../../domain/question-pool';
-import { checkPageSize } from '../../domain/pagination';
-import { connection } from '../content-access';
 import type { BankResolvers, QuestionResolvers, SectionResolvers } from '../generated/types';
 
 export const Bank: BankResolvers = {
   slug: (bank) => bank.id,
-  sections: async (bank, _args, { content }) => {
-    const catalog = await content.catalog(bank.id);
-    return catalog ? catalog.activeSections.map((section) => ({ catalog, section })) : [];
-  },
+  sections: (bank, _args, { use }) => use.content.sections(bank.id),
 };
 
 export const Section: SectionResolvers = {
   id: ({ catalog, section }) => globalId(catalog.bankId, section.slug),
   slug: ({ section }) => section.slug,
-  bank: ({ catalog }, _args, { content }) => content.existingBank(catalog.bankId),
+  bank: ({ catalog }, _args, { use }) => use.content.existingBank(catalog.bankId),
   title: ({ section }) => section.title,
   description: ({ section }) => section.description,
   notes: ({ section }) => section.notes,
   position: ({ section }) => section.position,
   retired: ({ section }) => section.retired,
   questionCount: ({ catalog, section }) => catalog.questionCount(section.slug),
-  questions: ({ catalog, section }, { first, after }, { content }) => {
-    const pool = selectPool([catalog], { sectionIds: section.retired ? [] : [globalId(catalog.bankId, section.slug)] });
-    return connection(content, [catalog], section.retired ? [] : pool, checkPageSize(first), after);
-  },
+  questions: (section, { first, after }, { use }) => use.content.sectionQuestions(section, first, after),
 };
 
 export const Question: QuestionResolvers = {
   id: ({ record }) => record.id,
-  bank: ({ record }, _args, { content }) => content.existingBank(record.bankId),
+  bank: ({ record }, _args, { use }) => use.content.existingBank(record.bankId),
   section: ({ record, catalog }) => {
     const section = catalog.section(record.sectionSlug);
     if (!section) throw new Error(`section ${record.sectionSlug} of ${record.id} is missing from the catalog`);
@@ -47,7 +38,6 @@ export const Question: QuestionResolvers = {
   topic: ({ record }) => record.topic,
   retired: ({ record, entry }) => record.retired || !entry,
   // The bank item is already loaded for the catalog, so this costs no DynamoDB call.
-  source: async ({ record, entry }, _args, { content }) =>
-    questionSource(await content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
+  source: async ({ record, entry }, _args, { use }) => questionSource(await use.content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
   sourceUrl: ({ record }) => record.sourceUrl,
 };

@@ -3,8 +3,6 @@ import type { UserRef } from '../../domain/attempts';
 import { DomainError } from '../../domain/errors';
 import { correctRate } from '../../domain/learning/mastery';
 import { currentStreak, utcDay } from '../../domain/learning/streak';
-import { profileKey } from '../../store/keys';
-import { profileFromItem } from '../../store/learning-items';
 import type { GraphQLContext } from '../context';
 import type { QueryResolvers, UserResolvers } from '../generated/types';
 
@@ -21,9 +19,6 @@ export function requireTenant({ caller }: GraphQLContext): string {
   return caller.tenantId;
 }
 
-const profileOf = async (user: UserRef, { content }: GraphQLContext) =>
-  profileFromItem((await content.loadItems([profileKey(user.tenantId, user.userId)]))[0]);
-
 export const userQueries: Pick<QueryResolvers, 'me'> = {
   me: (_parent, _args, context) => requireUser(context),
 };
@@ -31,14 +26,14 @@ export const userQueries: Pick<QueryResolvers, 'me'> = {
 export const User: UserResolvers = {
   id: (user) => user.userId,
   tenantId: (user) => user.tenantId,
-  attemptCount: async (user, _args, context) => (await profileOf(user, context)).attemptCount,
-  correctRate: async (user, _args, context) => {
-    const profile = await profileOf(user, context);
+  attemptCount: async (user, _args, { use }) => (await use.learner.profile(user)).attemptCount,
+  correctRate: async (user, _args, { use }) => {
+    const profile = await use.learner.profile(user);
     return Math.round(correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum }) * 10_000) / 10_000;
   },
-  streakDays: async (user, _args, context) => {
-    const profile = await profileOf(user, context);
+  streakDays: async (user, _args, { use }) => {
+    const profile = await use.learner.profile(user);
     return currentStreak({ lastDay: profile.lastDay, streak: profile.streak }, utcDay(new Date()));
   },
-  lastAttemptAt: async (user, _args, context) => (await profileOf(user, context)).lastAttemptAt,
+  lastAttemptAt: async (user, _args, { use }) => (await use.learner.profile(user)).lastAttemptAt,
 };

@@ -7,13 +7,13 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './query';
-import { Catalog, asPublished } from '../domain/catalog';
-import type { BankRecord, QuestionRecord } from '../domain/content';
-import type { ExistingBank, ImportPlan } from '../domain/import-plan';
-import { batchWrite, type Key, type WriteRequest } from './batch';
-import { decodeCatalog, encodeCatalog } from './catalog-store';
-import type { Dynamo } from './client';
+import { queryAll } from '../query';
+import { Catalog, asPublished } from '../../domain/catalog';
+import type { BankRecord, QuestionRecord } from '../../domain/content';
+import type { ExistingBank, ImportPlan } from '../../domain/import-plan';
+import { batchWrite, type Key, type WriteRequest } from '../batch';
+import { decodeCatalog, encodeCatalog } from './catalog-cache';
+import type { Dynamo } from '../client';
 import {
   bankFromItem,
   bankKey,

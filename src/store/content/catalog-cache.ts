@@ -4,11 +4,11 @@
  * GetItem it needs anyway) and only reads the parts again after an import published a new one.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Catalog, type CatalogData } from '../domain/catalog';
-import type { BankRecord } from '../domain/content';
-import type { Dynamo } from './client';
+import { Catalog, type CatalogData } from '../../domain/catalog';
+import type { BankRecord } from '../../domain/content';
+import type { Dynamo } from '../client';
 import { bankPartition, catalogPrefix } from './keys';
-import { queryAll } from './query';
+import { queryAll } from '../query';
 
 const PART_BYTES = 300_000;
 

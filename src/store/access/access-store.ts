@@ -3,11 +3,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { queryAll } from './query';
-import type { ApiKeyRecord, TenantRecord } from '../domain/access';
-import { DomainError } from '../domain/errors';
-import { batchGet, type Item } from './batch';
-import type { Dynamo } from './client';
+import { queryAll } from '../query';
+import type { ApiKeyRecord, TenantRecord } from '../../domain/access';
+import { DomainError } from '../../domain/errors';
+import { batchGet, type Item } from '../batch';
+import type { Dynamo } from '../client';
 import {
   apiKeyFromItem,
   apiKeyKey,

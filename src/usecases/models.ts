@@ -1,8 +1,12 @@
-/** What the resolvers pass between each other (codegen "mappers"): records plus catalog facts. */
+/**
+ * What the use cases return and the resolvers pass between each other (codegen "mappers"):
+ * records plus catalog facts.
+ */
 import type { Catalog, CatalogQuestion, CatalogSection } from '../domain/catalog';
 import type { AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { QuestionRecord } from '../domain/content';
-import type { SamplingStrategy } from './generated/types';
+import type { QuestionStatistics } from '../domain/counters';
+import type { Strategy } from '../domain/random-set';
 
 export interface SectionModel {
   catalog: Catalog;
@@ -26,7 +30,7 @@ export interface QuestionSetModel {
   questions: QuestionModel[];
   poolSize: number;
   seed: string;
-  strategy: SamplingStrategy;
+  strategy: Strategy;
   exhausted: boolean;
 }
 
@@ -56,19 +60,7 @@ export interface TopicMasteryModel {
   leeches: number;
 }
 
-export interface QuestionStatsModel {
-  questionId: string;
-  attempts: number;
-  correct: number;
-  partial: number;
-  incorrect: number;
-  skipped: number;
-  successRate: number;
-  meanScore: number;
-  medianTimeMs: number | null;
-  p90TimeMs: number | null;
-  uniqueUsers: number;
-}
+export type QuestionStatsModel = QuestionStatistics;
 
 export interface SectionStatsModel {
   section: SectionModel;

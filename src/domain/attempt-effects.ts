@@ -1,0 +1,142 @@
+/**
+ * Everything one attempt changes, as data: the one description that the attempt transaction
+ * (src/store/learner/attempt-transaction.ts), the recount behind `stats:verify`/`stats:rebuild`
+ * (recount.ts) and the benchmark's raw baseline all follow, so the three cannot drift apart.
+ *
+ * Per-user records move from what was read to what is written (each write conditioned on the
+ * read); tenant-wide counters only ever add, so they are described as increments.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { attemptFingerprint, type AttemptInput, type AttemptRecord, type ProfileRecord, type QuestionStateRecord, type QuizRecord } from './attempts';
+import { reviewMemory } from './learning/memory';
+import { extendStreak, utcDay } from './learning/streak';
+import { bucketOf } from './learning/time-histogram';
+import type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
+
+/** Tenant-wide counters are spread over this many partitions, so no question is a hot item. */
+export const COUNTER_SHARDS = 4;
+
+/** A user's contributions always land in the same shard, so unique-user counts add up across shards. */
+export const shardOf = (userId: string): number => createHash('sha256').update(userId).digest().readUInt32LE(0) % COUNTER_SHARDS;
+
+export interface AttemptSubject {
+  bankId: string;
+  localId: string;
+  sectionSlug: string;
+}
+
+/** The user's records an attempt is decided on, as read just before it. */
+export interface CurrentRecords {
+  state: QuestionStateRecord | null;
+  profile: ProfileRecord;
+  /** Whether the user has attempted anything in the question's section before. */
+  seenSection: boolean;
+  /** The last UTC day the user attempted anything in the bank. */
+  lastDayInBank: string | null;
+  quiz: QuizRecord | null;
+}
+
+/** Which distinct-user counters an attempt adds one to. */
+export interface Firsts {
+  forQuestion: boolean;
+  inSection: boolean;
+  todayInBank: boolean;
+}
+
+/** What an attempt adds to the tenant-wide counters of its question, section and day. */
+export interface CounterIncrements {
+  shard: number;
+  question: QuestionCounts;
+  section: SectionCounts;
+  day: string;
+  activity: ActivityCounts;
+}
+
+export interface AttemptEffects {
+  attempt: AttemptRecord;
+  /** What a retry must repeat to count as the same attempt (attemptFingerprint). */
+  fingerprint: string;
+  state: { next: QuestionStateRecord; previousAttempts: number | null };
+  profile: { next: ProfileRecord; previousVersion: number };
+  /** The user's marker for the section: created by the first attempt there, counted after. */
+  userSection: { bankId: string; sectionSlug: string; seenBefore: boolean };
+  /** The user's last day in the bank, moved from what was read. */
+  userBankDay: { bankId: string; day: string; previousDay: string | null };
+  counters: CounterIncrements;
+  /** Set when the attempt answers a question of its quiz for the first time. */
+  quizAnswer: { quizId: string; questionId: string; score: number } | null;
+}
+
+const OUTCOME_FIELD = { CORRECT: 'correct', PARTIAL: 'partial', INCORRECT: 'incorrect', SKIPPED: 'skipped' } as const;
+
+/** The state of a question for a user after one more attempt. */
+export function nextState(previous: QuestionStateRecord | null, attempt: AttemptRecord, at: Date): QuestionStateRecord {
+  const correct = attempt.outcome === 'CORRECT' ? 1 : 0;
+  return {
+    questionId: attempt.questionId,
+    bankId: attempt.bankId,
+    sectionSlug: attempt.sectionSlug,
+    memory: reviewMemory(previous?.memory ?? null, attempt.outcome, at),
+    attempts: (previous?.attempts ?? 0) + 1,
+    correct: (previous?.correct ?? 0) + correct,
+    scoreSum: (previous?.scoreSum ?? 0) + attempt.score,
+    lastOutcome: attempt.outcome,
+    lastAttemptAt: attempt.createdAt,
+  };
+}
+
+/** The profile after one more attempt on `day` (its version moves on by one). */
+export function nextProfile(profile: ProfileRecord, attempt: AttemptRecord, day: string): ProfileRecord {
+  const streak = extendStreak({ lastDay: profile.lastDay, streak: profile.streak }, day);
+  return {
+    attemptCount: profile.attemptCount + 1,
+    correctCount: profile.correctCount + (attempt.outcome === 'CORRECT' ? 1 : 0),
+    scoreSum: profile.scoreSum + attempt.score,
+    lastAttemptAt: attempt.createdAt,
+    lastDay: streak.lastDay,
+    streak: streak.streak,
+    version: profile.version + 1,
+  };
+}
+
+/** What an attempt adds to the tenant-wide counters, given which distinct-user counts it is first in. */
+export function counterIncrements(userId: string, attempt: AttemptRecord, firsts: Firsts): CounterIncrements {
+  const correct = attempt.outcome === 'CORRECT' ? 1 : 0;
+  const question: QuestionCounts = {
+    attempts: 1,
+    correct: 0,
+    partial: 0,
+    incorrect: 0,
+    skipped: 0,
+    scoreSum: attempt.score,
+    uniqueUsers: firsts.forQuestion ? 1 : 0,
+    timed: attempt.timeSpentMs === null ? 0 : 1,
+    histogram: attempt.timeSpentMs === null ? {} : { [bucketOf(attempt.timeSpentMs)]: 1 },
+  };
+  question[OUTCOME_FIELD[attempt.outcome]] = 1;
+  return {
+    shard: shardOf(userId),
+    question,
+    section: { attempts: 1, correct, scoreSum: attempt.score, uniqueUsers: firsts.inSection ? 1 : 0 },
+    day: utcDay(new Date(attempt.createdAt)),
+    activity: { attempts: 1, activeUsers: firsts.todayInBank ? 1 : 0 },
+  };
+}
+
+/** Decides everything an attempt changes, before anything is written. */
+export function planAttempt(userId: string, input: AttemptInput, subject: AttemptSubject, current: CurrentRecords, at: Date): AttemptEffects {
+  const attempt: AttemptRecord = { ...input, id: randomUUID(), bankId: subject.bankId, sectionSlug: subject.sectionSlug, createdAt: at.toISOString() };
+  const day = utcDay(at);
+  const firsts = { forQuestion: current.state === null, inSection: !current.seenSection, todayInBank: current.lastDayInBank !== day };
+  const inQuiz = current.quiz && !(input.questionId in current.quiz.answered);
+  return {
+    attempt,
+    fingerprint: attemptFingerprint(input),
+    state: { next: nextState(current.state, attempt, at), previousAttempts: current.state?.attempts ?? null },
+    profile: { next: nextProfile(current.profile, attempt, day), previousVersion: current.profile.version },
+    userSection: { bankId: subject.bankId, sectionSlug: subject.sectionSlug, seenBefore: current.seenSection },
+    userBankDay: { bankId: subject.bankId, day, previousDay: current.lastDayInBank },
+    counters: counterIncrements(userId, attempt, firsts),
+    quizAnswer: inQuiz && attempt.quizId ? { quizId: attempt.quizId, questionId: attempt.questionId, score: attempt.score } : null,
+  };
+}

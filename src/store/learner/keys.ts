@@ -1,0 +1,175 @@
+/**
+ * A learner's records: keys, key parsers and item mappers. Every key starts with the tenant taken
+ * from the API key, never from client input, and names the user, so everything stored about a
+ * user is found by one partition (and its index partitions):
+ *
+ *   profile       PK T#<t>#U#<u>  SK PROFILE
+ *   idempotency   PK T#<t>#U#<u>  SK IDEM#<clientAttemptId>
+ *   attempt       PK T#<t>#U#<u>  SK ATT#<createdAt>#<attemptId>
+ *                 GSI1 T#<t>#U#<u>#Q#<questionId> / <createdAt>#<attemptId>   (attempts of a question)
+ *                 GSI2 T#<t>#U#<u>#B#<bank>       / <createdAt>#<attemptId>   (attempts in a bank)
+ *                 GSI3 T#<t>#U#<u>#S#<sectionId>  / <createdAt>#<attemptId>   (attempts in a section)
+ *   state         PK T#<t>#U#<u>  SK STATE#<bank>#<localId>
+ *                 GSI1 T#<t>#U#<u>#DUE#<bank> / <due>#<localId>               (due questions)
+ *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
+ *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
+ *   quiz          PK T#<t>#U#<u>  SK QUIZ#<quizId>                            (src/store/quizzes)
+ *
+ * Tenant, user and bank ids hold no '#'; ISO timestamps hold none either.
+ */
+import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../../domain/attempts';
+import { EMPTY_PROFILE } from '../../domain/attempts';
+import { parseGlobalId } from '../../domain/ids';
+import type { Item, Key } from '../batch';
+
+export const userPartition = ({ tenantId, userId }: UserRef): string => `T#${tenantId}#U#${userId}`;
+export const profileKey = (user: UserRef): Key => ({ PK: userPartition(user), SK: 'PROFILE' });
+export const idempotencyKey = (user: UserRef, clientAttemptId: string): Key => ({ PK: userPartition(user), SK: `${IDEMPOTENCY_PREFIX}${clientAttemptId}` });
+export const attemptSortKey = (createdAt: string, attemptId: string): string => `${createdAt}#${attemptId}`;
+export const attemptKey = (user: UserRef, createdAt: string, attemptId: string): Key => ({ PK: userPartition(user), SK: `${ATTEMPT_PREFIX}${attemptSortKey(createdAt, attemptId)}` });
+export const attemptIndexes = {
+  question: (user: UserRef, questionId: string) => ({ index: 'GSI1', pk: `${userPartition(user)}#Q#${questionId}` }),
+  bank: (user: UserRef, bankId: string) => ({ index: 'GSI2', pk: `${userPartition(user)}#B#${bankId}` }),
+  section: (user: UserRef, sectionId: string) => ({ index: 'GSI3', pk: `${userPartition(user)}#S#${sectionId}` }),
+};
+export const statePrefix = (bankId: string): string => `${STATE_PREFIX}${bankId}#`;
+export const stateKey = (user: UserRef, bankId: string, localId: string): Key => ({ PK: userPartition(user), SK: `${statePrefix(bankId)}${localId}` });
+export const dueIndexPartition = (user: UserRef, bankId: string): string => `${userPartition(user)}#DUE#${bankId}`;
+export const userSectionKey = (user: UserRef, bankId: string, section: string): Key => ({ PK: userPartition(user), SK: `${SECTION_PREFIX}${bankId}#${section}` });
+export const userBankDayKey = (user: UserRef, bankId: string): Key => ({ PK: userPartition(user), SK: `${DAY_PREFIX}${bankId}` });
+
+export const ATTEMPT_PREFIX = 'ATT#';
+const IDEMPOTENCY_PREFIX = 'IDEM#';
+const STATE_PREFIX = 'STATE#';
+const SECTION_PREFIX = 'SEC#';
+const DAY_PREFIX = 'DAY#';
+
+/** A learner's item as the maintenance scan meets it, by what it is. */
+export type LearnerItem =
+  | { kind: 'attempt'; attempt: AttemptRecord }
+  | { kind: 'profile'; profile: ProfileRecord }
+  | { kind: 'idempotency'; clientAttemptId: string; attemptSortKey: string }
+  | { kind: 'state'; bankId: string; localId: string; state: QuestionStateRecord }
+  | { kind: 'userSection'; bankId: string; section: string; attempts: number }
+  | { kind: 'userBankDay'; bankId: string; lastDay: string }
+  | { kind: 'other' };
+
+/** `T#<tenant>#U#<user>` → the user; null for any other partition. */
+export function parseUserPartition(pk: string): UserRef | null {
+  const parts = pk.split('#');
+  return parts.length === 4 && parts[0] === 'T' && parts[2] === 'U' ? { tenantId: parts[1], userId: parts[3] } : null;
+}
+
+/** `<bank>#<rest>` → [bank, rest]. */
+function splitBank(body: string): [string, string] {
+  const hash = body.indexOf('#');
+  return [body.slice(0, hash), body.slice(hash + 1)];
+}
+
+/** What an item of a user's partition is, by its sort key. */
+export function parseLearnerItem(item: Item): LearnerItem {
+  const sk = item.SK;
+  if (sk.startsWith(ATTEMPT_PREFIX)) return { kind: 'attempt', attempt: attemptFromItem(item) };
+  if (sk === 'PROFILE') return { kind: 'profile', profile: profileFromItem(item) };
+  if (sk.startsWith(IDEMPOTENCY_PREFIX)) return { kind: 'idempotency', clientAttemptId: sk.slice(IDEMPOTENCY_PREFIX.length), attemptSortKey: String(item.attemptSortKey ?? '') };
+  if (sk.startsWith(STATE_PREFIX)) {
+    const [bankId, localId] = splitBank(sk.slice(STATE_PREFIX.length));
+    return { kind: 'state', bankId, localId, state: stateFromItem(item) };
+  }
+  if (sk.startsWith(SECTION_PREFIX)) {
+    const [bankId, section] = splitBank(sk.slice(SECTION_PREFIX.length));
+    return { kind: 'userSection', bankId, section, attempts: Number(item.attempts ?? 0) };
+  }
+  if (sk.startsWith(DAY_PREFIX)) return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
+  return { kind: 'other' };
+}
+
+export function attemptToItem(user: UserRef, attempt: AttemptRecord): Item {
+  const sort = attemptSortKey(attempt.createdAt, attempt.id);
+  const byQuestion = attemptIndexes.question(user, attempt.questionId);
+  const byBank = attemptIndexes.bank(user, attempt.bankId);
+  const bySection = attemptIndexes.section(user, `${attempt.bankId}/${attempt.sectionSlug}`);
+  return {
+    ...attemptKey(user, attempt.createdAt, attempt.id),
+    GSI1PK: byQuestion.pk,
+    GSI1SK: sort,
+    GSI2PK: byBank.pk,
+    GSI2SK: sort,
+    GSI3PK: bySection.pk,
+    GSI3SK: sort,
+    type: 'Attempt',
+    ...attempt,
+  };
+}
+
+export function attemptFromItem(item: Item): AttemptRecord {
+  return {
+    id: item.id as string,
+    questionId: item.questionId as string,
+    bankId: item.bankId as string,
+    sectionSlug: item.sectionSlug as string,
+    outcome: item.outcome as AttemptRecord['outcome'],
+    score: item.score as number,
+    timeSpentMs: (item.timeSpentMs as number | null | undefined) ?? null,
+    answer: (item.answer as string | null | undefined) ?? null,
+    quizId: (item.quizId as string | null | undefined) ?? null,
+    clientAttemptId: item.clientAttemptId as string,
+    createdAt: item.createdAt as string,
+  };
+}
+
+export function idempotencyToItem(user: UserRef, clientAttemptId: string, attemptSortKey: string, fingerprint: string): Item {
+  return { ...idempotencyKey(user, clientAttemptId), type: 'Idempotency', attemptSortKey, fingerprint };
+}
+
+/** The attempt an idempotency record points at, and the fingerprint of its payload. */
+export function idempotencyFromItem(item: Item): { createdAt: string; attemptId: string; fingerprint: string } {
+  const sortKey = item.attemptSortKey as string;
+  const hash = sortKey.indexOf('#');
+  return { createdAt: sortKey.slice(0, hash), attemptId: sortKey.slice(hash + 1), fingerprint: item.fingerprint as string };
+}
+
+export function stateToItem(user: UserRef, state: QuestionStateRecord): Item {
+  const localId = parseGlobalId(state.questionId)!.localId;
+  return {
+    ...stateKey(user, state.bankId, localId),
+    GSI1PK: dueIndexPartition(user, state.bankId),
+    GSI1SK: `${state.memory.due}#${localId}`,
+    type: 'QuestionState',
+    ...state,
+  };
+}
+
+export function stateFromItem(item: Item): QuestionStateRecord {
+  return {
+    questionId: item.questionId as string,
+    bankId: item.bankId as string,
+    sectionSlug: item.sectionSlug as string,
+    memory: item.memory as QuestionStateRecord['memory'],
+    attempts: item.attempts as number,
+    correct: item.correct as number,
+    scoreSum: item.scoreSum as number,
+    lastOutcome: item.lastOutcome as QuestionStateRecord['lastOutcome'],
+    lastAttemptAt: item.lastAttemptAt as string,
+  };
+}
+
+export function profileToItem(user: UserRef, profile: ProfileRecord): Item {
+  return { ...profileKey(user), type: 'Profile', ...profile };
+}
+
+export function profileFromItem(item: Item | null): ProfileRecord {
+  if (!item) return EMPTY_PROFILE;
+  return {
+    attemptCount: Number(item.attemptCount ?? 0),
+    correctCount: Number(item.correctCount ?? 0),
+    scoreSum: Number(item.scoreSum ?? 0),
+    lastAttemptAt: (item.lastAttemptAt as string | null) ?? null,
+    lastDay: (item.lastDay as string | null) ?? null,
+    streak: Number(item.streak ?? 0),
+    version: Number(item.version ?? 0),
+  };
+}
+
+export const userSectionToItem = (user: UserRef, bankId: string, section: string, attempts: number): Item => ({ ...userSectionKey(user, bankId, section), attempts });
+export const userBankDayToItem = (user: UserRef, bankId: string, lastDay: string): Item => ({ ...userBankDayKey(user, bankId), lastDay });

@@ -1,0 +1,141 @@
+/**
+ * Reads a tenant's learning records for the operator commands `stats:verify` and `stats:rebuild`
+ * (src/admin/stats.ts). This is not a request path: it Scans the table (four segments in
+ * parallel, every page, filtered to the tenants' items), which costs the whole table. Which item
+ * is what is decided by the parsers of the store modules that own the keys.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { globalId } from '../../domain/ids';
+import type { Stored, StoredUser, UserAttempt } from '../../domain/recount';
+import { addActivityCounts, addQuestionCounts, addSectionCounts, emptyActivityCounts, emptyQuestionCounts, emptySectionCounts } from '../../domain/counters';
+import { isTenantItem, tenantIdOfItem, tenantKey, TENANTS_INDEX_PARTITION, userPrefixOfTenant } from '../access/keys';
+import { batchGet, type Item, type Key } from '../batch';
+import type { Dynamo } from '../client';
+import { parseCounterItem } from '../counters/keys';
+import { parseLearnerItem, parseUserPartition } from '../learner/keys';
+
+const SCAN_SEGMENTS = 4;
+
+/** Everything stored for one tenant's learning, as read by one scan. */
+export interface TenantSnapshot {
+  tenantId: string;
+  attempts: UserAttempt[];
+  stored: Stored;
+  /** The keys of the stored counter items (one per shard that has one), by what they add up to. */
+  shards: { questions: Map<string, Key[]>; sections: Map<string, Key[]>; activity: Map<string, Key[]> };
+  /** Profile versions, for users that have a profile. */
+  profileVersions: Map<string, number>;
+}
+
+/** Whether the table holds the tenant (its tenant item). */
+export async function tenantExists(dynamo: Dynamo, tenantId: string): Promise<boolean> {
+  const [item] = await batchGet(dynamo, [tenantKey(tenantId)]);
+  return item !== null;
+}
+
+/**
+ * Snapshots of the named tenant, or of every tenant: those with a tenant item and any that only
+ * have learning records left. One scan either way.
+ */
+export async function readTenants(dynamo: Dynamo, tenantId?: string): Promise<TenantSnapshot[]> {
+  const items = tenantId
+    ? await scan(dynamo, 'begins_with(PK, :prefix)', { ':prefix': userPrefixOfTenant(tenantId) })
+    : await scan(dynamo, 'begins_with(PK, :prefix) OR GSI1PK = :tenants', { ':prefix': 'T#', ':tenants': TENANTS_INDEX_PARTITION });
+  const snapshots = new Map<string, TenantSnapshot>();
+  const snapshotOf = (id: string): TenantSnapshot => {
+    if (!snapshots.has(id)) snapshots.set(id, emptySnapshot(id));
+    return snapshots.get(id)!;
+  };
+  if (tenantId) snapshotOf(tenantId);
+  for (const item of items) {
+    if (isTenantItem(item)) snapshotOf(tenantIdOfItem(item));
+    else addItem(snapshotOf, item);
+  }
+  return [...snapshots.values()].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
+}
+
+async function scan(dynamo: Dynamo, filter: string, values: Record<string, unknown>): Promise<Item[]> {
+  const segment = async (index: number): Promise<Item[]> => {
+    const found: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo.doc.send(
+        new ScanCommand({
+          TableName: dynamo.tableName,
+          Segment: index,
+          TotalSegments: SCAN_SEGMENTS,
+          FilterExpression: filter,
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      found.push(...((page.Items ?? []) as Item[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  };
+  return (await Promise.all(Array.from({ length: SCAN_SEGMENTS }, (_, index) => segment(index)))).flat();
+}
+
+function emptySnapshot(tenantId: string): TenantSnapshot {
+  return {
+    tenantId,
+    attempts: [],
+    stored: { questions: new Map(), sections: new Map(), activity: new Map(), users: new Map() },
+    shards: { questions: new Map(), sections: new Map(), activity: new Map() },
+    profileVersions: new Map(),
+  };
+}
+
+function addItem(snapshotOf: (tenantId: string) => TenantSnapshot, item: Item): void {
+  const user = parseUserPartition(item.PK);
+  if (user) return addUserItem(snapshotOf(user.tenantId), user.userId, item);
+  const counter = parseCounterItem(item);
+  if (!counter) return;
+  const { stored, shards } = snapshotOf(counter.tenantId);
+  const remember = (map: Map<string, Key[]>, key: string): void => void map.set(key, [...(map.get(key) ?? []), { PK: item.PK, SK: item.SK }]);
+  if (counter.kind === 'question') {
+    const id = globalId(counter.bankId, counter.localId);
+    stored.questions.set(id, addQuestionCounts(stored.questions.get(id) ?? emptyQuestionCounts(), counter.counts));
+    remember(shards.questions, id);
+  } else if (counter.kind === 'section') {
+    const id = globalId(counter.bankId, counter.section);
+    stored.sections.set(id, addSectionCounts(stored.sections.get(id) ?? emptySectionCounts(), counter.counts));
+    remember(shards.sections, id);
+  } else {
+    const id = `${counter.bankId}/${counter.day}`;
+    stored.activity.set(id, addActivityCounts(stored.activity.get(id) ?? emptyActivityCounts(), counter.counts));
+    remember(shards.activity, id);
+  }
+}
+
+function userOf(snapshot: TenantSnapshot, userId: string): StoredUser {
+  let user = snapshot.stored.users.get(userId);
+  if (!user) {
+    user = { profile: null, states: new Map(), sectionAttempts: new Map(), lastDays: new Map(), idempotency: new Map() };
+    snapshot.stored.users.set(userId, user);
+  }
+  return user;
+}
+
+function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void {
+  const parsed = parseLearnerItem(item);
+  if (parsed.kind === 'attempt') return void snapshot.attempts.push({ userId, attempt: parsed.attempt });
+  if (parsed.kind === 'other') return; // quizzes and anything else: not an aggregate
+  const user = userOf(snapshot, userId);
+  if (parsed.kind === 'profile') {
+    const { attemptCount, correctCount, scoreSum, version } = parsed.profile;
+    user.profile = { attemptCount, correctCount, scoreSum };
+    snapshot.profileVersions.set(userId, version);
+  } else if (parsed.kind === 'idempotency') {
+    user.idempotency.set(parsed.clientAttemptId, parsed.attemptSortKey);
+  } else if (parsed.kind === 'state') {
+    const { attempts, correct, scoreSum } = parsed.state;
+    user.states.set(globalId(parsed.bankId, parsed.localId), { attempts: Number(attempts ?? 0), correct: Number(correct ?? 0), scoreSum: Number(scoreSum ?? 0) });
+  } else if (parsed.kind === 'userSection') {
+    user.sectionAttempts.set(globalId(parsed.bankId, parsed.section), parsed.attempts);
+  } else {
+    user.lastDays.set(parsed.bankId, parsed.lastDay);
+  }
+}

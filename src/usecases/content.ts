@@ -1,0 +1,114 @@
+/**
+ * What a frontend asks of the content: banks and their sections, a question by id, pages of
+ * questions and random sets. Any key (or none, locally) may ask; only `excludeSeen` needs a user.
+ */
+import { randomBytes } from 'node:crypto';
+import type { QuestionStateRecord, UserRef } from '../domain/attempts';
+
+import type { BankRecord } from '../domain/content';
+import { globalId, isBankId, parseGlobalId } from '../domain/ids';
+import { checkPageSize } from '../domain/pagination';
+import { selectPool, type PoolFilter } from '../domain/question-pool';
+import { weakestFirst } from '../domain/quiz-picking';
+import { pickRandomSet, type Strategy } from '../domain/random-set';
+import type { Stores } from '../store';
+import { connectionOf, pageOf, questionModels, readPicked, scopedBankIds, type Scope } from './content-access';
+import type { QuestionConnectionModel, QuestionModel, QuestionSetModel, SectionModel } from './models';
+
+export interface RandomQuestionsInput extends Scope {
+  count?: number | null;
+  seed?: string | null;
+  strategy?: Strategy | null;
+  excludeQuestionIds?: readonly string[] | null;
+  excludeSeen?: boolean | null;
+}
+
+export class ContentQueries {
+  constructor(private readonly stores: Stores) {}
+
+  banks(): Promise<BankRecord[]> {
+    return this.stores.content.banks();
+  }
+
+  bank(id: string): Promise<BankRecord | null> {
+    return isBankId(id) ? this.stores.content.bank(id) : Promise.resolve(null);
+  }
+
+  /** A bank that other data refers to (a section's, a question's). */
+  existingBank(id: string): Promise<BankRecord> {
+    return this.stores.content.existingBank(id);
+  }
+
+  /** The bank's sections with questions, in order. */
+  async sections(bankId: string): Promise<SectionModel[]> {
+    const catalog = await this.stores.content.catalog(bankId);
+    return catalog ? catalog.activeSections.map((section) => ({ catalog, section })) : [];
+  }
+
+  async section(id: string): Promise<SectionModel | null> {
+    const ref = parseGlobalId(id);
+    const catalog = ref && (await this.stores.content.catalog(ref.bankId));
+    const section = catalog?.section(ref!.localId);
+    return catalog && section ? { catalog, section } : null;
+  }
+
+  /** Any question, retired ones included; on a warm container the question and its bank cost one BatchGetItem. */
+  async question(id: string): Promise<QuestionModel | null> {
+    const ref = parseGlobalId(id);
+    if (!ref) return null;
+    const { question } = await this.stores.content.question(ref.bankId, ref.localId);
+    return question && { ...question, entry: question.catalog.question(ref.localId) };
+  }
+
+  /** A question other data refers to (an attempt's, a state's). */
+  async existingQuestion(id: string): Promise<QuestionModel> {
+    const question = await this.question(id);
+    if (!question) throw new Error(`question ${id} is referred to but missing`);
+    return question;
+  }
+
+  async questions(filter: Scope & PoolFilter, first: number | null | undefined, after: string | null | undefined): Promise<QuestionConnectionModel> {
+    const size = checkPageSize(first);
+    const { value, questions } = await readPicked(this.stores.content, filter, (catalogs) => pageOf(selectPool(catalogs, filter), size, after));
+    return connectionOf(value, questions);
+  }
+
+  /** A section's questions (none once it is retired), with the catalog the section came from. */
+  async sectionQuestions({ catalog, section }: SectionModel, first: number | null | undefined, after: string | null | undefined): Promise<QuestionConnectionModel> {
+    const pool = section.retired ? [] : selectPool([catalog], { sectionIds: [globalId(catalog.bankId, section.slug)] });
+    const page = pageOf(pool, checkPageSize(first), after);
+    return connectionOf(page.value, await questionModels(this.stores.content, [catalog], page.entries));
+  }
+
+  async randomQuestions(input: RandomQuestionsInput, user: UserRef | null): Promise<QuestionSetModel> {
+    const strategy = input.strategy ?? 'UNIFORM';
+    const seed = input.seed ?? randomBytes(9).toString('base64url');
+    const request = { count: input.count ?? 10, seed, strategy, excludeQuestionIds: input.excludeQuestionIds ?? [] };
+    if (!input.excludeSeen || !user) {
+      const { value, questions } = await readPicked(this.stores.content, input, (catalogs) => {
+        const { picks, poolSize } = pickRandomSet(selectPool(catalogs, input), request);
+        return { entries: picks, value: poolSize };
+      });
+      return { questions, poolSize: value, seed, strategy, exhausted: false };
+    }
+    // Seen questions leave the pool; when it runs out, the weakest seen ones come back first.
+    const seen = await this.seenStates(user, input);
+    const { value, questions } = await readPicked(this.stores.content, input, (catalogs) => {
+      const pool = selectPool(catalogs, input);
+      const { picks, poolSize } = pickRandomSet(pool.filter((entry) => !seen.has(entry.question.id)), request);
+      const excluded = new Set(request.excludeQuestionIds);
+      const missing = request.count - picks.length;
+      const refill = missing > 0 ? weakestFirst(pool.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)), seen).slice(0, missing) : [];
+      return { entries: [...picks, ...refill], value: { poolSize, exhausted: missing > 0 } };
+    });
+    return { questions, poolSize: value.poolSize, seed, strategy, exhausted: value.exhausted };
+  }
+
+  /** The user's states in the banks in scope, by question id: one Query per bank. */
+  private async seenStates(user: UserRef, scope: Scope): Promise<Map<string, QuestionStateRecord>> {
+    const bankIds = scopedBankIds(scope) ?? (await this.stores.content.banks()).map((bank) => bank.id);
+    const perBank = await Promise.all(bankIds.map((bankId) => this.stores.learner.states(user, bankId)));
+    return new Map(perBank.flat().map((state) => [state.questionId, state]));
+  }
+}
+

@@ -1,0 +1,49 @@
+/**
+ * The use cases of one request, over that request's stores: one object per area, one method per
+ * thing a caller does. Resolvers check arguments and map results; everything else happens here.
+ */
+import type { UserRef } from '../domain/attempts';
+import { CatalogCache, requestStores, type Dynamo, type Stores } from '../store';
+import { ContentQueries } from './content';
+import { LearnerQueries } from './learner';
+import { Quizzes } from './quizzes';
+import { recordAttempt, type RecordAttemptRequest } from './record-attempt';
+import { TenantStats } from './tenant-stats';
+import type { RecordAttemptPayloadModel } from './models';
+
+export class UseCases {
+  readonly content: ContentQueries;
+  readonly learner: LearnerQueries;
+  readonly quizzes: Quizzes;
+  readonly stats: TenantStats;
+
+  constructor(private readonly stores: Stores) {
+    this.content = new ContentQueries(stores);
+    this.learner = new LearnerQueries(stores);
+    this.quizzes = new Quizzes(stores);
+    this.stats = new TenantStats(stores);
+  }
+
+  recordAttempt(user: UserRef, input: RecordAttemptRequest): Promise<RecordAttemptPayloadModel> {
+    return recordAttempt(this.stores, user, input);
+  }
+}
+
+/** What lives for the whole container (the catalogs read so far); each request gets its own use cases over it. */
+export class UseCaseFactory {
+  private readonly catalogs: CatalogCache;
+
+  constructor(private readonly dynamo: Dynamo) {
+    this.catalogs = new CatalogCache(dynamo);
+  }
+
+  forRequest(): UseCases {
+    return new UseCases(requestStores(this.dynamo, this.catalogs));
+  }
+}
+
+export type { AttemptFilter } from './learner';
+export type { RandomQuestionsInput } from './content';
+export type { StartQuizInput } from './quizzes';
+export type { RecordAttemptRequest } from './record-attempt';
+export type * from './models';

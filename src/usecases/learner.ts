@@ -1,0 +1,154 @@
+/**
+ * What a learner asks about their own learning: their figures, attempts, weakest topics and due
+ * questions. Every method needs a user (the resolvers make sure of one).
+ */
+import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
+import type { Catalog } from '../domain/catalog';
+import { badInput } from '../domain/errors';
+import { isBankId, parseGlobalId } from '../domain/ids';
+import { isLeech, retrievability } from '../domain/learning/memory';
+import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
+import type { AttemptQuery, Stores } from '../store';
+import type { AttemptConnectionModel, QuestionStateModel, TopicMasteryModel } from './models';
+
+export interface AttemptFilter {
+  questionId?: string | null;
+  sectionId?: string | null;
+  bankId?: string | null;
+  since?: string | null;
+}
+
+const CURSOR_PREFIX = 'ac1:';
+const SORT_KEY = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/;
+
+const encode = (attempt: AttemptRecord): string => Buffer.from(`${CURSOR_PREFIX}${attempt.createdAt}#${attempt.id}`).toString('base64url');
+
+function decode(cursor: string): string {
+  const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const sortKey = text.slice(CURSOR_PREFIX.length);
+  if (!text.startsWith(CURSOR_PREFIX) || !SORT_KEY.test(sortKey)) throw badInput('"after" is not a cursor returned by this API');
+  return sortKey;
+}
+
+/** The narrowest index the filter allows: a question's, a section's, a bank's, or all attempts. */
+function attemptQuery(filter: AttemptFilter | null | undefined, first: number, after: string | null | undefined): AttemptQuery {
+  const since = filter?.since ?? null;
+  if (since !== null && Number.isNaN(Date.parse(since))) throw badInput(`"since" must be an ISO 8601 date, got "${since}"`);
+  const sinceIso = since === null ? null : new Date(since).toISOString();
+  const base = { since: sinceIso, first, after: after ? decode(after) : null };
+  if (filter?.questionId) return { ...base, index: 'question', id: filter.questionId };
+  if (filter?.sectionId) return { ...base, index: 'section', id: filter.sectionId };
+  if (filter?.bankId) return { ...base, index: 'bank', id: filter.bankId };
+  return { ...base, index: null, id: null };
+}
+
+export const bounded = (value: number | null | undefined, fallback: number, max: number, name: string, min = 1): number => {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) throw badInput(`"${name}" must be an integer from ${min} to ${max}, got ${n}`);
+  return n;
+};
+
+const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/** The bank's catalog; an unknown bank is the caller's mistake. */
+export async function catalogOf(stores: Stores, bankId: string): Promise<Catalog> {
+  const catalog = isBankId(bankId) ? await stores.content.catalog(bankId) : null;
+  if (!catalog) throw badInput(`unknown bank id "${bankId}"`);
+  return catalog;
+}
+
+/** Due states worth listing: questions still in the catalog, in the asked sections (checked here). */
+function dueFilter(catalog: Catalog, bankId: string, sectionIds: readonly string[]): (state: QuestionStateRecord) => boolean {
+  const sections = new Set(sectionIds.map((id) => parseGlobalId(id)));
+  for (const ref of sections) if (!ref || ref.bankId !== bankId || catalog.section(ref.localId)?.retired !== false) throw badInput(`unknown section id in bank "${bankId}"`);
+  const wanted = new Set([...sections].map((ref) => ref!.localId));
+  return (state) => {
+    const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
+    return !!entry && (wanted.size === 0 || wanted.has(entry.sectionSlug));
+  };
+}
+
+export class LearnerQueries {
+  constructor(private readonly stores: Stores) {}
+
+  profile(user: UserRef): Promise<ProfileRecord> {
+    return this.stores.learner.profile(user);
+  }
+
+  async attempts(user: UserRef, first: number | null | undefined, after: string | null | undefined, filter: AttemptFilter | null | undefined): Promise<AttemptConnectionModel> {
+    const page = await this.stores.learner.attempts(user, attemptQuery(filter, bounded(first, 20, 100, 'first'), after));
+    // A question filter is exact; bank and section filters narrow what the index cannot.
+    const matches = (a: AttemptRecord) => (!filter?.bankId || a.bankId === filter.bankId) && (!filter?.sectionId || `${a.bankId}/${a.sectionSlug}` === filter.sectionId);
+    const edges = page.attempts.filter(matches).map((node) => ({ cursor: encode(node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.next !== null, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
+    const size = bounded(limit, 5, 50, 'limit');
+    const [catalog, states] = await Promise.all([catalogOf(this.stores, bankId), this.stores.learner.states(user, bankId)]);
+    const now = new Date();
+    const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
+    for (const state of states) {
+      const topic = topics.get(state.sectionSlug) ?? { tally: { attempts: 0, scoreSum: 0, correct: 0 }, recall: [], leeches: 0 };
+      topic.tally = { attempts: topic.tally.attempts + state.attempts, scoreSum: topic.tally.scoreSum + state.scoreSum, correct: topic.tally.correct + state.correct };
+      topic.recall.push(retrievability(state.memory, now));
+      topic.leeches += isLeech(state.memory) ? 1 : 0;
+      topics.set(state.sectionSlug, topic);
+    }
+    const inCatalog = [...topics].flatMap(([slug, topic]) => {
+      const section = catalog.section(slug);
+      return section && !section.retired ? [{ ...topic, section }] : [];
+    });
+    return rankWeakest(inCatalog, size).map(
+      ({ tally, recall, leeches, section }): TopicMasteryModel => ({
+        section: { catalog, section },
+        attempts: tally.attempts,
+        correctRate: round4(correctRate(tally)),
+        mastery: round4(mastery(tally)),
+        confidence: confidence(tally),
+        meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
+        leeches,
+      }),
+    );
+  }
+
+  async dueQuestions(user: UserRef, bankId: string, sectionIds: readonly string[] | null | undefined, limit: number | null | undefined): Promise<QuestionStateModel[]> {
+    const size = bounded(limit, 20, 100, 'limit');
+    if (!isBankId(bankId)) throw badInput(`unknown bank id "${bankId}"`); // before its Query, whose key it is part of
+    const now = new Date();
+    const warm = await this.dueWithHeldCatalog(user, bankId, sectionIds ?? [], size, now);
+    if (warm) return warm;
+    // The Query needs no catalog, so both reads start together; the catalog only filters the states.
+    const keep = catalogOf(this.stores, bankId).then((catalog) => dueFilter(catalog, bankId, sectionIds ?? []));
+    const due = await this.stores.learner.due(user, bankId, now.toISOString(), size, keep);
+    return due.map((record) => ({ record, now }));
+  }
+
+  /**
+   * dueQuestions on a warm container: the states are filtered with the catalog it holds, and the
+   * catalog's version is checked in the same BatchGetItem that reads the questions — the Query and
+   * that batch, two calls in all. Undefined when no catalog is held, when it names no such section
+   * (it may predate the section), or when an import has replaced it: then the caller reads afresh.
+   */
+  private async dueWithHeldCatalog(user: UserRef, bankId: string, sectionIds: readonly string[], limit: number, now: Date): Promise<QuestionStateModel[] | undefined> {
+    const held = this.stores.content.heldCatalog(bankId);
+    if (!held) return undefined;
+    let keep: (state: QuestionStateRecord) => boolean;
+    try {
+      keep = dueFilter(held, bankId, sectionIds);
+    } catch {
+      return undefined;
+    }
+    const due = await this.stores.learner.due(user, bankId, now.toISOString(), limit, keep);
+    const refs = due.map((state) => parseGlobalId(state.questionId)!);
+    const read = await this.stores.content.fromHeldCatalogs([bankId], () => ({ refs, value: null }));
+    if (!read) return undefined;
+    return due.map((record, i) => {
+      const { record: question, catalog } = read.questions[i]!;
+      return { record, now, question: { record: question, catalog, entry: catalog.question(question.localId) } };
+    });
+  }
+}

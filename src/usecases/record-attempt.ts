@@ -1,0 +1,124 @@
+/**
+ * recordAttempt: one strongly consistent BatchGetItem reads the check of the catalog the attempt
+ * is planned on and every record of the user the attempt touches; one TransactWriteItems writes
+ * them all. A retry with the same clientAttemptId finds the idempotency record and returns the
+ * original attempt; an attempt that lost a race with another attempt of the same user reads again
+ * and retries.
+ */
+import { performance } from 'node:perf_hooks';
+import { planAttempt } from '../domain/attempt-effects';
+import { attemptFingerprint, checkAttemptInput, roundScore, type AttemptInput, type UserRef } from '../domain/attempts';
+import type { Catalog } from '../domain/catalog';
+import { badInput } from '../domain/errors';
+import { parseGlobalId, type LocalRef } from '../domain/ids';
+import { defaultScore, type Outcome } from '../domain/learning/outcomes';
+import { AttemptConflict, DuplicateAttempt, type AttemptContext, type AttemptTarget, type Stores } from '../store';
+import type { RecordAttemptPayloadModel } from './models';
+
+/**
+ * Attempts of one user race only each other (each rewrites the user's profile). The loser reads
+ * again after a capped, fully jittered exponential back-off. Two clients of one user sending back
+ * to back can make one lose many rounds in a row: its read and write take about as long as the
+ * other client's whole next attempt, so the length of the wait hardly changes its odds, the
+ * number of rounds does (docs/reliability.md). 40 rounds sleep at most 5.4 s in all, which with
+ * DynamoDB's round trips stays within the Lambda's 10 s timeout.
+ */
+export const CONFLICT_ROUNDS = 40;
+/**
+ * And for at most this long after its first read, so that the answer (a masked error saying it
+ * was a conflict) comes before the function's 10 s timeout (serverless.yml) cuts the request
+ * off without one. An object so that tests can shorten it.
+ */
+export const conflictBudget = { ms: 8_000 };
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 150;
+
+/** The wait after losing round `round`: uniform in [0, min(cap, base × 2^(round − 1))). */
+export function conflictBackoffMs(round: number, random: () => number = Math.random): number {
+  return random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (round - 1));
+}
+
+export interface RecordAttemptRequest {
+  questionId: string;
+  outcome: Outcome;
+  score?: number | null;
+  timeSpentMs?: number | null;
+  answer?: string | null;
+  quizId?: string | null;
+  clientAttemptId: string;
+}
+
+/** The attempt's fields checked and completed (default score, rounded score). */
+export function attemptInput(raw: RecordAttemptRequest): AttemptInput {
+  const input: AttemptInput = {
+    questionId: raw.questionId,
+    outcome: raw.outcome,
+    score: raw.score ?? defaultScore(raw.outcome),
+    timeSpentMs: raw.timeSpentMs ?? null,
+    answer: raw.answer ?? null,
+    quizId: raw.quizId ?? null,
+    clientAttemptId: raw.clientAttemptId,
+  };
+  checkAttemptInput(input);
+  return { ...input, score: roundScore(input.score) };
+}
+
+const retiredOrUnknown = (questionId: string) => badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
+
+export async function recordAttempt(stores: Stores, user: UserRef, raw: RecordAttemptRequest): Promise<RecordAttemptPayloadModel> {
+  const input = attemptInput(raw);
+  const ref = parseGlobalId(input.questionId);
+  if (!ref) throw retiredOrUnknown(input.questionId);
+  const started = performance.now();
+  for (let round = 1; ; round++) {
+    const { target, context } = await readContext(stores, user, ref, input);
+    if (context.kind === 'retry') return retried(stores, user, target, context, attemptFingerprint(input));
+    const effects = planAttempt(user.userId, input, target, context.current, new Date());
+    try {
+      await stores.learner.recordAttempt(user, effects);
+      return { attempt: effects.attempt, duplicate: false, state: { record: effects.state.next, now: new Date(effects.attempt.createdAt) } };
+    } catch (error) {
+      if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict)) throw error;
+      // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
+      const wait = error instanceof AttemptConflict ? conflictBackoffMs(round) : 0;
+      const outOfTime = performance.now() - started + wait > conflictBudget.ms;
+      // Still masked as INTERNAL_SERVER_ERROR (the contract has no code for it); the log says why.
+      if (round >= CONFLICT_ROUNDS || outOfTime) throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
+      stores.learner.forgetAttemptContext(user, target);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * The question's section (from the catalog: only active questions are in it) and the user's
+ * records, read strongly consistent. On a warm container the bank item (to confirm the held
+ * catalog is current) and the user's records come in one BatchGetItem. The items of one
+ * BatchGetItem are not a snapshot, so the write is conditioned on every record it read.
+ */
+async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: AttemptInput): Promise<{ target: AttemptTarget; context: AttemptContext }> {
+  const held = stores.content.heldCatalog(ref.bankId);
+  const heldTarget = held && targetIn(held, ref, input);
+  if (held && heldTarget) {
+    const [version, context] = await stores.reads.consistent([stores.content.catalogVersionRead(ref.bankId), stores.learner.attemptContext(user, heldTarget)] as const);
+    if (version === held.version) return { target: heldTarget, context };
+  }
+  const catalog = await stores.content.catalog(ref.bankId);
+  const target = catalog && targetIn(catalog, ref, input);
+  if (!target) throw retiredOrUnknown(input.questionId);
+  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target)]);
+  return { target, context };
+}
+
+function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): AttemptTarget | null {
+  const entry = catalog.question(ref.localId);
+  return entry ? { bankId: ref.bankId, localId: ref.localId, sectionSlug: entry.sectionSlug, questionId: input.questionId, clientAttemptId: input.clientAttemptId, quizId: input.quizId } : null;
+}
+
+async function retried(stores: Stores, user: UserRef, target: AttemptTarget, retry: Extract<AttemptContext, { kind: 'retry' }>, fingerprint: string): Promise<RecordAttemptPayloadModel> {
+  if (retry.fingerprint !== fingerprint) {
+    throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
+  }
+  const { attempt, state } = await stores.learner.recorded(user, target, retry.attempt);
+  return { attempt, duplicate: true, state: { record: state, now: new Date() } };
+}
