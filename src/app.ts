@@ -29,7 +29,7 @@ export interface App {
 }
 
 export function createApp(config: Config = readConfig(), logger: Logger = createLogger(config.logLevel)): App {
-  const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
+  const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint, placeholderCredentials: config.placeholderCredentials });
   const useCases = new UseCaseFactory(dynamo);
   const access = new AccessStore(dynamo);
   const authenticator = new Authenticator(access, { allowAnonymous: config.allowAnonymous });

@@ -7,6 +7,8 @@ export interface Config {
   stage: string;
   /** DynamoDB endpoint override (DynamoDB Local); undefined means AWS. */
   dynamodbEndpoint: string | undefined;
+  /** Placeholder credentials for an endpoint when the environment has none (DynamoDB Local). */
+  placeholderCredentials: boolean;
   region: string;
   tableName: string;
   port: number;
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     stage,
     dynamodbEndpoint,
+    placeholderCredentials: dynamodbEndpoint !== undefined && !env.AWS_ACCESS_KEY_ID,
     // DynamoDB Local accepts any region; AWS_REGION is always set inside Lambda.
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || (dynamodbEndpoint ? 'local' : 'us-east-1'),
     tableName,

@@ -33,14 +33,14 @@ export interface CatalogQuestion {
   number: string | null;
   line: number;
   tags: string[];
-  /** Revision of the question's content item; null for content stored before revisions. */
-  revision: string | null;
+  /** Revision of the question's content item. */
+  revision: string;
 }
 
 /** A question gone from the source: its last revision and where it last stood. */
 export interface RetiredQuestion {
   localId: string;
-  revision: string | null;
+  revision: string;
   lastPosition: number | null;
   lastNumber: string | null;
   lastLine: number | null;
@@ -49,19 +49,19 @@ export interface RetiredQuestion {
 
 /** Which content item holds a question's published text, and whether it is retired. */
 export interface ContentRef {
-  revision: string | null;
+  revision: string;
   retired: RetiredQuestion | null;
 }
 
 /**
  * The stored form: sections, then one tuple per active question in bank order (section, then
- * position), then the retired questions. Catalogs written before revisions existed have
- * neither the revision element nor `retired` (their retired questions are flagged on the item).
+ * position), then the retired questions. (Catalogs written before revisions existed are
+ * rewritten by the migration in src/store/migrations/revisions.ts.)
  */
 export interface CatalogData {
   sections: CatalogSection[];
-  questions: [localId: string, section: number, number: string | null, line: number, tags: string[], revision?: string | null][];
-  retired?: [localId: string, revision: string | null, lastPosition: number | null, lastNumber: string | null, lastLine: number | null, retiredAt: string][];
+  questions: [localId: string, section: number, number: string | null, line: number, tags: string[], revision: string][];
+  retired: [localId: string, revision: string, lastPosition: number | null, lastNumber: string | null, lastLine: number | null, retiredAt: string][];
 }
 
 export class Catalog {
@@ -71,8 +71,6 @@ export class Catalog {
   private readonly sectionsBySlug: Map<string, CatalogSection>;
   private readonly questionsByLocalId: Map<string, CatalogQuestion>;
   private readonly retiredByLocalId: Map<string, RetiredQuestion>;
-  /** Names every question of the bank, retired ones included (false for catalogs from before revisions). */
-  readonly namesRetired: boolean;
   private readonly questionCounts = new Map<string, number>();
   readonly tags: Set<string>;
 
@@ -90,12 +88,11 @@ export class Catalog {
       const sectionSlug = data.sections[sectionIndex].slug;
       const position = (this.questionCounts.get(sectionSlug) ?? 0) + 1;
       this.questionCounts.set(sectionSlug, position);
-      return { id: globalId(bankId, localId), localId, sectionSlug, position, number, line, tags, revision: revision ?? null };
+      return { id: globalId(bankId, localId), localId, sectionSlug, position, number, line, tags, revision };
     });
     this.questionsByLocalId = new Map(this.questions.map((question) => [question.localId, question]));
-    this.namesRetired = data.retired !== undefined;
     this.retiredByLocalId = new Map(
-      (data.retired ?? []).map(([localId, revision, lastPosition, lastNumber, lastLine, retiredAt]) => [localId, { localId, revision, lastPosition, lastNumber, lastLine, retiredAt }]),
+      data.retired.map(([localId, revision, lastPosition, lastNumber, lastLine, retiredAt]) => [localId, { localId, revision, lastPosition, lastNumber, lastLine, retiredAt }]),
     );
     this.tags = new Set(this.questions.flatMap((question) => question.tags));
   }
@@ -108,7 +105,7 @@ export class Catalog {
     return this.questionsByLocalId.get(localId);
   }
 
-  /** Retired questions this catalog still names (none in catalogs written before revisions). */
+  /** Retired questions this catalog still names. */
   get retired(): IterableIterator<RetiredQuestion> {
     return this.retiredByLocalId.values();
   }
@@ -127,8 +124,7 @@ export class Catalog {
 }
 
 /** A stored revision as the catalog publishes it: retired or not, and where it last stood. */
-export function asPublished(record: QuestionRecord, ref: ContentRef | undefined): QuestionRecord {
-  if (!ref) return record; // an item from before revisions, flagged on its own
+export function asPublished(record: QuestionRecord, ref: ContentRef): QuestionRecord {
   const retired = ref.retired;
   return {
     ...record,

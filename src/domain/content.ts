@@ -35,9 +35,9 @@ export interface QuestionRecord {
   contentHash: string;
   /**
    * Which immutable content item this is (`Q#<localId>#<revision>`), named by the catalog that
-   * publishes it; null for an item stored before revisions (`Q#<localId>`).
+   * publishes it.
    */
-  revision: string | null;
+  revision: string;
   /** Retirement and the last place are the publishing catalog's facts, copied in when read. */
   retired: boolean;
   retiredAt: string | null;

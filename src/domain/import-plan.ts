@@ -26,8 +26,7 @@ export interface ExistingBank {
 
 export interface RevisionRef {
   localId: string;
-  /** null: the item stored before revisions. */
-  revision: string | null;
+  revision: string;
 }
 
 export interface StoredContent {
@@ -120,13 +119,13 @@ export function revisionOf(contentHash: string, now: string): string {
   return createHash('sha256').update(`${contentHash}@${now}`).digest('hex').slice(0, 12);
 }
 
-/** The revisions a catalog names, retired questions included (a legacy catalog: its active ones). */
+/** The revisions a catalog names, retired questions included. */
 function namedRevisions(bankId: string, data: CatalogData): Set<string> {
   const catalog = new Catalog(bankId, '', data);
   return new Set([...catalog.questions, ...catalog.retired].map((q) => revisionKey(q)));
 }
 
-const revisionKey = ({ localId, revision }: RevisionRef): string => `${localId}\n${revision ?? ''}`;
+const revisionKey = ({ localId, revision }: RevisionRef): string => `${localId}\n${revision}`;
 
 function cleanup(existing: ExistingBank, next: CatalogData, version: string): StoredContent {
   const bankId = existing.bank?.id ?? '';
@@ -156,9 +155,14 @@ function retired(existing: ExistingBank, kept: ReadonlySet<string>, retirements:
   return [...before, ...retirements].sort((a, b) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0));
 }
 
+/** What makes a bank item change: its descriptive fields and the catalog version it publishes. */
+export function bankContentHash(bank: Pick<BankRecord, 'title' | 'description' | 'locale' | 'level' | 'sourceFile' | 'sourceUrlBase'>, version: string): string {
+  return contentHash([bank.title, bank.description, bank.locale, bank.level, version, bank.sourceFile, bank.sourceUrlBase]);
+}
+
 function bankRecord(parsed: ParsedBank, existing: ExistingBank, version: string, options: PlanOptions, now: string): Pick<ImportPlan, 'bank' | 'bankChanged'> {
   const sourceUrlBase = options.sourceUrlBase ?? null;
-  const bankHash = contentHash([parsed.title, parsed.description, parsed.locale, parsed.level, version, parsed.sourceFile, sourceUrlBase]);
+  const bankHash = bankContentHash({ ...parsed, sourceUrlBase }, version);
   const bankChanged = existing.bank?.contentHash !== bankHash;
   const bank = {
     id: parsed.id,

@@ -22,16 +22,18 @@ export interface DynamoOptions {
   tableName: string;
   region: string;
   endpoint?: string;
+  /**
+   * Sign with fixed placeholder credentials: DynamoDB Local ignores them, but the SDK still wants
+   * some to sign with. Defaults to whether an endpoint is given (config.ts decides it for the app).
+   */
+  placeholderCredentials?: boolean;
 }
 
 export function createDynamo(options: DynamoOptions): Dynamo {
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
-    // DynamoDB Local ignores credentials, but the SDK still wants some to sign with.
-    ...(options.endpoint && !process.env.AWS_ACCESS_KEY_ID
-      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...((options.placeholderCredentials ?? !!options.endpoint) ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 5,
   });
   const calls = createCallCounter();

@@ -1,8 +1,8 @@
 /**
  * Question content is stored as immutable revisions named by the catalog (see
  * src/domain/import-plan.ts). These tests cover the two paths the import-atomicity suite does
- * not: a reader whose catalog names revisions that were cleaned up meanwhile, and banks stored
- * before revisions existed (one item per question, retirement flagged on the item).
+ * not: a reader whose catalog names revisions that were cleaned up meanwhile, and the migration
+ * of banks stored before revisions existed (one item per question, retirement flagged on the item).
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { importBankFiles } from '../../src/usecases/import-banks';
@@ -11,7 +11,8 @@ import { decodeCatalog, encodeCatalog, CatalogCache } from '../../src/store/cont
 import type { Dynamo } from '../../src/store/client';
 import { ContentReader } from '../../src/store/content/content-reader';
 import { RequestReads } from '../../src/store/request-reads';
-import { bankFromItem, bankPartition, bankToItem, catalogPartToItem, questionKey } from '../../src/store/content/keys';
+import { bankFromItem, bankPartition, bankToItem, catalogPartToItem } from '../../src/store/content/keys';
+import { migrateRevisions } from '../../src/store/migrations/revisions';
 import type { Item } from '../../src/store/batch';
 import { SHIPPED_BANK, editedShippedBank } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -46,7 +47,7 @@ describe('a reader holding a catalog whose revisions were cleaned up', () => {
   });
 });
 
-describe('a bank stored before revisions', () => {
+describe('the migration of a bank stored before revisions', () => {
   const dynamo = useTable();
   const RETIRED = 'Что такое Top‑K?';
 
@@ -62,7 +63,7 @@ describe('a bank stored before revisions', () => {
     for (const item of questions) {
       const { revision: _revision, ...content } = item;
       const flags = item === retired ? { retired: true, retiredAt: '2026-01-01T00:00:00.000Z', lastPosition: 5, lastNumber: '42', lastLine: 77 } : { retired: false };
-      await put({ ...content, ...questionKey('ml-junior', item.localId as string, null), ...flags });
+      await put({ ...content, PK: item.PK, SK: `Q#${item.localId as string}`, ...flags });
       await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key: { PK: item.PK, SK: item.SK } }));
     }
     for (const item of items.filter((i) => i.SK.startsWith('CATALOG#'))) await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key: { PK: item.PK, SK: item.SK } }));
@@ -77,24 +78,33 @@ describe('a bank stored before revisions', () => {
     retiredQuestion: question(id: $retired) { text retired position number }
   }`;
 
-  it('is served as stored, and one import publishes it with revisions without rewriting any question', async () => {
+  it('is migrated to revisions with the same texts, order and retirements, and the next import rewrites no question', async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     const ids = Object.fromEntries((await readExistingBank(dynamo(), 'ml-junior')).questions.map((q) => [q.text, q.id]));
     await storeAsBeforeRevisions();
     const variables = { id: ids[QUESTION], retired: ids[RETIRED] };
-    const before = await givenApi(dynamo()).query(SERVED, variables);
-    expect(before.errors).toBeUndefined();
-    expect(before.data!.bank.questionCount).toBe(57);
-    expect(before.data!.questions.totalCount).toBe(57);
-    expect(before.data!.question).toEqual({ text: QUESTION, retired: false, position: 6 });
-    expect(before.data!.retiredQuestion).toEqual({ text: RETIRED, retired: true, position: 5, number: '42' });
+
+    const report = await migrateRevisions(dynamo(), () => '2026-12-02T00:00:00.000Z');
+    expect(report).toEqual({ migrated: ['ml-junior'], current: 0 });
+    const served = await givenApi(dynamo()).query(SERVED, variables);
+    expect(served.errors).toBeUndefined();
+    expect(served.data!.bank.questionCount).toBe(57);
+    expect(served.data!.questions.totalCount).toBe(57);
+    expect(served.data!.question).toEqual({ text: QUESTION, retired: false, position: 6 });
+    expect(served.data!.retiredQuestion).toEqual({ text: RETIRED, retired: true, position: 5, number: '42' });
+    const items = await partition(dynamo());
+    // every question item is a revision now (Q#<localId>#<revision>), the legacy catalog is gone
+    expect(items.filter((item) => item.SK.startsWith('Q#')).every((item) => item.SK.split('#').length === 3)).toBe(true);
+    expect(items.filter((item) => item.SK.startsWith('Q#')).length).toBe(58);
+    expect(items.some((item) => item.SK.startsWith('CATALOG#0000legacy000000#'))).toBe(false);
 
     dynamo().calls.reset();
     const [summary] = await importBankFiles(dynamo(), [editedShippedBank((s) => s.replace('42.  Что такое Top‑K?\n', ''))]);
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 57, retired: 0 });
-    expect([callsBy(dynamo()).PutItemCommand, callsBy(dynamo()).BatchWriteItemCommand]).toEqual([1, 2]); // the bank item; the catalog part, then the old one's deletion
-    expect((await givenApi(dynamo()).query(SERVED, variables)).data).toEqual(before.data);
-    expect((await partition(dynamo())).filter((item) => item.SK.startsWith('Q#')).map((item) => item.SK).every((sk) => sk.split('#').length === 2)).toBe(true);
+    // no question is rewritten: the bank item; the catalog part (lines moved up by one), then the old one's deletion
+    expect([callsBy(dynamo()).PutItemCommand, callsBy(dynamo()).BatchWriteItemCommand]).toEqual([1, 2]);
+    expect((await givenApi(dynamo()).query(SERVED, variables)).data).toEqual(served.data);
+    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], current: 1 });
   });
 
   it('loses its old items once two imports have replaced them', async () => {

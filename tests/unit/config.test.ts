@@ -6,6 +6,7 @@ describe('readConfig', () => {
     expect(readConfig({})).toEqual({
       stage: 'local',
       dynamodbEndpoint: undefined,
+      placeholderCredentials: false,
       region: 'us-east-1',
       tableName: 'qbank-local',
       port: 4000,
@@ -17,6 +18,12 @@ describe('readConfig', () => {
       introspection: true,
       rateLimit: { rps: 20, burst: 40 },
     });
+  });
+
+  it('signs for an endpoint with placeholder credentials only when the environment has none', () => {
+    expect(readConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }).placeholderCredentials).toBe(true);
+    expect(readConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }).placeholderCredentials).toBe(false);
+    expect(readConfig({ AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }).placeholderCredentials).toBe(false);
   });
 
   it('reads the environment', () => {

@@ -8,7 +8,7 @@ import { bankSource } from './parse-bank.given';
 
 const record = (fields: Partial<QuestionRecord>): QuestionRecord => ({
   id: 'demo/q1', bankId: 'demo', localId: 'q1', sectionSlug: 's', text: 'What is X?', answer: '', tags: [], difficulty: null, topic: null,
-  sourceUrl: null, contentHash: '', revision: null, retired: false, retiredAt: null, lastPosition: null, lastNumber: null, lastLine: null, createdAt: '', updatedAt: '',
+  sourceUrl: null, contentHash: '', revision: 'r1', retired: false, retiredAt: null, lastPosition: null, lastNumber: null, lastLine: null, createdAt: '', updatedAt: '',
   ...fields,
 });
 

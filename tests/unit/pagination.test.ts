@@ -3,7 +3,7 @@ import { DomainError } from '../../src/domain/errors';
 import { checkPageSize, decodeCursor, encodeCursor, paginate, type OrderedQuestion } from '../../src/domain/pagination';
 
 const entry = (section: number, position: number): OrderedQuestion => ({
-  question: { id: `b/q${section}-${position}`, localId: `q${section}-${position}`, sectionSlug: `s${section}`, position, number: null, line: 1, tags: [], revision: null } as CatalogQuestion,
+  question: { id: `b/q${section}-${position}`, localId: `q${section}-${position}`, sectionSlug: `s${section}`, position, number: null, line: 1, tags: [], revision: 'r1' } as CatalogQuestion,
   order: ['b', section, position],
 });
 const pool = [entry(1, 1), entry(1, 2), entry(1, 3), entry(2, 1), entry(2, 2)];

@@ -69,8 +69,9 @@ function givenBank(bankId: string, questions: number, sections: number, position
     sections: Array.from({ length: sections + 1 }, (_, i) => ({ slug: `s${i}`, title: `S${i}`, description: '', notes: [], position: positions?.(i) ?? i + 1, retired: i === sections })),
     questions: Array.from({ length: questions }, (_, i) => {
       const tags = [...new Set([`t${Math.floor(next() * 30)}`, ...(next() < 0.5 ? [`t${Math.floor(next() * 30)}`] : [])])];
-      return [`q${i.toString(16).padStart(5, '0')}`, Math.floor((i * sections) / questions), null, i + 1, tags];
+      return [`q${i.toString(16).padStart(5, '0')}`, Math.floor((i * sections) / questions), null, i + 1, tags, 'r1'];
     }),
+    retired: [],
   };
   return new Catalog(bankId, `v-${bankId}`, data);
 }

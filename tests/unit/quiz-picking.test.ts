@@ -5,7 +5,7 @@ import type { OrderedQuestion } from '../../src/domain/pagination';
 import { pickForUser, weakestFirst } from '../../src/domain/quiz-picking';
 
 const entry = (section: string, n: number): OrderedQuestion => ({
-  question: { id: `b/${section}${n}`, localId: `${section}${n}`, sectionSlug: section, position: n, number: null, line: 1, tags: [], revision: null } as CatalogQuestion,
+  question: { id: `b/${section}${n}`, localId: `${section}${n}`, sectionSlug: section, position: n, number: null, line: 1, tags: [], revision: 'r1' } as CatalogQuestion,
   order: ['b', section === 'a' ? 1 : 2, n],
 });
 const pool = [...[1, 2, 3, 4, 5].map((n) => entry('a', n)), ...[1, 2, 3, 4, 5].map((n) => entry('z', n))];

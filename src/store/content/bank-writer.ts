@@ -54,12 +54,12 @@ export async function readExistingBank(dynamo: Dynamo, bankId: string): Promise<
   };
 }
 
-/** The revision the catalog names for each question it names, plus items from before revisions it does not. */
+/** The revision the catalog names for each question it names. */
 function publishedQuestions(catalog: Catalog, revisions: readonly QuestionRecord[]): QuestionRecord[] {
   const found: QuestionRecord[] = [];
   for (const record of revisions) {
     const ref = catalog.contentRef(record.localId);
-    if (ref ? ref.revision === record.revision : !catalog.namesRetired && record.revision === null) found.push(asPublished(record, ref));
+    if (ref && ref.revision === record.revision) found.push(asPublished(record, ref));
   }
   return found;
 }

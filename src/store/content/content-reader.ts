@@ -137,9 +137,7 @@ export class ContentReader {
     const reads = refs.map(({ bankId, localId }) => {
       const catalog = catalogs.get(bankId);
       const ref = catalog?.contentRef(localId);
-      // A catalog from before revisions does not name retired questions; their items say so.
-      const readable = catalog && (ref || !catalog.namesRetired);
-      return { catalog, ref, key: readable ? questionKey(bankId, localId, ref?.revision ?? null) : null };
+      return { catalog, ref, key: ref ? questionKey(bankId, localId, ref.revision) : null };
     });
     return read(
       reads.flatMap(({ key }) => (key ? [key] : [])),
@@ -148,7 +146,7 @@ export class ContentReader {
         return reads.map(({ catalog, ref, key }): Found => {
           const item = key ? items[next++] : null;
           if (!item) return ref ? STALE : null;
-          return { record: asPublished(questionFromItem(item), ref), catalog: catalog! };
+          return { record: asPublished(questionFromItem(item), ref!), catalog: catalog! };
         });
       },
     );

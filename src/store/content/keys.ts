@@ -4,7 +4,7 @@
  *
  *   bank        PK BANK#<bank>  SK BANK                 GSI1PK BANKS  GSI1SK <bank>
  *   catalog     PK BANK#<bank>  SK CATALOG#<ver>#<part>
- *   question    PK BANK#<bank>  SK Q#<localId>#<revision>   (immutable; Q#<localId> before revisions)
+ *   question    PK BANK#<bank>  SK Q#<localId>#<revision>   (immutable; named by the catalog that publishes it)
  */
 import type { BankRecord, QuestionRecord } from '../../domain/content';
 import type { Item, Key } from '../batch';
@@ -21,11 +21,8 @@ export const catalogKey = (bankId: string, version: string, part: number): Key =
   SK: `${catalogPrefix(version)}${String(part).padStart(4, '0')}`,
 });
 
-/** A revision of a question's content; `revision` null is the one item kept before revisions. */
-export const questionKey = (bankId: string, localId: string, revision: string | null): Key => ({
-  PK: bankPk(bankId),
-  SK: revision === null ? `Q#${localId}` : `Q#${localId}#${revision}`,
-});
+/** A revision of a question's content. */
+export const questionKey = (bankId: string, localId: string, revision: string): Key => ({ PK: bankPk(bankId), SK: `Q#${localId}#${revision}` });
 export const QUESTION_PREFIX = 'Q#';
 export const CATALOG_PREFIX = 'CATALOG#';
 
@@ -79,12 +76,13 @@ export function questionFromItem(item: Item): QuestionRecord {
     topic: (item.topic as string | undefined) ?? null,
     sourceUrl: (item.sourceUrl as string | undefined) ?? null,
     contentHash: item.contentHash as string,
-    revision: (item.revision as string | undefined) ?? null,
-    retired: item.retired === true,
-    retiredAt: (item.retiredAt as string | undefined) ?? null,
-    lastPosition: (item.lastPosition as number | undefined) ?? null,
-    lastNumber: (item.lastNumber as string | undefined) ?? null,
-    lastLine: (item.lastLine as number | undefined) ?? null,
+    revision: item.revision as string,
+    // Retirement and the last place are the publishing catalog's facts (asPublished).
+    retired: false,
+    retiredAt: null,
+    lastPosition: null,
+    lastNumber: null,
+    lastLine: null,
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
   };

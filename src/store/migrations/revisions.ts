@@ -1,0 +1,69 @@
+/**
+ * `npm run admin -- content:migrate-revisions`, and `npm start` on a data folder from before
+ * revisions: finds the banks still stored the old way (one `Q#<localId>` item per question,
+ * retirement flagged on the item, a catalog without revisions) and rewrites each as an import
+ * would today (src/domain/revision-migration.ts). The new revisions and catalog are written
+ * first and published by the same conditional flip of the bank item as an import, so readers
+ * see the old bank or the migrated one, whole; only then are the old items deleted. Knowledge of
+ * the old layout lives here and nowhere else.
+ */
+import type { BankRecord } from '../../domain/content';
+import { isLegacyCatalog, planRevisionMigration, type LegacyBank } from '../../domain/revision-migration';
+import { batchWrite, type Item } from '../batch';
+import type { Dynamo } from '../client';
+import { decodeCatalog } from '../content/catalog-cache';
+import { applyImportPlan } from '../content/bank-writer';
+import { BANKS_INDEX, bankFromItem, bankPartition, catalogPrefix, isBankItem, QUESTION_PREFIX, questionFromItem } from '../content/keys';
+import { queryAll } from '../query';
+
+export interface MigrationReport {
+  /** Banks rewritten with revisions. */
+  migrated: string[];
+  /** Banks that already had revisions. */
+  current: number;
+}
+
+/** A question item from before revisions: `Q#<localId>`, no revision in its sort key. */
+const isLegacyQuestionItem = (item: Item): boolean => item.SK.startsWith(QUESTION_PREFIX) && item.SK.split('#').length === 2;
+
+function legacyQuestion(item: Item) {
+  return {
+    ...questionFromItem(item),
+    retired: item.retired === true,
+    retiredAt: (item.retiredAt as string | undefined) ?? null,
+    lastPosition: (item.lastPosition as number | undefined) ?? null,
+    lastNumber: (item.lastNumber as string | undefined) ?? null,
+    lastLine: (item.lastLine as number | undefined) ?? null,
+  };
+}
+
+/** The bank as stored, when it is stored the old way; null when it already has revisions. */
+async function readLegacyBank(dynamo: Dynamo, bank: BankRecord): Promise<{ legacy: LegacyBank; items: Item[] } | null> {
+  const items = await queryAll(dynamo, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': bankPartition(bank.id) } });
+  const bankItem = items.find(isBankItem);
+  if (!bankItem) return null;
+  const current = bankFromItem(bankItem);
+  const parts = items.filter((item) => item.SK.startsWith(catalogPrefix(current.catalogVersion))).map((item) => item.body as Uint8Array);
+  if (parts.length !== current.catalogParts) throw new Error(`bank ${bank.id}: catalog ${current.catalogVersion} has ${parts.length} of ${current.catalogParts} parts`);
+  const catalog = decodeCatalog(parts);
+  if (!isLegacyCatalog(catalog)) return null;
+  const legacyItems = items.filter(isLegacyQuestionItem);
+  return { legacy: { bank: current, catalog, questions: legacyItems.map(legacyQuestion) }, items: legacyItems };
+}
+
+/** Migrates every bank stored before revisions; banks already migrated cost one Query each and are left alone. */
+export async function migrateRevisions(dynamo: Dynamo, now: () => string = () => new Date().toISOString()): Promise<MigrationReport> {
+  const banks = await queryAll(dynamo, { IndexName: BANKS_INDEX.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition } });
+  const report: MigrationReport = { migrated: [], current: 0 };
+  for (const bank of banks.map(bankFromItem)) {
+    const found = await readLegacyBank(dynamo, bank);
+    if (!found) {
+      report.current += 1;
+      continue;
+    }
+    await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
+    await batchWrite(dynamo, found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+    report.migrated.push(bank.id);
+  }
+  return report;
+}
