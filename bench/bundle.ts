@@ -13,10 +13,27 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** serverless-esbuild options that are not esbuild's (it strips the same list before building). */
 const PLUGIN_ONLY_KEYS = new Set([
-  'concurrency', 'zipConcurrency', 'exclude', 'nativeZip', 'packager', 'packagePath', 'watch', 'keepOutputDirectory',
-  'packagerOptions', 'installExtraArgs', 'outputFileExtension', 'outputBuildFolder', 'outputWorkFolder',
-  'nodeExternals', 'skipBuild', 'skipRebuild', 'skipBuildExcludeFns', 'stripEntryResolveExtensions', 'disposeContext',
-  'plugins', 'config',
+  'concurrency',
+  'zipConcurrency',
+  'exclude',
+  'nativeZip',
+  'packager',
+  'packagePath',
+  'watch',
+  'keepOutputDirectory',
+  'packagerOptions',
+  'installExtraArgs',
+  'outputFileExtension',
+  'outputBuildFolder',
+  'outputWorkFolder',
+  'nodeExternals',
+  'skipBuild',
+  'skipRebuild',
+  'skipBuildExcludeFns',
+  'stripEntryResolveExtensions',
+  'disposeContext',
+  'plugins',
+  'config',
 ]);
 
 /** CloudFormation short forms (!GetAtt, !Join…): kept as plain values, the bench never reads them. */
@@ -41,11 +58,17 @@ export interface ServerlessSettings {
 }
 
 export function readServerlessSettings(functionName = 'graphql'): ServerlessSettings {
-  const doc = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), { customTags: CFN_TAGS }) as Record<string, any>;
+  const doc = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), { customTags: CFN_TAGS }) as Record<
+    string,
+    any
+  >;
   const custom = doc.custom?.esbuild ?? {};
   const text = JSON.stringify(custom);
-  if (text.includes('${')) throw new Error('custom.esbuild in serverless.yml must hold literal values for bench/bundle.ts');
-  const esbuild: BuildOptions = Object.fromEntries(Object.entries(custom).filter(([key]) => !PLUGIN_ONLY_KEYS.has(key)));
+  if (text.includes('${'))
+    throw new Error('custom.esbuild in serverless.yml must hold literal values for bench/bundle.ts');
+  const esbuild: BuildOptions = Object.fromEntries(
+    Object.entries(custom).filter(([key]) => !PLUGIN_ONLY_KEYS.has(key)),
+  );
   esbuild.plugins = loadPlugins(custom.plugins);
   // serverless-esbuild turns `exclude` into esbuild externals (everything but '*').
   const exclude = Array.isArray(custom.exclude) ? (custom.exclude as string[]) : [];

@@ -58,7 +58,8 @@ const HOST = '127.0.0.1';
 
 const positive = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
   return value;
 };
 
@@ -73,7 +74,8 @@ const SETTINGS = {
 const MIX = ((): { randomQuestions: number; recordAttempt: number; weakTopics: number } => {
   const parts = (process.env.LOAD_MIX ?? '70,20,10').split(',').map(Number);
   const total = parts.reduce((a, b) => a + b, 0);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n < 0) || total <= 0) throw new Error(`LOAD_MIX must be three weights like 70,20,10, got "${process.env.LOAD_MIX}"`);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n < 0) || total <= 0)
+    throw new Error(`LOAD_MIX must be three weights like 70,20,10, got "${process.env.LOAD_MIX}"`);
   return { randomQuestions: parts[0] / total, recordAttempt: parts[1] / total, weakTopics: parts[2] / total };
 })();
 
@@ -84,7 +86,8 @@ const QUERIES: Record<OperationName, string> = {
   randomQuestions: `query Random($b: ID!) { randomQuestions(input: { bankId: $b, count: 10 }) { seed questions { id text } } }`,
   recordAttempt:
     'mutation Record($in: RecordAttemptInput!) { recordAttempt(input: $in) { duplicate attempt { id createdAt } state { due retrievability lapses attempts } } }',
-  weakTopics: 'query Weak($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts mastery confidence } }',
+  weakTopics:
+    'query Weak($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts mastery confidence } }',
 };
 const OUTCOMES = ['CORRECT', 'CORRECT', 'PARTIAL', 'INCORRECT', 'SKIPPED'];
 
@@ -108,7 +111,10 @@ interface PhaseResult {
   graphqlErrors: number;
   socketErrors: number;
   timeouts: number;
-  byOperation: Record<string, { requests: number; share: number; p50Ms: number; p99Ms: number; non2xx: number; graphqlErrors: number }>;
+  byOperation: Record<
+    string,
+    { requests: number; share: number; p50Ms: number; p99Ms: number; non2xx: number; graphqlErrors: number }
+  >;
   firstErrors: string[];
 }
 
@@ -145,7 +151,10 @@ class Tally {
       this.keep(`${op}: unreadable body: ${body.slice(0, 300)}`);
       return;
     }
-    const ok = !parsed.errors && parsed.data && (op === 'floor' ? parsed.data.__typename === 'Query' : parsed.data[op] !== undefined && parsed.data[op] !== null);
+    const ok =
+      !parsed.errors &&
+      parsed.data &&
+      (op === 'floor' ? parsed.data.__typename === 'Query' : parsed.data[op] !== undefined && parsed.data[op] !== null);
     if (!ok) {
       tally.graphqlErrors += 1;
       this.keep(`${op}: ${body.slice(0, 300)}`);
@@ -192,11 +201,20 @@ async function setUp(): Promise<Fixture> {
     const access = new AccessStore(dynamo);
     await createTenant(access, { id: TENANT, name: 'qbank load test' });
     // Far above what 50 connections can send: the limiter admits without ever reporting usage.
-    const { key: secretKey } = await createKey(access, { tenantId: TENANT, kind: 'secret', rateLimit: { rps: 1_000_000_000, burst: 1_000_000_000 } });
+    const { key: secretKey } = await createKey(access, {
+      tenantId: TENANT,
+      kind: 'secret',
+      rateLimit: { rps: 1_000_000_000, burst: 1_000_000_000 },
+    });
     const [bankItem] = await batchGet(dynamo, [bankKey(BANK_ID)]);
     if (!bankItem) throw new Error(`the shipped bank ${BANK_ID} was not imported`);
     const catalog = await new CatalogCache(dynamo).load(bankFromItem(bankItem));
-    return { local, dynamo, secretKey, questions: catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug, revision: q.revision })) };
+    return {
+      local,
+      dynamo,
+      secretKey,
+      questions: catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug, revision: q.revision })),
+    };
   } catch (error) {
     await local.stop();
     throw error;
@@ -222,7 +240,10 @@ function startServer(fixture: Fixture): Promise<{ child: ChildProcess; port: num
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s\n${stderr.join('')}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start within 60 s\n${stderr.join('')}`)),
+      60_000,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the server exited with ${code} before listening\n${stderr.join('')}`));
@@ -235,7 +256,6 @@ function startServer(fixture: Fixture): Promise<{ child: ChildProcess; port: num
     });
   });
 }
-
 
 interface ServerStats {
   counts: { warn: number; error: number };
@@ -274,7 +294,14 @@ process.on('SIGINT', () => {
   stopCurrent?.();
 });
 
-function run(url: string, phase: 'floor' | 'mixed', seconds: number, fixture: Fixture, tally: Tally, runId: string): Promise<autocannon.Result> {
+function run(
+  url: string,
+  phase: 'floor' | 'mixed',
+  seconds: number,
+  fixture: Fixture,
+  tally: Tally,
+  runId: string,
+): Promise<autocannon.Result> {
   const baseHeaders = { 'content-type': 'application/json', 'x-api-key': fixture.secretKey };
   const request: autocannon.Request =
     phase === 'floor'
@@ -304,9 +331,14 @@ function run(url: string, phase: 'floor' | 'mixed', seconds: number, fixture: Fi
                     },
                   }
                 : { b: BANK_ID };
-            return { ...req, headers: { ...baseHeaders, 'x-user-id': user }, body: JSON.stringify({ query: QUERIES[op], variables }) };
+            return {
+              ...req,
+              headers: { ...baseHeaders, 'x-user-id': user },
+              body: JSON.stringify({ query: QUERIES[op], variables }),
+            };
           },
-          onResponse: (status: number, body: string, context: any) => tally.response(context.op as OperationName, status, body),
+          onResponse: (status: number, body: string, context: any) =>
+            tally.response(context.op as OperationName, status, body),
         };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -317,7 +349,8 @@ function run(url: string, phase: 'floor' | 'mixed', seconds: number, fixture: Fi
         duration: seconds,
         timeout: 10,
         requests: [request],
-        setupClient: (client: any) => client.on('response', (_status: number, _bytes: number, ms: number) => tally.latency(ms)),
+        setupClient: (client: any) =>
+          client.on('response', (_status: number, _bytes: number, ms: number) => tally.latency(ms)),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -371,7 +404,9 @@ async function countedAttempts(dynamo: Dynamo): Promise<number> {
 function table(rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map(String));
   const widths = cells[0].map((_, col) => Math.max(...cells.map((r) => r[col].length)));
-  return cells.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')).join('\n');
+  return cells
+    .map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  '))
+    .join('\n');
 }
 
 const sumOf = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
@@ -388,7 +423,10 @@ function cpuSeconds(pid: number | undefined): number | null {
 }
 
 /** Measures what share of one core each process used while `work` ran. */
-async function withCpu<T>(pids: Record<string, number | undefined>, work: () => Promise<T>): Promise<{ value: T; cpuPercent: Record<string, number | null> }> {
+async function withCpu<T>(
+  pids: Record<string, number | undefined>,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpuPercent: Record<string, number | null> }> {
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const start = performance.now();
   const value = await work();
@@ -425,10 +463,14 @@ async function rawPhase(fixture: Fixture, seconds: number) {
     return questionKey(ref.bankId, ref.localId, q.revision);
   });
   const ops: Record<keyof typeof MIX, (user: string) => Promise<unknown>> = {
-    randomQuestions: () => batchGet(dynamo, [bankKey(BANK_ID), ...Array.from({ length: 10 }, () => pick(questionKeys))]),
+    randomQuestions: () =>
+      batchGet(dynamo, [bankKey(BANK_ID), ...Array.from({ length: 10 }, () => pick(questionKeys))]),
     weakTopics: (user) =>
       Promise.all([
-        queryAll(dynamo, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': userPartition(RAW_TENANT, user), ':prefix': statePrefix(BANK_ID) } }),
+        queryAll(dynamo, {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': userPartition(RAW_TENANT, user), ':prefix': statePrefix(BANK_ID) },
+        }),
         batchGet(dynamo, [bankKey(BANK_ID)]),
       ]),
     recordAttempt: async (user) => {
@@ -440,7 +482,11 @@ async function rawPhase(fixture: Fixture, seconds: number) {
         } catch (error) {
           if (!(error instanceof TransactionCanceledException) || round >= 10) throw error;
           (error.CancellationReasons ?? []).forEach((reason, i) => {
-            if (reason.Code && reason.Code !== 'None') cancelled.set(`${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`, (cancelled.get(`${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`) ?? 0) + 1);
+            if (reason.Code && reason.Code !== 'None')
+              cancelled.set(
+                `${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`,
+                (cancelled.get(`${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`) ?? 0) + 1,
+              );
           });
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
         }
@@ -476,7 +522,14 @@ async function rawPhase(fixture: Fixture, seconds: number) {
     errors,
     firstErrors,
     byOperation: Object.fromEntries(
-      Object.entries(latencies).map(([op, values]) => [op, { requests: values.length, p50Ms: values.length ? percentile(values, 50) : 0, p99Ms: values.length ? percentile(values, 99) : 0 }]),
+      Object.entries(latencies).map(([op, values]) => [
+        op,
+        {
+          requests: values.length,
+          p50Ms: values.length ? percentile(values, 50) : 0,
+          p99Ms: values.length ? percentile(values, 99) : 0,
+        },
+      ]),
     ),
     transactWritesPerRecordedAttempt: recorded ? transactions / recorded : 0,
     cancelledItems: Object.fromEntries([...cancelled].sort((a, b) => b[1] - a[1])),
@@ -485,19 +538,42 @@ async function rawPhase(fixture: Fixture, seconds: number) {
 
 /** Runs a phase with the server's DynamoDB call counter reset before it and read after it. */
 /** The processes whose CPU each phase reports, as % of one core (the machine has os.cpus().length). */
-const processes = (fixture: Fixture, child: ChildProcess | undefined) => ({ server: child?.pid, dynamodbLocal: fixture.local.pid, loadGenerator: process.pid });
+const processes = (fixture: Fixture, child: ChildProcess | undefined) => ({
+  server: child?.pid,
+  dynamodbLocal: fixture.local.pid,
+  loadGenerator: process.pid,
+});
 
-async function phase(child: ChildProcess, url: string, kind: 'floor' | 'mixed', seconds: number, fixture: Fixture, runId: string) {
+async function phase(
+  child: ChildProcess,
+  url: string,
+  kind: 'floor' | 'mixed',
+  seconds: number,
+  fixture: Fixture,
+  runId: string,
+) {
   await ask(child, 'resetCalls');
   const tally = new Tally();
-  const { value, cpuPercent } = await withCpu(processes(fixture, child), () => run(url, kind, seconds, fixture, tally, runId));
+  const { value, cpuPercent } = await withCpu(processes(fixture, child), () =>
+    run(url, kind, seconds, fixture, tally, runId),
+  );
   const result = summarise(value, tally);
   const { calls } = await ask<ServerStats>(child, 'stats');
-  return { tally, result: { ...result, dynamoCalls: calls, dynamoCallsPerRequest: result.requests ? sumOf(Object.values(calls)) / result.requests : 0, cpuPercent } };
+  return {
+    tally,
+    result: {
+      ...result,
+      dynamoCalls: calls,
+      dynamoCallsPerRequest: result.requests ? sumOf(Object.values(calls)) / result.requests : 0,
+      cpuPercent,
+    },
+  };
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`load: ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per phase after ${SETTINGS.warmupSeconds} s of warm-up; starting DynamoDB Local…\n`);
+  process.stdout.write(
+    `load: ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per phase after ${SETTINGS.warmupSeconds} s of warm-up; starting DynamoDB Local…\n`,
+  );
   const fixture = await setUp();
   let child: ChildProcess | undefined;
   const killChild = (): void => void child?.kill('SIGKILL');
@@ -529,10 +605,21 @@ async function main(): Promise<void> {
     const mixedAttempts = mixedPhase.tally.recordedAttempts;
 
     const results = {
-      settings: { ...SETTINGS, mix: MIX, bank: BANK_ID, cpus: os.cpus().length, node: process.version, server: 'bench/load-server.ts: createHttpServer(createLambdaHandler(createApp(config))), STAGE=prod, 127.0.0.1' },
+      settings: {
+        ...SETTINGS,
+        mix: MIX,
+        bank: BANK_ID,
+        cpus: os.cpus().length,
+        node: process.version,
+        server: 'bench/load-server.ts: createHttpServer(createLambdaHandler(createApp(config))), STAGE=prod, 127.0.0.1',
+      },
       floor,
       mixed,
-      mixedVsFloor: { reqPerSec: mixed.reqPerSec / floor.reqPerSec, p50: mixed.p50Ms / floor.p50Ms, p99: mixed.p99Ms / floor.p99Ms },
+      mixedVsFloor: {
+        reqPerSec: mixed.reqPerSec / floor.reqPerSec,
+        p50: mixed.p50Ms / floor.p50Ms,
+        p99: mixed.p99Ms / floor.p99Ms,
+      },
       rawSdk: raw,
       mixedVsRawSdk: { reqPerSec: mixed.reqPerSec / raw.reqPerSec, p50: mixed.p50Ms / raw.p50Ms },
       warmup: { requests: warm.result.requests, reqPerSec: warm.result.reqPerSec, errors: warmErrors },
@@ -550,24 +637,87 @@ async function main(): Promise<void> {
     const f = (v: number): string => v.toFixed(2);
     process.stdout.write(
       `\n${table([
-        ['phase', 'requests', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'non-2xx', 'GraphQL errors', 'socket errors', 'timeouts', 'DynamoDB calls/request'],
+        [
+          'phase',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'max ms',
+          'non-2xx',
+          'GraphQL errors',
+          'socket errors',
+          'timeouts',
+          'DynamoDB calls/request',
+        ],
         ...(
           [
             ['floor { __typename }', floor],
             ['mixed', mixed],
           ] as const
-        ).map(([name, p]) => [name, p.requests, Math.round(p.reqPerSec), f(p.p50Ms), f(p.p90Ms), f(p.p99Ms), f(p.maxMs), p.non2xx, p.graphqlErrors, p.socketErrors, p.timeouts, f(p.dynamoCallsPerRequest)]),
-        ['raw SDK, same mix', raw.requests, Math.round(raw.reqPerSec), f(raw.p50Ms), '–', f(raw.p99Ms), '–', '–', '–', raw.errors, '–', '–'],
+        ).map(([name, p]) => [
+          name,
+          p.requests,
+          Math.round(p.reqPerSec),
+          f(p.p50Ms),
+          f(p.p90Ms),
+          f(p.p99Ms),
+          f(p.maxMs),
+          p.non2xx,
+          p.graphqlErrors,
+          p.socketErrors,
+          p.timeouts,
+          f(p.dynamoCallsPerRequest),
+        ]),
+        [
+          'raw SDK, same mix',
+          raw.requests,
+          Math.round(raw.reqPerSec),
+          f(raw.p50Ms),
+          '–',
+          f(raw.p99Ms),
+          '–',
+          '–',
+          '–',
+          raw.errors,
+          '–',
+          '–',
+        ],
       ])}\n`,
     );
     process.stdout.write(
-      `\nmixed by operation (latency from autocannon's per-request timer), beside the raw SDK calls of the same mix\n${table([
-        ['operation', 'requests', 'share', 'p50 ms', 'p99 ms', 'non-2xx', 'GraphQL errors', 'raw requests', 'raw p50 ms', 'raw p99 ms'],
-        ...Object.entries(mixed.byOperation).map(([op, o]) => {
-          const r = raw.byOperation[op] ?? { requests: 0, p50Ms: 0, p99Ms: 0 };
-          return [op, o.requests, `${(o.share * 100).toFixed(1)} %`, f(o.p50Ms), f(o.p99Ms), o.non2xx, o.graphqlErrors, r.requests, f(r.p50Ms), f(r.p99Ms)];
-        }),
-      ])}\n`,
+      `\nmixed by operation (latency from autocannon's per-request timer), beside the raw SDK calls of the same mix\n${table(
+        [
+          [
+            'operation',
+            'requests',
+            'share',
+            'p50 ms',
+            'p99 ms',
+            'non-2xx',
+            'GraphQL errors',
+            'raw requests',
+            'raw p50 ms',
+            'raw p99 ms',
+          ],
+          ...Object.entries(mixed.byOperation).map(([op, o]) => {
+            const r = raw.byOperation[op] ?? { requests: 0, p50Ms: 0, p99Ms: 0 };
+            return [
+              op,
+              o.requests,
+              `${(o.share * 100).toFixed(1)} %`,
+              f(o.p50Ms),
+              f(o.p99Ms),
+              o.non2xx,
+              o.graphqlErrors,
+              r.requests,
+              f(r.p50Ms),
+              f(r.p99Ms),
+            ];
+          }),
+        ],
+      )}\n`,
     );
     process.stdout.write(
       `\nCPU, % of one core (${os.cpus().length} cores): ${(
@@ -577,18 +727,40 @@ async function main(): Promise<void> {
           ['raw SDK', raw.cpuPercent],
         ] as const
       )
-        .map(([name, cpu]) => `${name}: ${Object.entries(cpu).map(([p, v]) => `${p} ${v ?? '?'}`).join(', ')}`)
+        .map(
+          ([name, cpu]) =>
+            `${name}: ${Object.entries(cpu)
+              .map(([p, v]) => `${p} ${v ?? '?'}`)
+              .join(', ')}`,
+        )
         .join('; ')}\n` +
         `mixed / floor: ${f(results.mixedVsFloor.reqPerSec)}× the req/s, ${f(results.mixedVsFloor.p50)}× the p50; mixed / raw SDK: ${f(results.mixedVsRawSdk.reqPerSec)}× the req/s, ${f(results.mixedVsRawSdk.p50)}× the p50\n` +
-        `raw SDK: ${f(raw.transactWritesPerRecordedAttempt)} TransactWriteItems per recorded attempt; cancelled items: ${Object.entries(raw.cancelledItems).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}\n` +
-        `server's DynamoDB calls in the mixed phase: ${Object.entries(mixed.dynamoCalls).map(([c, n]) => `${c.replace(/Command$/, '')} ${n}`).join(', ')}` +
+        `raw SDK: ${f(raw.transactWritesPerRecordedAttempt)} TransactWriteItems per recorded attempt; cancelled items: ${
+          Object.entries(raw.cancelledItems)
+            .map(([k, n]) => `${k} ×${n}`)
+            .join(', ') || 'none'
+        }\n` +
+        `server's DynamoDB calls in the mixed phase: ${Object.entries(mixed.dynamoCalls)
+          .map(([c, n]) => `${c.replace(/Command$/, '')} ${n}`)
+          .join(', ')}` +
         ` (${f(results.attempts.transactWritesPerRecordedAttempt)} TransactWriteItems per recorded attempt)\n` +
         `attempts: ${recorded} recorded without error (+${cutOff} cut off at phase ends), ${counted} counted by the users' profiles (${results.attempts.consistent ? 'consistent' : 'MISMATCH'})\n` +
         `server log: ${log.counts.warn} warn, ${log.counts.error} error lines\n`,
     );
-    for (const line of [...floor.firstErrors, ...mixed.firstErrors, ...log.firstProblems, ...raw.firstErrors]) process.stdout.write(`  ${line}\n`);
-    const clean = floor.non2xx + floor.graphqlErrors + floor.socketErrors + mixed.non2xx + mixed.graphqlErrors + mixed.socketErrors + warmErrors === 0;
-    process.stdout.write(`\ntarget (zero non-2xx, zero GraphQL errors): ${clean ? 'met' : 'MISSED'}\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+    for (const line of [...floor.firstErrors, ...mixed.firstErrors, ...log.firstProblems, ...raw.firstErrors])
+      process.stdout.write(`  ${line}\n`);
+    const clean =
+      floor.non2xx +
+        floor.graphqlErrors +
+        floor.socketErrors +
+        mixed.non2xx +
+        mixed.graphqlErrors +
+        mixed.socketErrors +
+        warmErrors ===
+      0;
+    process.stdout.write(
+      `\ntarget (zero non-2xx, zero GraphQL errors): ${clean ? 'met' : 'MISSED'}\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`,
+    );
     if (!clean || !results.attempts.consistent) process.exitCode = 1;
   } finally {
     if (child) await stopChild(child);
@@ -599,6 +771,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(interrupted ? 'load: interrupted; the server and DynamoDB Local are stopped\n' : `load: ${error.stack ?? error.message}\n`);
+  process.stderr.write(
+    interrupted
+      ? 'load: interrupted; the server and DynamoDB Local are stopped\n'
+      : `load: ${error.stack ?? error.message}\n`,
+  );
   process.exitCode = interrupted ? 130 : 1;
 });

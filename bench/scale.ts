@@ -42,7 +42,16 @@ import { AccessStore } from '../src/store/access-store';
 import { batchGet, type Item, type Key } from '../src/store/batch';
 import { CatalogCache } from '../src/store/catalog-store';
 import { createDynamo, type Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey, COUNTER_SHARDS, dueIndexPartition, questionCounterKey, questionKey, statePrefix, userPartition } from '../src/store/keys';
+import {
+  bankFromItem,
+  bankKey,
+  COUNTER_SHARDS,
+  dueIndexPartition,
+  questionCounterKey,
+  questionKey,
+  statePrefix,
+  userPartition,
+} from '../src/store/keys';
 import { queryAll } from '../src/store/query';
 import { ensureTable } from '../src/store/table';
 import { writeScaleChart } from './chart';
@@ -58,7 +67,13 @@ const TENANT = 'scale';
 /** The raw twins of the learners (same histories) live in a tenant of their own: the raw writes never touch what the handler reads. */
 const RAW_TENANT = 'scale-raw';
 const RATE_LIMIT = { rps: 1_000_000_000, burst: 1_000_000_000 };
-const WRITE_COMMANDS = ['PutItemCommand', 'BatchWriteItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand'];
+const WRITE_COMMANDS = [
+  'PutItemCommand',
+  'BatchWriteItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+];
 
 export type Axis = 'bankQuestions' | 'userAttempts';
 
@@ -123,7 +138,8 @@ export interface ScaleOptions {
   log?: (line: string) => void;
 }
 
-const numbers = (text: string | undefined, fallback: number[]): number[] => (text ? text.split(',').map((n) => Number(n.trim())) : fallback);
+const numbers = (text: string | undefined, fallback: number[]): number[] =>
+  text ? text.split(',').map((n) => Number(n.trim())) : fallback;
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ScaleOptions {
   return {
@@ -141,7 +157,8 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const countWrites = (dynamo: Dynamo): number => WRITE_COMMANDS.reduce((sum, name) => sum + (dynamo.calls.byCommand.get(name) ?? 0), 0);
+const countWrites = (dynamo: Dynamo): number =>
+  WRITE_COMMANDS.reduce((sum, name) => sum + (dynamo.calls.byCommand.get(name) ?? 0), 0);
 const bankIdOf = (questions: number): string => `scale-${questions}`;
 
 export interface BankFixture {
@@ -159,7 +176,13 @@ export interface UserFixture {
 }
 
 /** Imports the largest bank into fresh tables, timed, then re-imports it unchanged, counting writes. */
-async function measureImport(local: LocalDynamoDb, file: string, questions: number, runs: number, log: (line: string) => void): Promise<{ result: ImportResult; table: Dynamo }> {
+async function measureImport(
+  local: LocalDynamoDb,
+  file: string,
+  questions: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ result: ImportResult; table: Dynamo }> {
   const results: ImportRun[] = [];
   let table: Dynamo | undefined;
   for (let run = 1; run <= runs; run++) {
@@ -176,9 +199,19 @@ async function measureImport(local: LocalDynamoDb, file: string, questions: numb
     start = performance.now();
     const [again] = await importBankFiles(table, [file]);
     const reimportMs = performance.now() - start;
-    if (again.unchanged !== questions || again.added + again.updated + again.retired !== 0) throw new Error(`re-import changed the bank: ${JSON.stringify(again)}`);
-    const result: ImportRun = { importMs, questionsPerSecond: questions / (importMs / 1000), writeCalls, reimportMs, reimportCalls: table.calls.total(), reimportWriteCalls: countWrites(table) };
-    log(`import ${run}/${runs}: ${questions} questions in ${round2(importMs)} ms (${Math.round(result.questionsPerSecond)}/s, ${writeCalls} write calls); unchanged re-import ${round2(reimportMs)} ms, ${result.reimportCalls} calls, ${result.reimportWriteCalls} writes`);
+    if (again.unchanged !== questions || again.added + again.updated + again.retired !== 0)
+      throw new Error(`re-import changed the bank: ${JSON.stringify(again)}`);
+    const result: ImportRun = {
+      importMs,
+      questionsPerSecond: questions / (importMs / 1000),
+      writeCalls,
+      reimportMs,
+      reimportCalls: table.calls.total(),
+      reimportWriteCalls: countWrites(table),
+    };
+    log(
+      `import ${run}/${runs}: ${questions} questions in ${round2(importMs)} ms (${Math.round(result.questionsPerSecond)}/s, ${writeCalls} write calls); unchanged re-import ${round2(reimportMs)} ms, ${result.reimportCalls} calls, ${result.reimportWriteCalls} writes`,
+    );
     results.push(result);
   }
   const sections = sectionCountFor(questions);
@@ -214,7 +247,12 @@ function contentKey(question: BankQuestion): Key {
 }
 
 /** The learners of a bank and their raw twins, with the tenant-wide counters their histories add up to. */
-async function writeHistories(dynamo: Dynamo, bank: { bankId: string; questions: BankQuestion[] }, sizes: number[], now: Date): Promise<UserFixture[]> {
+async function writeHistories(
+  dynamo: Dynamo,
+  bank: { bankId: string; questions: BankQuestion[] },
+  sizes: number[],
+  now: Date,
+): Promise<UserFixture[]> {
   const users: UserFixture[] = [];
   const items: Item[] = [];
   for (const tenantId of [TENANT, RAW_TENANT]) {
@@ -248,34 +286,56 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
       headers,
       // Ten different questions each call, as the handler's random sets are.
       raw: async () => {
-        await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: sampleKeys(bank.questions, 10) } } }));
+        await raw.doc.send(
+          new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: sampleKeys(bank.questions, 10) } } }),
+        );
       },
     },
     {
       operation: 'questions',
-      query: 'query($b: ID!) { questions(filter: { bankId: $b }, first: 20) { edges { node { id text } } pageInfo { hasNextPage endCursor } } }',
+      query:
+        'query($b: ID!) { questions(filter: { bankId: $b }, first: 20) { edges { node { id text } } pageInfo { hasNextPage endCursor } } }',
       variables,
       headers,
       // The page: the bank's first 20 questions, in one BatchGetItem. (A Query returns items in
       // key order, which is not the bank's order, so it cannot serve a page; see performance.md.)
       raw: async () => {
-        await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: bank.questions.slice(0, 20).map(contentKey) } } }));
+        await raw.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [raw.tableName]: { Keys: bank.questions.slice(0, 20).map(contentKey) } },
+          }),
+        );
       },
     },
   ];
 }
 
 async function rawStates(raw: Dynamo, userId: string, bankId: string): Promise<void> {
-  await queryAll(raw, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': userPartition(TENANT, userId), ':prefix': statePrefix(bankId) } });
+  await queryAll(raw, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': userPartition(TENANT, userId), ':prefix': statePrefix(bankId) },
+  });
 }
 
 /** The raw twin's attempts: round-robin over the questions of its history (the states exist, as for the handler's learner). */
-function rawRecordAttempt(raw: Dynamo, bankId: string, userId: string, attempted: readonly BankQuestion[]): () => Promise<void> {
+function rawRecordAttempt(
+  raw: Dynamo,
+  bankId: string,
+  userId: string,
+  attempted: readonly BankQuestion[],
+): () => Promise<void> {
   let next = 0;
-  return () => rawAttempt(raw, { tenantId: RAW_TENANT, userId, bankId, question: attempted[next++ % attempted.length] });
+  return () =>
+    rawAttempt(raw, { tenantId: RAW_TENANT, userId, bankId, question: attempted[next++ % attempted.length] });
 }
 
-function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, secretKey: string, run: string): ScaleOperation[] {
+function learningOperations(
+  raw: Dynamo,
+  bank: BankFixture,
+  user: UserFixture,
+  secretKey: string,
+  run: string,
+): ScaleOperation[] {
   const headers = { 'x-api-key': secretKey, 'x-user-id': user.userId };
   const { bankId } = bank;
   const u = user.userId;
@@ -286,7 +346,8 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
   return [
     {
       operation: 'weakTopics',
-      query: 'query($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts correctRate mastery confidence meanRetrievability leeches } }',
+      query:
+        'query($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts correctRate mastery confidence meanRetrievability leeches } }',
       variables: () => ({ b: bankId }),
       headers,
       // Every state of the user in the bank (every page): what the ranking needs.
@@ -297,7 +358,8 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
     },
     {
       operation: 'dueQuestions',
-      query: 'query($b: ID!) { dueQuestions(bankId: $b, limit: 20) { due retrievability lapses question { id text } } }',
+      query:
+        'query($b: ID!) { dueQuestions(bankId: $b, limit: 20) { due retrievability lapses question { id text } } }',
       variables: () => ({ b: bankId }),
       headers,
       // The 20 most overdue states (one Query on GSI1 with Limit), then their questions' text (one BatchGetItem).
@@ -307,22 +369,32 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
             TableName: raw.tableName,
             IndexName: 'GSI1',
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-            ExpressionAttributeValues: { ':pk': dueIndexPartition(TENANT, u, bankId), ':now': `${new Date().toISOString()}#~` },
+            ExpressionAttributeValues: {
+              ':pk': dueIndexPartition(TENANT, u, bankId),
+              ':now': `${new Date().toISOString()}#~`,
+            },
             Limit: 20,
           }),
         );
         const keys = ((page.Items ?? []) as Item[]).map((item) => contentKey(byId.get(item.questionId as string)!));
-        if (keys.length > 0) await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys } } }));
+        if (keys.length > 0)
+          await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys } } }));
       },
     },
     {
       operation: 'questionStats',
-      query: 'query($q: ID!) { questionStats(questionId: $q) { attempts successRate meanScore medianTimeMs p90TimeMs uniqueUsers } }',
+      query:
+        'query($q: ID!) { questionStats(questionId: $q) { attempts successRate meanScore medianTimeMs p90TimeMs uniqueUsers } }',
       variables: () => ({ q: asked.id }),
       headers: { 'x-api-key': secretKey },
       // The question (does it exist?) and its 4 counter shards: one BatchGetItem of 5 keys.
       raw: async () => {
-        const keys = [contentKey(asked), ...Array.from({ length: COUNTER_SHARDS }, (_, shard) => questionCounterKey(TENANT, bankId, shard, askedRef.localId))];
+        const keys = [
+          contentKey(asked),
+          ...Array.from({ length: COUNTER_SHARDS }, (_, shard) =>
+            questionCounterKey(TENANT, bankId, shard, askedRef.localId),
+          ),
+        ];
         await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys } } }));
       },
     },
@@ -333,7 +405,14 @@ function learningOperations(raw: Dynamo, bank: BankFixture, user: UserFixture, s
         'mutation($in: RecordAttemptInput!) { recordAttempt(input: $in) { duplicate attempt { id createdAt } state { due retrievability lapses attempts } } }',
       variables: () => {
         const question = user.attempted[attemptNo % user.attempted.length];
-        return { in: { questionId: question.id, outcome: 'CORRECT', timeSpentMs: 30_000, clientAttemptId: `bench-${run}-${u}-${attemptNo++}` } };
+        return {
+          in: {
+            questionId: question.id,
+            outcome: 'CORRECT',
+            timeSpentMs: 30_000,
+            clientAttemptId: `bench-${run}-${u}-${attemptNo++}`,
+          },
+        };
       },
       headers,
       raw: rawRecordAttempt(raw, bankId, u, user.attempted),
@@ -413,18 +492,39 @@ export async function prepareScale(options: ScaleOptions = {}): Promise<ScaleFix
       const questions = await bankQuestions(raw, bankId);
       const start = performance.now();
       const learners = await writeHistories(raw, { bankId, questions }, users, now);
-      log(`bank ${bankId}: ${questions.length} questions; histories of ${users.join(', ')} attempts (and raw twins) written in ${Math.round(performance.now() - start)} ms`);
+      log(
+        `bank ${bankId}: ${questions.length} questions; histories of ${users.join(', ')} attempts (and raw twins) written in ${Math.round(performance.now() - start)} ms`,
+      );
       fixtures.push({ bankId, size, questions, users: learners });
     }
     if (options.verify ?? true) {
       const report = await verifyStats(raw, { tenantId: TENANT });
-      if (report.differences.length > 0) throw new Error(`stats:verify disagrees with the generated histories: ${JSON.stringify(report.differences.slice(0, 5))}`);
+      if (report.differences.length > 0)
+        throw new Error(
+          `stats:verify disagrees with the generated histories: ${JSON.stringify(report.differences.slice(0, 5))}`,
+        );
       log(`stats:verify: ${report.attempts} generated attempts, every aggregate consistent`);
     }
 
-    const config = readConfig({ STAGE: 'bench', NODE_ENV: 'production', LOG_LEVEL: 'warn', TABLE_NAME: raw.tableName, DYNAMODB_ENDPOINT: local.endpoint, AWS_REGION: REGION });
+    const config = readConfig({
+      STAGE: 'bench',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      TABLE_NAME: raw.tableName,
+      DYNAMODB_ENDPOINT: local.endpoint,
+      AWS_REGION: REGION,
+    });
     app = createApp(config);
-    return { local, raw, app, handler: createLambdaHandler(app), secretKey, banks: fixtures, import: imported.result, close };
+    return {
+      local,
+      raw,
+      app,
+      handler: createLambdaHandler(app),
+      secretKey,
+      banks: fixtures,
+      import: imported.result,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -432,8 +532,15 @@ export async function prepareScale(options: ScaleOptions = {}): Promise<ScaleFix
 }
 
 /** The operations measured for a bank: content ones (user null) and, per learner, learning ones. */
-export function scaleOperations(fixture: ScaleFixture, bank: BankFixture, user: UserFixture | null, run: string): ScaleOperation[] {
-  return user ? learningOperations(fixture.raw, bank, user, fixture.secretKey, run) : contentOperations(fixture.raw, bank, { 'x-api-key': fixture.secretKey });
+export function scaleOperations(
+  fixture: ScaleFixture,
+  bank: BankFixture,
+  user: UserFixture | null,
+  run: string,
+): ScaleOperation[] {
+  return user
+    ? learningOperations(fixture.raw, bank, user, fixture.secretKey, run)
+    : contentOperations(fixture.raw, bank, { 'x-api-key': fixture.secretKey });
 }
 
 export async function runScale(options: ScaleOptions = optionsFromEnv()): Promise<ScaleResults> {
@@ -450,20 +557,33 @@ export async function runScale(options: ScaleOptions = optionsFromEnv()): Promis
     const rows: ScaleRow[] = [];
     const report = (r: ScaleRow): void => {
       rows.push(r);
-      const where = r.userAttempts === null ? `${r.bankQuestions} questions` : `${r.bankQuestions} questions, ${r.userAttempts} attempts`;
+      const where =
+        r.userAttempts === null
+          ? `${r.bankQuestions} questions`
+          : `${r.bankQuestions} questions, ${r.userAttempts} attempts`;
       const f = (v: number): string => round2(v).toFixed(2).padStart(6);
-      log(`  ${r.operation.padEnd(15)} ${where.padEnd(28)} p50 ${f(r.p50Ms)}  raw ${f(r.rawP50Ms)}  ratio ${round2(r.ratio).toFixed(2)}  calls ${r.dynamoCalls}  (floor ${f(r.floorP50Ms)}, in DynamoDB ${f(r.dynamoP50Ms)}, rest ${f(r.otherP50Ms)})`);
+      log(
+        `  ${r.operation.padEnd(15)} ${where.padEnd(28)} p50 ${f(r.p50Ms)}  raw ${f(r.rawP50Ms)}  ratio ${round2(r.ratio).toFixed(2)}  calls ${r.dynamoCalls}  (floor ${f(r.floorP50Ms)}, in DynamoDB ${f(r.dynamoP50Ms)}, rest ${f(r.otherP50Ms)})`,
+      );
     };
     for (const bank of fixture.banks) {
       log(`measuring bank ${bank.bankId} (${calls} calls each, ${warmup} warm-up)`);
       for (const user of [null, ...bank.users]) {
-        for (const op of scaleOperations(fixture, bank, user, run)) report(row(op.operation, bank, user, await measure(app, handler, op, { calls, warmup })));
+        for (const op of scaleOperations(fixture, bank, user, run))
+          report(row(op.operation, bank, user, await measure(app, handler, op, { calls, warmup })));
       }
     }
     return {
       scale: rows,
       import: fixture.import,
-      settings: { calls, warmup, banks: fixture.banks.map((b) => b.size), users: fixture.banks[0]?.users.map((u) => u.attempts) ?? [], cpus: os.cpus().length, node: process.version },
+      settings: {
+        calls,
+        warmup,
+        banks: fixture.banks.map((b) => b.size),
+        users: fixture.banks[0]?.users.map((u) => u.attempts) ?? [],
+        cpus: os.cpus().length,
+        node: process.version,
+      },
     };
   } finally {
     process.removeListener('SIGINT', interrupt);
@@ -473,7 +593,11 @@ export async function runScale(options: ScaleOptions = optionsFromEnv()): Promis
 }
 
 /** The scale part of bench/results.json: the issue's `"scale"` and `"import"`, and the run's settings. */
-export function resultsJson(results: ScaleResults): { scale: ScaleRow[]; import: ImportResult; scaleSettings: ScaleResults['settings'] } {
+export function resultsJson(results: ScaleResults): {
+  scale: ScaleRow[];
+  import: ImportResult;
+  scaleSettings: ScaleResults['settings'];
+} {
   return { scale: results.scale, import: results.import, scaleSettings: results.settings };
 }
 
