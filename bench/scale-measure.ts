@@ -53,7 +53,7 @@ export interface Measured {
 let invocation = 0;
 
 /** Runs the operation once; throws unless the answer is a 200 with data and no errors. */
-export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promise<Record<string, any>> {
+export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promise<Record<string, unknown>> {
   const id = `scale-${++invocation}`;
   const body = JSON.stringify({ query: op.query, variables: op.variables?.() ?? {} });
   const result: APIGatewayProxyStructuredResultV2 | void = await handler(
@@ -62,7 +62,7 @@ export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promis
     () => undefined,
   );
   if (!result) throw new Error(`${op.operation}: empty handler result`);
-  const parsed = JSON.parse(result.body ?? '{}') as { data?: Record<string, any>; errors?: unknown[] };
+  const parsed = JSON.parse(result.body ?? '{}') as { data?: Record<string, unknown>; errors?: unknown[] };
   if (result.statusCode !== 200 || parsed.errors || !parsed.data)
     throw new Error(`${op.operation}: handler answered ${result.statusCode}: ${result.body}`);
   return parsed.data;
@@ -146,7 +146,11 @@ export async function measure(
         timer.intervals = [];
         const ms = await timed(() => invoke(handler, op));
         const inDynamo = timer.covered();
-        if (keep) (handlerMs.push(ms), dynamoMs.push(inDynamo), otherMs.push(ms - inDynamo));
+        if (keep) {
+          handlerMs.push(ms);
+          dynamoMs.push(inDynamo);
+          otherMs.push(ms - inDynamo);
+        }
       } else if (which === 'raw') {
         const ms = await timed(op.raw);
         if (keep) rawMs.push(ms);

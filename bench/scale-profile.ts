@@ -32,9 +32,27 @@ interface TraceEntry {
   ms: number;
 }
 
-function describeInput(command: string, input: any): string {
+/** The fields of a DynamoDB command's input that the trace describes. */
+interface TracedInput {
+  RequestItems?: Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>;
+  IndexName?: string;
+  Limit?: number;
+  ExclusiveStartKey?: unknown;
+  TransactItems?: unknown[];
+}
+
+/** The fields of a DynamoDB command's output that the trace describes. */
+interface TracedOutput {
+  Responses?: Record<string, unknown[]>;
+  UnprocessedKeys?: Record<string, { Keys?: unknown[] }>;
+  Count?: number;
+  Items?: unknown[];
+  LastEvaluatedKey?: unknown;
+}
+
+function describeInput(command: string, input: TracedInput): string {
   if (command.startsWith('BatchGet')) {
-    const [table] = Object.values(input.RequestItems ?? {}) as any[];
+    const [table] = Object.values(input.RequestItems ?? {});
     return `${table?.Keys?.length ?? 0} keys${table?.ConsistentRead ? ', consistent' : ''}`;
   }
   if (command.startsWith('Query'))
@@ -47,13 +65,10 @@ function describeInput(command: string, input: any): string {
   return '';
 }
 
-function describeOutput(command: string, output: any): string {
+function describeOutput(command: string, output: TracedOutput): string {
   if (command.startsWith('BatchGet')) {
-    const [items] = Object.values(output.Responses ?? {}) as any[];
-    const unprocessed = Object.values(output.UnprocessedKeys ?? {}).reduce(
-      (n: number, t: any) => n + (t.Keys?.length ?? 0),
-      0,
-    );
+    const [items] = Object.values(output.Responses ?? {});
+    const unprocessed = Object.values(output.UnprocessedKeys ?? {}).reduce((n, t) => n + (t.Keys?.length ?? 0), 0);
     return `${items?.length ?? 0} items${unprocessed ? `, ${unprocessed} unprocessed` : ''}`;
   }
   if (command.startsWith('Query'))
@@ -72,8 +87,8 @@ function installTrace(fixture: ScaleFixture): { entries: TraceEntry[]; start(): 
       const result = await next(args);
       state.entries.push({
         command,
-        asked: describeInput(command, args.input),
-        got: describeOutput(command, result.output),
+        asked: describeInput(command, args.input as TracedInput),
+        got: describeOutput(command, result.output as TracedOutput),
         startMs: start - state.origin,
         ms: performance.now() - start,
       });
