@@ -17,7 +17,8 @@
 import { Session, type Profiler } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { prepareScale, scaleOperations, type ScaleFixture } from './scale';
+import { prepareScale, type ScaleFixture } from './scale-fixture';
+import { scaleOperations } from './scale-operations';
 import { invoke, type ScaleOperation } from './scale-measure';
 
 const ROOT = path.resolve(__dirname, '..');
