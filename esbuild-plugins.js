@@ -55,7 +55,15 @@ const STUBS = [
     // and instance metadata) and the STS/SSO clients they need are never reached there.
     filter: /^@aws-sdk\/credential-provider-(ini|process|sso|web-identity|http)$|^@smithy\/credential-provider-imds$/,
     importer: /credential-provider-node/,
-    exports: ['fromIni', 'fromProcess', 'fromSSO', 'fromTokenFile', 'fromHttp', 'fromContainerMetadata', 'fromInstanceMetadata'],
+    exports: [
+      'fromIni',
+      'fromProcess',
+      'fromSSO',
+      'fromTokenFile',
+      'fromHttp',
+      'fromContainerMetadata',
+      'fromInstanceMetadata',
+    ],
     constants: {
       ENV_CMDS_FULL_URI: 'AWS_CONTAINER_CREDENTIALS_FULL_URI',
       ENV_CMDS_RELATIVE_URI: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
@@ -121,7 +129,13 @@ const oneCopyOfDualPackages = {
     build.onLoad({ filter: /.*/, namespace: 'qbank-graphql-version' }, () => {
       const { version } = require('graphql/package.json');
       if (!version.startsWith('16.')) {
-        return { errors: [{ text: `graphql ${version}: GRAPHQL_VERSION_ONLY in esbuild-plugins.js answers for graphql 16 only; revisit it` }] };
+        return {
+          errors: [
+            {
+              text: `graphql ${version}: GRAPHQL_VERSION_ONLY in esbuild-plugins.js answers for graphql 16 only; revisit it`,
+            },
+          ],
+        };
       }
       return { contents: GRAPHQL_VERSION_ONLY, loader: 'js', resolveDir: __dirname };
     });
@@ -135,11 +149,19 @@ const leaveOutUnusedCode = {
     STUBS.forEach((stub, index) => {
       // One module per stub, whichever of its paths was asked for.
       build.onResolve({ filter: stub.filter }, (args) =>
-        !stub.importer || stub.importer.test(args.importer) ? { path: String(index), namespace: 'qbank-stub' } : undefined,
+        !stub.importer || stub.importer.test(args.importer)
+          ? { path: String(index), namespace: 'qbank-stub' }
+          : undefined,
       );
     });
-    build.onLoad({ filter: /.*/, namespace: 'qbank-stub' }, (args) => ({ contents: stubSource(STUBS[Number(args.path)]), loader: 'js' }));
-    build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({ path: 'createhash', namespace: 'qbank-createhash' }));
+    build.onLoad({ filter: /.*/, namespace: 'qbank-stub' }, (args) => ({
+      contents: stubSource(STUBS[Number(args.path)]),
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({
+      path: 'createhash',
+      namespace: 'qbank-createhash',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'qbank-createhash' }, () => ({ contents: CREATE_HASH, loader: 'js' }));
   },
 };
@@ -164,12 +186,27 @@ const checkRequiresOfEsBuilds = {
       for (const [file, input] of Object.entries(inputs)) {
         for (const edge of input.imports) {
           const target = packageOf(edge.path);
-          if (inputs[edge.path]?.format === 'cjs' && target && target !== packageOf(file) && ES_BUILD_FOR_REQUIRE.test(target)) {
-            problems.add(`${packageOf(file) ?? file} imports ${edge.original ?? edge.path}, which resolved to ${edge.path}: the CommonJS build of ${target}, bundled next to its ES build; make oneCopyOfDualPackages (esbuild-plugins.js) resolve it to the ES build`);
+          if (
+            inputs[edge.path]?.format === 'cjs' &&
+            target &&
+            target !== packageOf(file) &&
+            ES_BUILD_FOR_REQUIRE.test(target)
+          ) {
+            problems.add(
+              `${packageOf(file) ?? file} imports ${edge.original ?? edge.path}, which resolved to ${edge.path}: the CommonJS build of ${target}, bundled next to its ES build; make oneCopyOfDualPackages (esbuild-plugins.js) resolve it to the ES build`,
+            );
           }
-          if (edge.kind !== 'require-call' || inputs[edge.path]?.format !== 'esm' || !target || target === packageOf(file)) continue;
+          if (
+            edge.kind !== 'require-call' ||
+            inputs[edge.path]?.format !== 'esm' ||
+            !target ||
+            target === packageOf(file)
+          )
+            continue;
           if (!ES_BUILD_FOR_REQUIRE.test(target)) {
-            problems.add(`${packageOf(file) ?? file} requires ${target}, which resolved to its ES build: vet it and add it to ES_BUILD_FOR_REQUIRE (esbuild-plugins.js)`);
+            problems.add(
+              `${packageOf(file) ?? file} requires ${target}, which resolved to its ES build: vet it and add it to ES_BUILD_FOR_REQUIRE (esbuild-plugins.js)`,
+            );
           }
         }
       }

@@ -13,10 +13,27 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** serverless-esbuild options that are not esbuild's (it strips the same list before building). */
 const PLUGIN_ONLY_KEYS = new Set([
-  'concurrency', 'zipConcurrency', 'exclude', 'nativeZip', 'packager', 'packagePath', 'watch', 'keepOutputDirectory',
-  'packagerOptions', 'installExtraArgs', 'outputFileExtension', 'outputBuildFolder', 'outputWorkFolder',
-  'nodeExternals', 'skipBuild', 'skipRebuild', 'skipBuildExcludeFns', 'stripEntryResolveExtensions', 'disposeContext',
-  'plugins', 'config',
+  'concurrency',
+  'zipConcurrency',
+  'exclude',
+  'nativeZip',
+  'packager',
+  'packagePath',
+  'watch',
+  'keepOutputDirectory',
+  'packagerOptions',
+  'installExtraArgs',
+  'outputFileExtension',
+  'outputBuildFolder',
+  'outputWorkFolder',
+  'nodeExternals',
+  'skipBuild',
+  'skipRebuild',
+  'skipBuildExcludeFns',
+  'stripEntryResolveExtensions',
+  'disposeContext',
+  'plugins',
+  'config',
 ]);
 
 /** CloudFormation short forms (!GetAtt, !Join…): kept as plain values, the bench never reads them. */
@@ -40,12 +57,22 @@ export interface ServerlessSettings {
   fn: ServerlessFunction;
 }
 
+/** The parts of serverless.yml read here; their values are whatever the YAML holds. */
+interface ServerlessDoc {
+  custom?: { esbuild?: Record<string, unknown> };
+  provider?: { environment?: Record<string, unknown> };
+  functions?: Record<string, { handler?: unknown; environment?: Record<string, unknown> } | undefined>;
+}
+
 export function readServerlessSettings(functionName = 'graphql'): ServerlessSettings {
-  const doc = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), { customTags: CFN_TAGS }) as Record<string, any>;
+  const doc = parse(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), { customTags: CFN_TAGS }) as ServerlessDoc;
   const custom = doc.custom?.esbuild ?? {};
   const text = JSON.stringify(custom);
-  if (text.includes('${')) throw new Error('custom.esbuild in serverless.yml must hold literal values for bench/bundle.ts');
-  const esbuild: BuildOptions = Object.fromEntries(Object.entries(custom).filter(([key]) => !PLUGIN_ONLY_KEYS.has(key)));
+  if (text.includes('${'))
+    throw new Error('custom.esbuild in serverless.yml must hold literal values for bench/bundle.ts');
+  const esbuild = Object.fromEntries(
+    Object.entries(custom).filter(([key]) => !PLUGIN_ONLY_KEYS.has(key)),
+  ) as BuildOptions;
   esbuild.plugins = loadPlugins(custom.plugins);
   // serverless-esbuild turns `exclude` into esbuild externals (everything but '*').
   const exclude = Array.isArray(custom.exclude) ? (custom.exclude as string[]) : [];
@@ -61,6 +88,8 @@ export function readServerlessSettings(functionName = 'graphql'): ServerlessSett
 function loadPlugins(spec: unknown): Plugin[] {
   if (spec === undefined) return [];
   if (typeof spec !== 'string') throw new Error('custom.esbuild.plugins must be a path to a JS file');
+  // serverless-esbuild loads the plugins file with require(), synchronously; so does this.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path.join(ROOT, spec)) as Plugin[] | ((sls: unknown) => Plugin[]);
   return typeof loaded === 'function' ? loaded(undefined) : loaded;
 }

@@ -22,6 +22,8 @@ Promise.resolve(handler(JSON.parse(eventJson), context, () => undefined)).then(
     process.stdout.write(`${JSON.stringify(report)}\n`, () => process.exit(0));
   },
   (error) => {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: String(error && error.stack) })}\n`, () => process.exit(1));
+    process.stdout.write(`${JSON.stringify({ ok: false, error: String(error && error.stack) })}\n`, () =>
+      process.exit(1),
+    );
   },
 );

@@ -5,12 +5,20 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
 /** `headers` are added to the JSON request's own (x-api-key, authorization…), lower-case as API Gateway sends them. */
-export function graphqlEvent(query: string, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+export function graphqlEvent(
+  query: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   return requestEvent(JSON.stringify({ query }), requestId, headers);
 }
 
 /** The same event for any JSON body (a query with variables, say). */
-export function requestEvent(body: string, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+export function requestEvent(
+  body: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   const now = Date.now();
   return {
     version: '2.0',

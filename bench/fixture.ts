@@ -45,7 +45,11 @@ export async function startFixture(): Promise<Fixture> {
     await importBankFiles(raw, [BANK_FILE]);
     const access = new AccessStore(raw);
     await createTenant(access, { id: TENANT_ID, name: 'qbank bench' });
-    const { key: apiKey } = await createKey(access, { tenantId: TENANT_ID, kind: 'publishable', rateLimit: BENCH_RATE_LIMIT });
+    const { key: apiKey } = await createKey(access, {
+      tenantId: TENANT_ID,
+      kind: 'publishable',
+      rateLimit: BENCH_RATE_LIMIT,
+    });
     return { local, raw, questionKeys: await activeQuestionKeys(raw), apiKey };
   } catch (error) {
     await local.stop();

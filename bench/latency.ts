@@ -35,7 +35,11 @@ export interface LatencyOptions {
 
 let invocation = 0;
 
-async function invoke(handler: LambdaHandler, query: string, headers: Record<string, string>): Promise<Record<string, unknown>> {
+async function invoke(
+  handler: LambdaHandler,
+  query: string,
+  headers: Record<string, string>,
+): Promise<Record<string, unknown>> {
   const id = `bench-${++invocation}`;
   const result = await handler(graphqlEvent(query, id, headers), lambdaContext(id), () => undefined);
   return expectData(result || undefined);
@@ -48,13 +52,23 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** DynamoDB commands one warm call of the operation sends. */
-async function callsPerOperation(app: App, handler: LambdaHandler, query: string, headers: Record<string, string>): Promise<number> {
+async function callsPerOperation(
+  app: App,
+  handler: LambdaHandler,
+  query: string,
+  headers: Record<string, string>,
+): Promise<number> {
   app.dynamo.calls.reset();
   await invoke(handler, query, headers);
   return app.dynamo.calls.total();
 }
 
-export async function measureOperation(app: App, handler: LambdaHandler, op: Operation, options: LatencyOptions): Promise<LatencyResult> {
+export async function measureOperation(
+  app: App,
+  handler: LambdaHandler,
+  op: Operation,
+  options: LatencyOptions,
+): Promise<LatencyResult> {
   const handlerMs: number[] = [];
   const rawMs: number[] = [];
   for (let i = 0; i < options.warmup + options.calls; i++) {
@@ -62,7 +76,8 @@ export async function measureOperation(app: App, handler: LambdaHandler, op: Ope
     // Alternate who goes first, so neither always runs right after the other's GC or I/O.
     const pair = i % 2 === 0 ? ['handler', 'raw'] : ['raw', 'handler'];
     for (const which of pair) {
-      const ms = which === 'handler' ? await timed(() => invoke(handler, op.query, options.headers)) : await timed(op.raw);
+      const ms =
+        which === 'handler' ? await timed(() => invoke(handler, op.query, options.headers)) : await timed(op.raw);
       if (keep) (which === 'handler' ? handlerMs : rawMs).push(ms);
     }
   }

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       app.dynamo.calls.reset();
       process.send!({ type: 'resetCalls' });
     }
-    if (message?.type === 'stats') process.send!({ type: 'stats', counts, firstProblems, calls: Object.fromEntries(app.dynamo.calls.byCommand) });
+    if (message?.type === 'stats')
+      process.send!({ type: 'stats', counts, firstProblems, calls: Object.fromEntries(app.dynamo.calls.byCommand) });
   });
   const stop = (): void => {
     server.closeAllConnections();

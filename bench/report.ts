@@ -34,22 +34,47 @@ const ms = (value: number): string => round2(value).toFixed(2);
 function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String));
   const widths = cells[0].map((_, col) => Math.max(...cells.map((row) => row[col].length)));
-  return cells.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')).join('\n');
+  return cells
+    .map((row) =>
+      row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  '),
+    )
+    .join('\n');
 }
 
-export function printReport(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[] = []): void {
+export function printReport(
+  warm: Record<string, LatencyResult>,
+  cold: ColdStartResult,
+  bundle: BuiltBundle,
+  floor: FloorResult[] = [],
+): void {
   const warmRows = Object.entries(warm).map(([name, r]) => [
-    name, ms(r.p50Ms), ms(r.p99Ms), ms(r.rawP50Ms), ms(r.rawP99Ms), round2(r.ratio).toFixed(2), r.dynamoCalls, verdict(r.ratio, TARGETS.handlerRatio),
+    name,
+    ms(r.p50Ms),
+    ms(r.p99Ms),
+    ms(r.rawP50Ms),
+    ms(r.rawP99Ms),
+    round2(r.ratio).toFixed(2),
+    r.dynamoCalls,
+    verdict(r.ratio, TARGETS.handlerRatio),
   ]);
   const calls = Object.values(warm)[0]?.calls ?? 0;
   process.stdout.write(`\nWarm latency, in process, ${calls} calls each (ms)\n`);
-  process.stdout.write(`${table([['operation', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'dynamo calls', 'target'], ...warmRows])}\n`);
+  process.stdout.write(
+    `${table([['operation', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'dynamo calls', 'target'], ...warmRows])}\n`,
+  );
 
   process.stdout.write(`\nCold start, fresh node, median of ${cold.runs} (ms)\n`);
   process.stdout.write(
     `${table([
       ['bundle: load+first request', 'node -e 0', 'ratio', 'init', 'first request', 'target'],
-      [ms(cold.p50Ms), ms(cold.nodeP50Ms), round2(cold.ratio).toFixed(2), ms(cold.initMs), ms(cold.firstRequestMs), verdict(cold.ratio, TARGETS.coldStartRatio)],
+      [
+        ms(cold.p50Ms),
+        ms(cold.nodeP50Ms),
+        round2(cold.ratio).toFixed(2),
+        ms(cold.initMs),
+        ms(cold.firstRequestMs),
+        verdict(cold.ratio, TARGETS.coldStartRatio),
+      ],
     ])}\n`,
   );
   if (floor.length > 0) {
@@ -57,13 +82,23 @@ export function printReport(warm: Record<string, LatencyResult>, cold: ColdStart
     process.stdout.write(
       `${table([
         ['bundle', 'bytes', 'load+first request', 'node -e 0', 'ratio', 'init', 'first request'],
-        ...floor.map((f) => [f.name, f.bytes, ms(f.p50Ms), ms(f.nodeP50Ms), round2(f.ratio).toFixed(2), ms(f.initMs), ms(f.firstRequestMs)]),
+        ...floor.map((f) => [
+          f.name,
+          f.bytes,
+          ms(f.p50Ms),
+          ms(f.nodeP50Ms),
+          round2(f.ratio).toFixed(2),
+          ms(f.initMs),
+          ms(f.firstRequestMs),
+        ]),
       ])}\n`,
     );
   }
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
-  process.stdout.write(`\nBundle: ${bundle.bytes} bytes (${kb(bundle.bytes)}), gzip ${bundle.gzipBytes} bytes (${kb(bundle.gzipBytes)}), source map ${kb(bundle.mapBytes)}\n`);
+  process.stdout.write(
+    `\nBundle: ${bundle.bytes} bytes (${kb(bundle.bytes)}), gzip ${bundle.gzipBytes} bytes (${kb(bundle.gzipBytes)}), source map ${kb(bundle.mapBytes)}\n`,
+  );
 }
 
 /** Operations whose DynamoDB calls differ between sizes. */
@@ -78,7 +113,9 @@ export function scaleTargetsMissed(results: Pick<ScaleResults, 'scale' | 'import
   const unflat = unflatOperations(results.scale);
   return [
     ...(unflat.length > 0 ? [`calls not flat (${unflat.join(', ')})`] : []),
-    ...results.scale.filter((r) => r.ratio > TARGETS.handlerRatio).map((r) => `${r.operation}@${r.bankQuestions}/${r.userAttempts ?? '–'} ratio ${round2(r.ratio)}`),
+    ...results.scale
+      .filter((r) => r.ratio > TARGETS.handlerRatio)
+      .map((r) => `${r.operation}@${r.bankQuestions}/${r.userAttempts ?? '–'} ratio ${round2(r.ratio)}`),
     ...(results.import.reimportWriteCalls > 0 ? ['re-import wrote'] : []),
   ];
 }
@@ -92,7 +129,22 @@ export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'se
     `\nScale: warm latency in process, ${results.settings.calls} calls each beside the minimal raw SDK calls (ms)`,
     'floor = { __typename } through the same handler; in DynamoDB / rest = the handler call split into time with a DynamoDB call in flight and the rest',
     table([
-      ['operation', 'bank', 'attempts', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'floor p50', 'in DynamoDB', 'rest', 'calls', 'DynamoDB commands', 'ratio target'],
+      [
+        'operation',
+        'bank',
+        'attempts',
+        'p50',
+        'p99',
+        'raw p50',
+        'raw p99',
+        'ratio',
+        'floor p50',
+        'in DynamoDB',
+        'rest',
+        'calls',
+        'DynamoDB commands',
+        'ratio target',
+      ],
       ...results.scale.map((r) => [
         r.operation,
         r.bankQuestions,
@@ -115,17 +167,32 @@ export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'se
   if (checked.length > 0) {
     lines.push(
       'weakTopics beside its Query with the bank item read in parallel (what showing an import on the next request costs at least):',
-      ...checked.map((r) => `  ${r.bankQuestions} questions, ${r.userAttempts} attempts: raw with the check p50 ${ms(r.checked!.rawP50Ms)}, ratio ${round2(r.checked!.ratio).toFixed(2)}`),
+      ...checked.map(
+        (r) =>
+          `  ${r.bankQuestions} questions, ${r.userAttempts} attempts: raw with the check p50 ${ms(r.checked!.rawP50Ms)}, ratio ${round2(r.checked!.ratio).toFixed(2)}`,
+      ),
     );
   }
   const unflat = unflatOperations(results.scale);
-  lines.push(unflat.length === 0 ? 'DynamoDB calls: flat across every size for every operation' : `DynamoDB calls NOT flat across sizes: ${unflat.join(', ')}`);
+  lines.push(
+    unflat.length === 0
+      ? 'DynamoDB calls: flat across every size for every operation'
+      : `DynamoDB calls NOT flat across sizes: ${unflat.join(', ')}`,
+  );
   const imp = results.import;
   lines.push(
     `\nImport of ${imp.questions} questions (${imp.sections} sections, ${(imp.fileBytes / 1e6).toFixed(2)} MB of Markdown) into a fresh table, median of ${imp.runs.length}`,
     table([
       ['import ms', 'questions/s', 'write calls', 're-import ms', 're-import calls', 're-import writes', 'target'],
-      [ms(imp.importMs), Math.round(imp.questionsPerSecond), imp.writeCalls, ms(imp.reimportMs), imp.reimportCalls, imp.reimportWriteCalls, imp.reimportWriteCalls === 0 ? 'ok (0 writes)' : 'OVER (writes)'],
+      [
+        ms(imp.importMs),
+        Math.round(imp.questionsPerSecond),
+        imp.writeCalls,
+        ms(imp.reimportMs),
+        imp.reimportCalls,
+        imp.reimportWriteCalls,
+        imp.reimportWriteCalls === 0 ? 'ok (0 writes)' : 'OVER (writes)',
+      ],
     ]),
     `runs: ${imp.runs.map((r) => `${Math.round(r.importMs)} ms / ${Math.round(r.questionsPerSecond)} q/s, re-import ${Math.round(r.reimportMs)} ms`).join('; ')}`,
   );
@@ -149,7 +216,11 @@ function readResults(file: string): Record<string, unknown> {
  * from `values` is removed, e.g. coldStartFloor without BENCH_COLD_FLOOR), and the other part's
  * keys are kept from the file, unless `fresh`, which starts from an empty file.
  */
-export function saveResults(part: ResultsPart, values: Record<string, unknown>, options: { fresh?: boolean; file?: string } = {}): string {
+export function saveResults(
+  part: ResultsPart,
+  values: Record<string, unknown>,
+  options: { fresh?: boolean; file?: string } = {},
+): string {
   const file = options.file ?? RESULTS_FILE;
   const merged: Record<string, unknown> = options.fresh ? {} : readResults(file);
   for (const key of RESULT_KEYS[part]) {

@@ -58,7 +58,8 @@ function sample<T>(items: readonly T[], n: number): T[] {
 
 function operations(fixture: Fixture): Operation[] {
   const { raw, questionKeys } = fixture;
-  const batchGetKeys = (Keys: readonly { PK: string; SK: string }[]) => raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: [...Keys] } } }));
+  const batchGetKeys = (Keys: readonly { PK: string; SK: string }[]) =>
+    raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: [...Keys] } } }));
   return [
     {
       name: 'randomQuestions',
@@ -80,7 +81,14 @@ function operations(fixture: Fixture): Operation[] {
 }
 
 async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResult>> {
-  const env = { STAGE: 'bench', NODE_ENV: 'production', LOG_LEVEL: 'warn', TABLE_NAME, DYNAMODB_ENDPOINT: fixture.local.endpoint, AWS_REGION: REGION };
+  const env = {
+    STAGE: 'bench',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    TABLE_NAME,
+    DYNAMODB_ENDPOINT: fixture.local.endpoint,
+    AWS_REGION: REGION,
+  };
   const config = readConfig(env);
   const app = createApp(config, createLogger(config.logLevel));
   const handler = createLambdaHandler(app);
@@ -88,7 +96,11 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   try {
     for (const op of operations(fixture)) {
       process.stdout.write(`warm: ${op.name} × ${CALLS}…\n`);
-      results[op.name] = await measureOperation(app, handler, op, { calls: CALLS, warmup: WARMUP, headers: { 'x-api-key': fixture.apiKey } });
+      results[op.name] = await measureOperation(app, handler, op, {
+        calls: CALLS,
+        warmup: WARMUP,
+        headers: { 'x-api-key': fixture.apiKey },
+      });
     }
   } finally {
     await app.server.stop();
@@ -97,7 +109,10 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   return results;
 }
 
-async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdStartResult; bundle: BuiltBundle; floor: FloorResult[] }> {
+async function measureCold(
+  fixture: Fixture,
+  outDir: string,
+): Promise<{ cold: ColdStartResult; bundle: BuiltBundle; floor: FloorResult[] }> {
   const settings = readServerlessSettings();
   const bundle = await buildBundle(settings, outDir);
   process.stdout.write(`cold: ${path.relative(outDir, bundle.file)} (${bundle.bytes} bytes) × ${COLD_RUNS}…\n`);
@@ -115,28 +130,72 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
   };
   const query = operations(fixture)[0].query;
   const headers = { 'x-api-key': fixture.apiKey };
-  const cold = await measureColdStart({ bundle: bundle.file, exportName: settings.fn.exportName, event: graphqlEvent(query, 'cold', headers), env, runs: COLD_RUNS });
+  const cold = await measureColdStart({
+    bundle: bundle.file,
+    exportName: settings.fn.exportName,
+    event: graphqlEvent(query, 'cold', headers),
+    env,
+    runs: COLD_RUNS,
+  });
   const floor: FloorResult[] = [];
   for (const reference of COLD_FLOOR ? FLOOR_BUNDLES : []) {
     const built = await buildBundle({ ...settings, fn: { ...settings.fn, entry: reference.entry } }, outDir);
-    process.stdout.write(`cold: ${reference.name}, ${path.relative(outDir, built.file)} (${built.bytes} bytes) × ${COLD_RUNS}…\n`);
+    process.stdout.write(
+      `cold: ${reference.name}, ${path.relative(outDir, built.file)} (${built.bytes} bytes) × ${COLD_RUNS}…\n`,
+    );
     const event = graphqlEvent(reference.query, 'cold', headers);
-    floor.push({ name: reference.name, bytes: built.bytes, ...(await measureColdStart({ bundle: built.file, exportName: settings.fn.exportName, event, env, runs: COLD_RUNS })) });
+    floor.push({
+      name: reference.name,
+      bytes: built.bytes,
+      ...(await measureColdStart({
+        bundle: built.file,
+        exportName: settings.fn.exportName,
+        event,
+        env,
+        runs: COLD_RUNS,
+      })),
+    });
   }
   return { cold, bundle, floor };
 }
 
 /** The latency part of bench/results.json. */
-function latencyResults(warm: Record<string, LatencyResult>, cold: ColdStartResult, bundle: BuiltBundle, floor: FloorResult[]): Record<string, unknown> {
+function latencyResults(
+  warm: Record<string, LatencyResult>,
+  cold: ColdStartResult,
+  bundle: BuiltBundle,
+  floor: FloorResult[],
+): Record<string, unknown> {
   return {
     operations: Object.fromEntries(
-      Object.entries(warm).map(([name, r]) => [name, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rawP50Ms: r.rawP50Ms, ratio: r.ratio, dynamoCalls: r.dynamoCalls }]),
+      Object.entries(warm).map(([name, r]) => [
+        name,
+        { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rawP50Ms: r.rawP50Ms, ratio: r.ratio, dynamoCalls: r.dynamoCalls },
+      ]),
     ),
-    coldStart: { p50Ms: cold.p50Ms, nodeP50Ms: cold.nodeP50Ms, ratio: cold.ratio, initMs: cold.initMs, firstRequestMs: cold.firstRequestMs },
+    coldStart: {
+      p50Ms: cold.p50Ms,
+      nodeP50Ms: cold.nodeP50Ms,
+      ratio: cold.ratio,
+      initMs: cold.initMs,
+      firstRequestMs: cold.firstRequestMs,
+    },
     bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
     coldStartFloor:
       floor.length > 0
-        ? Object.fromEntries(floor.map((f) => [f.name, { bytes: f.bytes, p50Ms: f.p50Ms, nodeP50Ms: f.nodeP50Ms, ratio: f.ratio, initMs: f.initMs, firstRequestMs: f.firstRequestMs }]))
+        ? Object.fromEntries(
+            floor.map((f) => [
+              f.name,
+              {
+                bytes: f.bytes,
+                p50Ms: f.p50Ms,
+                nodeP50Ms: f.nodeP50Ms,
+                ratio: f.ratio,
+                initMs: f.initMs,
+                firstRequestMs: f.firstRequestMs,
+              },
+            ]),
+          )
         : undefined,
   };
 }

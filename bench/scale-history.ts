@@ -8,7 +8,13 @@
  * users before writing, as the transactions' ADDs would). So the table holds what the same
  * attempts recorded one by one would have left, and `stats:verify` agrees with it.
  */
-import { attemptFingerprint, EMPTY_PROFILE, type AttemptInput, type ProfileRecord, type QuestionStateRecord } from '../src/domain/attempts';
+import {
+  attemptFingerprint,
+  EMPTY_PROFILE,
+  type AttemptInput,
+  type ProfileRecord,
+  type QuestionStateRecord,
+} from '../src/domain/attempts';
 import { planAttempt, type AttemptPlan } from '../src/domain/attempt-plan';
 import { parseGlobalId } from '../src/domain/ids';
 import { defaultScore, type Outcome } from '../src/domain/learning/outcomes';
@@ -17,7 +23,15 @@ import { seededRandom } from '../src/domain/sampling';
 import { shardOf } from '../src/store/attempt-writer';
 import { batchWrite, keyString, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
-import { activityKey, idempotencyKey, attemptSortKey, questionCounterKey, sectionCounterKey, userBankDayKey, userSectionKey } from '../src/store/keys';
+import {
+  activityKey,
+  idempotencyKey,
+  attemptSortKey,
+  questionCounterKey,
+  sectionCounterKey,
+  userBankDayKey,
+  userSectionKey,
+} from '../src/store/keys';
 import { attemptToItem, profileToItem, stateToItem } from '../src/store/learning-items';
 
 export interface BankQuestion {
@@ -55,7 +69,6 @@ const OUTCOME_WEIGHTS: [Outcome, number][] = [
   ['SKIPPED', 0.05],
 ];
 
-
 function outcomeFor(x: number): Outcome {
   let acc = 0;
   for (const [outcome, weight] of OUTCOME_WEIGHTS) if (x < (acc += weight)) return outcome;
@@ -71,7 +84,10 @@ function outcomeFor(x: number): Outcome {
 export function planHistory(spec: HistorySpec): History {
   const random = seededRandom(`${spec.tenantId}/${spec.userId}/${spec.bankId}`);
   const distinct = Math.min(spec.attempts, spec.questions.length);
-  const attempted = Array.from({ length: distinct }, (_, k) => spec.questions[Math.floor((k * spec.questions.length) / distinct)]);
+  const attempted = Array.from(
+    { length: distinct },
+    (_, k) => spec.questions[Math.floor((k * spec.questions.length) / distinct)],
+  );
   const end = spec.now.getTime() - 3_600_000;
   const span = (spec.days ?? 60) * 86_400_000;
   const states = new Map<string, QuestionStateRecord>();
@@ -97,7 +113,13 @@ export function planHistory(spec: HistorySpec): History {
     const plan = planAttempt(
       input,
       { bankId: spec.bankId, localId, sectionSlug: question.sectionSlug },
-      { state: states.get(question.id) ?? null, profile, seenSection: sections.has(question.sectionSlug), lastDayInBank, quiz: null },
+      {
+        state: states.get(question.id) ?? null,
+        profile,
+        seenSection: sections.has(question.sectionSlug),
+        lastDayInBank,
+        quiz: null,
+      },
       at,
     );
     plans.push(plan);
@@ -106,17 +128,20 @@ export function planHistory(spec: HistorySpec): History {
     profile = plan.profile;
     lastDayInBank = plan.day;
     const { tenantId: t, userId: u } = spec;
-    userItems.push(
-      attemptToItem(t, u, plan.attempt),
-      { ...idempotencyKey(t, u, input.clientAttemptId), type: 'Idempotency', attemptSortKey: attemptSortKey(plan.attempt.createdAt, plan.attempt.id), fingerprint: attemptFingerprint(input) },
-    );
+    userItems.push(attemptToItem(t, u, plan.attempt), {
+      ...idempotencyKey(t, u, input.clientAttemptId),
+      type: 'Idempotency',
+      attemptSortKey: attemptSortKey(plan.attempt.createdAt, plan.attempt.id),
+      fingerprint: attemptFingerprint(input),
+    });
   }
   const { tenantId: t, userId: u } = spec;
   for (const state of states.values()) userItems.push(stateToItem(t, u, state));
   if (plans.length > 0) {
     userItems.push(profileToItem(t, u, profile));
     const perSection = new Map<string, number>();
-    for (const plan of plans) perSection.set(plan.attempt.sectionSlug, (perSection.get(plan.attempt.sectionSlug) ?? 0) + 1);
+    for (const plan of plans)
+      perSection.set(plan.attempt.sectionSlug, (perSection.get(plan.attempt.sectionSlug) ?? 0) + 1);
     for (const [slug, attempts] of perSection) userItems.push({ ...userSectionKey(t, u, spec.bankId, slug), attempts });
     userItems.push({ ...userBankDayKey(t, u, spec.bankId), lastDay: lastDayInBank });
   }
@@ -149,7 +174,10 @@ export class CounterSums {
         scoreSum: attempt.score,
         uniqueUsers: plan.firstInSection ? 1 : 0,
       });
-      this.addTo(activityKey(tenantId, attempt.bankId, shard, plan.day), { attempts: 1, activeUsers: plan.firstTodayInBank ? 1 : 0 });
+      this.addTo(activityKey(tenantId, attempt.bankId, shard, plan.day), {
+        attempts: 1,
+        activeUsers: plan.firstTodayInBank ? 1 : 0,
+      });
     }
   }
 

@@ -53,13 +53,18 @@ export interface Measured {
 let invocation = 0;
 
 /** Runs the operation once; throws unless the answer is a 200 with data and no errors. */
-export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promise<Record<string, any>> {
+export async function invoke(handler: LambdaHandler, op: ScaleOperation): Promise<Record<string, unknown>> {
   const id = `scale-${++invocation}`;
   const body = JSON.stringify({ query: op.query, variables: op.variables?.() ?? {} });
-  const result: APIGatewayProxyStructuredResultV2 | void = await handler(requestEvent(body, id, op.headers), lambdaContext(id), () => undefined);
+  const result: APIGatewayProxyStructuredResultV2 | void = await handler(
+    requestEvent(body, id, op.headers),
+    lambdaContext(id),
+    () => undefined,
+  );
   if (!result) throw new Error(`${op.operation}: empty handler result`);
-  const parsed = JSON.parse(result.body ?? '{}') as { data?: Record<string, any>; errors?: unknown[] };
-  if (result.statusCode !== 200 || parsed.errors || !parsed.data) throw new Error(`${op.operation}: handler answered ${result.statusCode}: ${result.body}`);
+  const parsed = JSON.parse(result.body ?? '{}') as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (result.statusCode !== 200 || parsed.errors || !parsed.data)
+    throw new Error(`${op.operation}: handler answered ${result.statusCode}: ${result.body}`);
   return parsed.data;
 }
 
@@ -114,9 +119,19 @@ const ORDERS = [
   ['floor', 'handler', 'raw'],
 ] as const;
 
-export async function measure(app: App, handler: LambdaHandler, op: ScaleOperation, options: { calls: number; warmup: number }): Promise<Measured> {
+export async function measure(
+  app: App,
+  handler: LambdaHandler,
+  op: ScaleOperation,
+  options: { calls: number; warmup: number },
+): Promise<Measured> {
   const timer = timerOf(app);
-  const floor: ScaleOperation = { operation: `${op.operation} floor`, query: '{ __typename }', headers: op.headers, raw: async () => undefined };
+  const floor: ScaleOperation = {
+    operation: `${op.operation} floor`,
+    query: '{ __typename }',
+    headers: op.headers,
+    raw: async () => undefined,
+  };
   const handlerMs: number[] = [];
   const rawMs: number[] = [];
   const checkedMs: number[] = [];
@@ -131,7 +146,11 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
         timer.intervals = [];
         const ms = await timed(() => invoke(handler, op));
         const inDynamo = timer.covered();
-        if (keep) handlerMs.push(ms), dynamoMs.push(inDynamo), otherMs.push(ms - inDynamo);
+        if (keep) {
+          handlerMs.push(ms);
+          dynamoMs.push(inDynamo);
+          otherMs.push(ms - inDynamo);
+        }
       } else if (which === 'raw') {
         const ms = await timed(op.raw);
         if (keep) rawMs.push(ms);
@@ -151,7 +170,8 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
     await invoke(handler, floor);
     app.dynamo.calls.reset();
     await invoke(handler, op);
-    if (!counted || app.dynamo.calls.total() < [...counted.values()].reduce((a, b) => a + b, 0)) counted = new Map(app.dynamo.calls.byCommand);
+    if (!counted || app.dynamo.calls.total() < [...counted.values()].reduce((a, b) => a + b, 0))
+      counted = new Map(app.dynamo.calls.byCommand);
   }
   const byCommand = Object.fromEntries([...counted!].map(([name, n]) => [name.replace(/Command$/, ''), n]));
   const p50Ms = percentile(handlerMs, 50);
@@ -168,6 +188,8 @@ export async function measure(app: App, handler: LambdaHandler, op: ScaleOperati
     dynamoCalls: Object.values(byCommand).reduce((a, b) => a + b, 0),
     byCommand,
     calls: options.calls,
-    ...(checkedMs.length > 0 ? { checked: { rawP50Ms: percentile(checkedMs, 50), ratio: p50Ms / percentile(checkedMs, 50) } } : {}),
+    ...(checkedMs.length > 0
+      ? { checked: { rawP50Ms: percentile(checkedMs, 50), ratio: p50Ms / percentile(checkedMs, 50) } }
+      : {}),
   };
 }

@@ -17,11 +17,13 @@
 import { Session, type Profiler } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { prepareScale, scaleOperations, type ScaleFixture } from './scale';
+import { prepareScale, type ScaleFixture } from './scale-fixture';
+import { scaleOperations } from './scale-operations';
 import { invoke, type ScaleOperation } from './scale-measure';
 
 const ROOT = path.resolve(__dirname, '..');
-const list = (text: string | undefined, fallback: string[]): string[] => (text ? text.split(',').map((s) => s.trim()) : fallback);
+const list = (text: string | undefined, fallback: string[]): string[] =>
+  text ? text.split(',').map((s) => s.trim()) : fallback;
 
 interface TraceEntry {
   command: string;
@@ -31,23 +33,47 @@ interface TraceEntry {
   ms: number;
 }
 
-function describeInput(command: string, input: any): string {
+/** The fields of a DynamoDB command's input that the trace describes. */
+interface TracedInput {
+  RequestItems?: Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>;
+  IndexName?: string;
+  Limit?: number;
+  ExclusiveStartKey?: unknown;
+  TransactItems?: unknown[];
+}
+
+/** The fields of a DynamoDB command's output that the trace describes. */
+interface TracedOutput {
+  Responses?: Record<string, unknown[]>;
+  UnprocessedKeys?: Record<string, { Keys?: unknown[] }>;
+  Count?: number;
+  Items?: unknown[];
+  LastEvaluatedKey?: unknown;
+}
+
+function describeInput(command: string, input: TracedInput): string {
   if (command.startsWith('BatchGet')) {
-    const [table] = Object.values(input.RequestItems ?? {}) as any[];
+    const [table] = Object.values(input.RequestItems ?? {});
     return `${table?.Keys?.length ?? 0} keys${table?.ConsistentRead ? ', consistent' : ''}`;
   }
-  if (command.startsWith('Query')) return [input.IndexName ?? 'table', input.Limit ? `Limit ${input.Limit}` : 'no Limit', input.ExclusiveStartKey ? 'next page' : 'first page'].join(', ');
+  if (command.startsWith('Query'))
+    return [
+      input.IndexName ?? 'table',
+      input.Limit ? `Limit ${input.Limit}` : 'no Limit',
+      input.ExclusiveStartKey ? 'next page' : 'first page',
+    ].join(', ');
   if (command.startsWith('TransactWrite')) return `${input.TransactItems?.length ?? 0} items`;
   return '';
 }
 
-function describeOutput(command: string, output: any): string {
+function describeOutput(command: string, output: TracedOutput): string {
   if (command.startsWith('BatchGet')) {
-    const [items] = Object.values(output.Responses ?? {}) as any[];
-    const unprocessed = Object.values(output.UnprocessedKeys ?? {}).reduce((n: number, t: any) => n + (t.Keys?.length ?? 0), 0);
+    const [items] = Object.values(output.Responses ?? {});
+    const unprocessed = Object.values(output.UnprocessedKeys ?? {}).reduce((n, t) => n + (t.Keys?.length ?? 0), 0);
     return `${items?.length ?? 0} items${unprocessed ? `, ${unprocessed} unprocessed` : ''}`;
   }
-  if (command.startsWith('Query')) return `${output.Count ?? output.Items?.length ?? 0} items (${Math.round(JSON.stringify(output.Items ?? []).length / 1024)} KB as JSON)${output.LastEvaluatedKey ? ', more pages' : ''}`;
+  if (command.startsWith('Query'))
+    return `${output.Count ?? output.Items?.length ?? 0} items (${Math.round(JSON.stringify(output.Items ?? []).length / 1024)} KB as JSON)${output.LastEvaluatedKey ? ', more pages' : ''}`;
   return '';
 }
 
@@ -60,7 +86,13 @@ function installTrace(fixture: ScaleFixture): { entries: TraceEntry[]; start(): 
       const start = performance.now();
       const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
       const result = await next(args);
-      state.entries.push({ command, asked: describeInput(command, args.input), got: describeOutput(command, result.output), startMs: start - state.origin, ms: performance.now() - start });
+      state.entries.push({
+        command,
+        asked: describeInput(command, args.input as TracedInput),
+        got: describeOutput(command, result.output as TracedOutput),
+        startMs: start - state.origin,
+        ms: performance.now() - start,
+      });
       return result;
     },
     { step: 'initialize', name: 'scaleProfileTrace' },
@@ -79,7 +111,9 @@ function installTrace(fixture: ScaleFixture): { entries: TraceEntry[]; start(): 
 }
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
 }
 
 /** Where a profile node's code lives: our src/, a package, Node itself, or V8's pseudo-nodes. */
@@ -107,15 +141,22 @@ function summariseProfile(profile: Profiler.Profile, top: number): string[] {
     const frame = byId.get(id)!.callFrame;
     const pkg = packageOf(frame.url, frame.functionName);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
-    const where = frame.url ? `${path.relative(ROOT, frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}` : '';
+    const where = frame.url
+      ? `${path.relative(ROOT, frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
+      : '';
     const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
   }
   const pct = (us: number): string => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
   const lines = ['    self time by package (idle = waiting on DynamoDB Local):'];
-  for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) lines.push(`      ${pct(us)}  ${pkg}`);
+  for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10))
+    lines.push(`      ${pct(us)}  ${pkg}`);
   lines.push(`    top functions by self time:`);
-  for (const [name, us] of [...byFunction].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`      ${pct(us)}  ${name}`);
+  for (const [name, us] of [...byFunction]
+    .filter(([n]) => !n.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`      ${pct(us)}  ${name}`);
   return lines;
 }
 
@@ -136,7 +177,15 @@ async function main(): Promise<void> {
       for (const user of [null, ...bank.users]) {
         for (const op of scaleOperations(fixture, bank, user, 'profile')) {
           if (only && !only.has(op.operation)) continue;
-          await profileOne(fixture, op, `${op.operation} — bank of ${bank.size}${user ? `, ${user.attempts} attempts` : ''}`, trace, session, calls, top);
+          await profileOne(
+            fixture,
+            op,
+            `${op.operation} — bank of ${bank.size}${user ? `, ${user.attempts} attempts` : ''}`,
+            trace,
+            session,
+            calls,
+            top,
+          );
         }
       }
     }
@@ -146,7 +195,15 @@ async function main(): Promise<void> {
   }
 }
 
-async function profileOne(fixture: ScaleFixture, op: ScaleOperation, title: string, trace: ReturnType<typeof installTrace>, session: Session, calls: number, top: number): Promise<void> {
+async function profileOne(
+  fixture: ScaleFixture,
+  op: ScaleOperation,
+  title: string,
+  trace: ReturnType<typeof installTrace>,
+  session: Session,
+  calls: number,
+  top: number,
+): Promise<void> {
   for (let i = 0; i < 30; i++) await invoke(fixture.handler, op);
   trace.start();
   const start = performance.now();
@@ -154,13 +211,19 @@ async function profileOne(fixture: ScaleFixture, op: ScaleOperation, title: stri
   const total = performance.now() - start;
   trace.stop();
   const lines = [`\n${title}: one warm call ${total.toFixed(2)} ms, ${trace.entries.length} DynamoDB calls`];
-  for (const e of trace.entries) lines.push(`    +${e.startMs.toFixed(2).padStart(7)} ms  ${e.ms.toFixed(2).padStart(7)} ms  ${e.command.padEnd(18)} ${e.asked.padEnd(32)} → ${e.got}`);
+  for (const e of trace.entries)
+    lines.push(
+      `    +${e.startMs.toFixed(2).padStart(7)} ms  ${e.ms.toFixed(2).padStart(7)} ms  ${e.command.padEnd(18)} ${e.asked.padEnd(32)} → ${e.got}`,
+    );
   await post(session, 'Profiler.start');
   const t0 = performance.now();
   for (let i = 0; i < calls; i++) await invoke(fixture.handler, op);
   const elapsed = performance.now() - t0;
   const { profile } = await post<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
-  lines.push(`  CPU profile of ${calls} calls (${(elapsed / calls).toFixed(2)} ms a call under the profiler):`, ...summariseProfile(profile, top));
+  lines.push(
+    `  CPU profile of ${calls} calls (${(elapsed / calls).toFixed(2)} ms a call under the profiler):`,
+    ...summariseProfile(profile, top),
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -10,7 +10,11 @@ export interface ProgressBar {
 const DELAY_MS = 500;
 const WIDTH = 30;
 
-export function createProgressBar(stream: NodeJS.WriteStream, label: string, now: () => number = Date.now): ProgressBar {
+export function createProgressBar(
+  stream: NodeJS.WriteStream,
+  label: string,
+  now: () => number = Date.now,
+): ProgressBar {
   const started = now();
   let drawn = false;
   if (!stream.isTTY) return { update: () => {}, done: () => {} };

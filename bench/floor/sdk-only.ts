@@ -13,6 +13,11 @@ const config = readConfig();
 const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
 
 export const graphql = async (): Promise<APIGatewayProxyStructuredResultV2> => {
-  const result = await dynamo.doc.send(new BatchGetCommand({ RequestItems: { [dynamo.tableName]: { Keys: [bankKey('ml-junior')] } } }));
-  return { statusCode: 200, body: JSON.stringify({ data: { items: result.Responses?.[dynamo.tableName]?.length ?? 0 } }) };
+  const result = await dynamo.doc.send(
+    new BatchGetCommand({ RequestItems: { [dynamo.tableName]: { Keys: [bankKey('ml-junior')] } } }),
+  );
+  return {
+    statusCode: 200,
+    body: JSON.stringify({ data: { items: result.Responses?.[dynamo.tableName]?.length ?? 0 } }),
+  };
 };
