@@ -7,12 +7,12 @@ import path from 'node:path';
 import { importBankFiles } from '../src/usecases/import-banks';
 import { createKey, createTenant } from '../src/admin/commands';
 import type { RateLimit } from '../src/domain/access';
-import { AccessStore } from '../src/store/access-store';
+import { AccessStore } from '../src/store';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';
 import { batchGet } from '../src/store/batch';
-import { CatalogCache } from '../src/store/catalog-store';
+import { CatalogCache } from '../src/store/content/catalog-cache';
 import { createDynamo, type Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey, questionKey } from '../src/store/keys';
+import { bankFromItem, bankKey, questionKey } from '../src/store/content/keys';
 import { ensureTable } from '../src/store/table';
 
 export const BANK_ID = 'ml-junior';

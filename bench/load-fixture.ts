@@ -7,11 +7,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createKey, createTenant } from '../src/admin/commands';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';
-import { AccessStore } from '../src/store/access-store';
+import { AccessStore } from '../src/store';
 import { batchGet } from '../src/store/batch';
-import { CatalogCache } from '../src/store/catalog-store';
+import { CatalogCache } from '../src/store/content/catalog-cache';
 import { createDynamo, type Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey, profileKey } from '../src/store/keys';
+import { bankFromItem, bankKey } from '../src/store/content/keys';
+import { profileKey } from '../src/store/learner/keys';
 import { ensureTable } from '../src/store/table';
 import { importBankFiles } from '../src/usecases/import-banks';
 import { BANK_ID, ROOT, SETTINGS, TABLE_NAME, TENANT } from './load-settings';
@@ -22,7 +23,7 @@ export interface Fixture {
   local: LocalDynamoDb;
   dynamo: Dynamo;
   secretKey: string;
-  questions: { id: string; sectionSlug: string; revision: string | null }[];
+  questions: { id: string; sectionSlug: string; revision: string }[];
 }
 
 export async function setUp(): Promise<Fixture> {
@@ -59,7 +60,7 @@ export async function setUp(): Promise<Fixture> {
 
 /** The attempts the users' profiles count, read back in batches of 100 profiles. */
 export async function countedAttempts(dynamo: Dynamo): Promise<number> {
-  const keys = Array.from({ length: SETTINGS.users }, (_, i) => profileKey(TENANT, `learner-${i}`));
+  const keys = Array.from({ length: SETTINGS.users }, (_, i) => profileKey({ tenantId: TENANT, userId: `learner-${i}` }));
   const profiles = await batchGet(dynamo, keys, true);
   return profiles.reduce((sum, item) => sum + Number(item?.attemptCount ?? 0), 0);
 }

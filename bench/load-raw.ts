@@ -2,16 +2,17 @@
  * The raw-SDK phase of `npm run load`: DynamoDB Local's own ceiling for the same mix, with no
  * HTTP server and no GraphQL in the way.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { performance } from 'node:perf_hooks';
 import { parseGlobalId } from '../src/domain/ids';
 import { batchGet } from '../src/store/batch';
-import { bankKey, questionKey, statePrefix, userPartition } from '../src/store/keys';
+import { bankKey, questionKey } from '../src/store/content/keys';
+import { statePrefix, userPartition } from '../src/store/learner/keys';
+import { TransactionCancelled } from '../src/store/transaction';
 import { queryAll } from '../src/store/query';
 import type { Fixture } from './load-fixture';
 import { interruption } from './load-interrupt';
 import { BANK_ID, chooseOperation, RAW_TENANT, SETTINGS, type MixedOperation } from './load-settings';
-import { ATTEMPT_TRANSACTION_ITEMS, rawAttempt } from './scale-raw';
+import { rawAttempt } from './scale-raw';
 import { percentile } from './stats';
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -40,7 +41,7 @@ function rawOperations(
       Promise.all([
         queryAll(dynamo, {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPartition(RAW_TENANT, user), ':prefix': statePrefix(BANK_ID) },
+          ExpressionAttributeValues: { ':pk': userPartition({ tenantId: RAW_TENANT, userId: user }), ':prefix': statePrefix(BANK_ID) },
         }),
         batchGet(dynamo, [bankKey(BANK_ID)]),
       ]),
@@ -51,14 +52,8 @@ function rawOperations(
         try {
           return await rawAttempt(dynamo, { tenantId: RAW_TENANT, userId: user, bankId: BANK_ID, question });
         } catch (error) {
-          if (!(error instanceof TransactionCanceledException) || round >= 10) throw error;
-          (error.CancellationReasons ?? []).forEach((reason, i) => {
-            if (reason.Code && reason.Code !== 'None')
-              cancelled.set(
-                `${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`,
-                (cancelled.get(`${ATTEMPT_TRANSACTION_ITEMS[i]}: ${reason.Code}`) ?? 0) + 1,
-              );
-          });
+          if (!(error instanceof TransactionCancelled) || round >= 10) throw error;
+          for (const { name, code } of error.items) cancelled.set(`${name}: ${code}`, (cancelled.get(`${name}: ${code}`) ?? 0) + 1);
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
         }
       }

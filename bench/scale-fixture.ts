@@ -13,14 +13,14 @@ import { createApp, type App } from '../src/app';
 import { readConfig } from '../src/config';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';
 import { createLambdaHandler, type LambdaHandler } from '../src/lambda';
-import { AccessStore } from '../src/store/access-store';
-import { batchGet, type Item } from '../src/store/batch';
-import { CatalogCache } from '../src/store/catalog-store';
+import { AccessStore } from '../src/store';
+import { batchGet } from '../src/store/batch';
+import { CatalogCache } from '../src/store/content/catalog-cache';
 import type { Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey } from '../src/store/keys';
+import { bankFromItem, bankKey } from '../src/store/content/keys';
 import { importBankFiles } from '../src/usecases/import-banks';
 import { writeGeneratedBank } from '../tests/harness/generate-bank';
-import { CounterSums, planHistory, putItems, type BankQuestion } from './scale-history';
+import { planHistory, putItems, TableImage, type BankQuestion } from './scale-history';
 import { measureImport, REGION, type ImportResult } from './scale-import';
 
 export const TENANT = 'scale';
@@ -81,19 +81,16 @@ async function writeHistories(
   now: Date,
 ): Promise<UserFixture[]> {
   const users: UserFixture[] = [];
-  const items: Item[] = [];
+  const table = new TableImage();
   for (const tenantId of [TENANT, RAW_TENANT]) {
-    const counters = new CounterSums();
     for (const attempts of sizes) {
       const userId = `${bank.bankId}-a${attempts}`;
       const history = planHistory({ tenantId, userId, bankId: bank.bankId, questions: bank.questions, attempts, now });
-      items.push(...history.userItems);
-      counters.add(tenantId, userId, history.plans);
+      table.add(tenantId, userId, history.effects);
       if (tenantId === TENANT) users.push({ attempts, userId, attempted: history.attempted });
     }
-    items.push(...counters.all());
   }
-  await putItems(dynamo, items);
+  await putItems(dynamo, table.all());
   return users;
 }
 

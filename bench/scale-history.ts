@@ -2,44 +2,27 @@
  * Learners' histories for the scale bench, written straight into the table (BatchWriteItem)
  * instead of through the API: 2,000 attempts take a second this way. Each history is replayed
  * through the app's own planAttempt (FSRS memory, tallies, streak, "first for the question /
- * section / day" flags), and every record the attempt transaction would have written is derived
- * from those plans with the store's item mappers: attempts, idempotency records, question states,
- * the profile, section and day markers, and the tenant-wide sharded counters (summed over all
- * users before writing, as the transactions' ADDs would). So the table holds what the same
- * attempts recorded one by one would have left, and `stats:verify` agrees with it.
+ * section / day" flags), and what each attempt writes comes from the attempt transaction's own
+ * description (attemptWrites): whole items put (the last put of a key wins, as in the table),
+ * numbers added (summed over all attempts and users, as the transactions' ADDs would), attributes
+ * set. So the table holds what the same attempts recorded one by one would have left, and
+ * `stats:verify` agrees with it.
  */
-import {
-  attemptFingerprint,
-  EMPTY_PROFILE,
-  type AttemptInput,
-  type ProfileRecord,
-  type QuestionStateRecord,
-} from '../src/domain/attempts';
-import { planAttempt, type AttemptPlan } from '../src/domain/attempt-plan';
+import { planAttempt, type AttemptEffects } from '../src/domain/attempt-effects';
+import { EMPTY_PROFILE, type AttemptInput, type ProfileRecord, type QuestionStateRecord } from '../src/domain/attempts';
 import { parseGlobalId } from '../src/domain/ids';
 import { defaultScore, type Outcome } from '../src/domain/learning/outcomes';
-import { bucketOf } from '../src/domain/learning/time-histogram';
 import { seededRandom } from '../src/domain/sampling';
-import { shardOf } from '../src/store/attempt-writer';
 import { batchWrite, keyString, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
-import {
-  activityKey,
-  idempotencyKey,
-  attemptSortKey,
-  questionCounterKey,
-  sectionCounterKey,
-  userBankDayKey,
-  userSectionKey,
-} from '../src/store/keys';
-import { attemptToItem, profileToItem, stateToItem } from '../src/store/learning-items';
+import { attemptWrites } from '../src/store/learner/attempt-transaction';
 
 export interface BankQuestion {
   /** Global id, `<bank>/<localId>`. */
   id: string;
   sectionSlug: string;
   /** The published revision of its content (from the catalog). */
-  revision: string | null;
+  revision: string;
 }
 
 export interface HistorySpec {
@@ -57,9 +40,8 @@ export interface HistorySpec {
 export interface History {
   /** The distinct questions attempted, in the order first attempted. */
   attempted: BankQuestion[];
-  /** Items of the user's own partition (attempts, idempotency, states, profile, markers). */
-  userItems: Item[];
-  plans: AttemptPlan[];
+  /** What every attempt of the history changes, in order. */
+  effects: AttemptEffects[];
 }
 
 const OUTCOME_WEIGHTS: [Outcome, number][] = [
@@ -94,8 +76,7 @@ export function planHistory(spec: HistorySpec): History {
   const sections = new Set<string>();
   let profile: ProfileRecord = EMPTY_PROFILE;
   let lastDayInBank: string | null = null;
-  const plans: AttemptPlan[] = [];
-  const userItems: Item[] = [];
+  const effects: AttemptEffects[] = [];
   for (let i = 0; i < spec.attempts; i++) {
     const question = attempted[i % distinct];
     const outcome = outcomeFor(random());
@@ -110,74 +91,29 @@ export function planHistory(spec: HistorySpec): History {
     };
     const at = new Date(end - span + Math.floor((i * span) / spec.attempts));
     const { localId } = parseGlobalId(question.id)!;
-    const plan = planAttempt(
-      input,
-      { bankId: spec.bankId, localId, sectionSlug: question.sectionSlug },
-      {
-        state: states.get(question.id) ?? null,
-        profile,
-        seenSection: sections.has(question.sectionSlug),
-        lastDayInBank,
-        quiz: null,
-      },
-      at,
-    );
-    plans.push(plan);
-    states.set(question.id, plan.state);
+    const current = { state: states.get(question.id) ?? null, profile, seenSection: sections.has(question.sectionSlug), lastDayInBank, quiz: null };
+    const planned = planAttempt(spec.userId, input, { bankId: spec.bankId, localId, sectionSlug: question.sectionSlug }, current, at);
+    effects.push(planned);
+    states.set(question.id, planned.state.next);
     sections.add(question.sectionSlug);
-    profile = plan.profile;
-    lastDayInBank = plan.day;
-    const { tenantId: t, userId: u } = spec;
-    userItems.push(attemptToItem(t, u, plan.attempt), {
-      ...idempotencyKey(t, u, input.clientAttemptId),
-      type: 'Idempotency',
-      attemptSortKey: attemptSortKey(plan.attempt.createdAt, plan.attempt.id),
-      fingerprint: attemptFingerprint(input),
-    });
+    profile = planned.profile.next;
+    lastDayInBank = planned.userBankDay.day;
   }
-  const { tenantId: t, userId: u } = spec;
-  for (const state of states.values()) userItems.push(stateToItem(t, u, state));
-  if (plans.length > 0) {
-    userItems.push(profileToItem(t, u, profile));
-    const perSection = new Map<string, number>();
-    for (const plan of plans)
-      perSection.set(plan.attempt.sectionSlug, (perSection.get(plan.attempt.sectionSlug) ?? 0) + 1);
-    for (const [slug, attempts] of perSection) userItems.push({ ...userSectionKey(t, u, spec.bankId, slug), attempts });
-    userItems.push({ ...userBankDayKey(t, u, spec.bankId), lastDay: lastDayInBank });
-  }
-  return { attempted, userItems, plans };
+  return { attempted, effects };
 }
 
-/** Tenant-wide counters, summed over every user's plans as the attempt transactions' ADDs would. */
-export class CounterSums {
+/** The items attempts leave in the table: puts replace, adds sum, sets merge — as the transactions would. */
+export class TableImage {
   private readonly items = new Map<string, Item>();
 
-  add(tenantId: string, userId: string, plans: readonly AttemptPlan[]): void {
-    const shard = shardOf(userId);
-    for (const plan of plans) {
-      const { attempt } = plan;
-      const { localId } = parseGlobalId(attempt.questionId)!;
-      const question: Record<string, number> = {
-        attempts: 1,
-        [attempt.outcome.toLowerCase()]: 1,
-        scoreSum: attempt.score,
-        uniqueUsers: plan.firstForQuestion ? 1 : 0,
-      };
-      if (attempt.timeSpentMs !== null) {
-        question[bucketOf(attempt.timeSpentMs)] = 1;
-        question.timed = 1;
+  add(tenantId: string, userId: string, effects: readonly AttemptEffects[]): void {
+    for (const planned of effects) {
+      for (const write of attemptWrites({ tenantId, userId }, planned)) {
+        if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
+        else if (write.kind === 'add') this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
+        else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
+        else throw new Error('the bench histories have no quizzes');
       }
-      this.addTo(questionCounterKey(tenantId, attempt.bankId, shard, localId), question);
-      this.addTo(sectionCounterKey(tenantId, attempt.bankId, shard, attempt.sectionSlug), {
-        attempts: 1,
-        correct: attempt.outcome === 'CORRECT' ? 1 : 0,
-        scoreSum: attempt.score,
-        uniqueUsers: plan.firstInSection ? 1 : 0,
-      });
-      this.addTo(activityKey(tenantId, attempt.bankId, shard, plan.day), {
-        attempts: 1,
-        activeUsers: plan.firstTodayInBank ? 1 : 0,
-      });
     }
   }
 
@@ -185,10 +121,10 @@ export class CounterSums {
     return [...this.items.values()];
   }
 
-  private addTo(key: Key, values: Record<string, number>): void {
+  private merge<V>(key: Key, values: Record<string, V>, combine: (old: unknown, value: V) => unknown): void {
     const id = keyString(key);
     const item = this.items.get(id) ?? { PK: key.PK, SK: key.SK };
-    for (const [name, value] of Object.entries(values)) item[name] = ((item[name] as number | undefined) ?? 0) + value;
+    for (const [name, value] of Object.entries(values)) item[name] = combine(item[name], value);
     this.items.set(id, item);
   }
 }

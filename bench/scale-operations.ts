@@ -7,15 +7,10 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parseGlobalId } from '../src/domain/ids';
 import { batchGet, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
-import {
-  bankKey,
-  COUNTER_SHARDS,
-  dueIndexPartition,
-  questionCounterKey,
-  questionKey,
-  statePrefix,
-  userPartition,
-} from '../src/store/keys';
+import { COUNTER_SHARDS } from '../src/domain/attempt-effects';
+import { bankKey, questionKey } from '../src/store/content/keys';
+import { questionCounterKey } from '../src/store/counters/keys';
+import { dueIndexPartition, statePrefix, userPartition } from '../src/store/learner/keys';
 import { queryAll } from '../src/store/query';
 import { RAW_TENANT, TENANT, type BankFixture, type ScaleFixture, type UserFixture } from './scale-fixture';
 import type { BankQuestion } from './scale-history';
@@ -71,7 +66,7 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
 async function rawStates(raw: Dynamo, userId: string, bankId: string): Promise<void> {
   await queryAll(raw, {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': userPartition(TENANT, userId), ':prefix': statePrefix(bankId) },
+    ExpressionAttributeValues: { ':pk': userPartition({ tenantId: TENANT, userId }), ':prefix': statePrefix(bankId) },
   });
 }
 
@@ -128,7 +123,7 @@ function learningOperations(
             IndexName: 'GSI1',
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
             ExpressionAttributeValues: {
-              ':pk': dueIndexPartition(TENANT, u, bankId),
+              ':pk': dueIndexPartition({ tenantId: TENANT, userId: u }, bankId),
               ':now': `${new Date().toISOString()}#~`,
             },
             Limit: 20,

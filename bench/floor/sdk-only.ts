@@ -7,7 +7,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readConfig } from '../../src/config';
 import { createDynamo } from '../../src/store/client';
-import { bankKey } from '../../src/store/keys';
+import { bankKey } from '../../src/store/content/keys';
 
 const config = readConfig();
 const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });

@@ -14,6 +14,7 @@ import type { UserRef } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
 import { activityKey, questionCounterKey, sectionCounterKey } from '../counters/keys';
 import { quizKey } from '../quizzes/keys';
+import type { Item, Key } from '../batch';
 import type { Dynamo } from '../client';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
 import { attemptSortKey, attemptToItem, idempotencyToItem, profileToItem, stateToItem, userBankDayKey, userSectionKey } from './keys';
@@ -42,99 +43,136 @@ export class AttemptConflict extends Error {
   }
 }
 
-/** The transaction items of an attempt, named, in the order they are sent. */
-export function attemptTransaction(table: string, user: UserRef, effects: AttemptEffects): NamedItem[] {
-  const { attempt, state, profile } = effects;
-  const put = (name: string, Item: Record<string, unknown>, condition: Condition): NamedItem => ({ name, item: { Put: { TableName: table, Item, ...condition } } });
-  const items: NamedItem[] = [
-    put('idempotency', idempotencyToItem(user, attempt.clientAttemptId, attemptSortKey(attempt.createdAt, attempt.id), effects.fingerprint), isNew),
-    put('attempt', attemptToItem(user, attempt), isNew),
-    put('state', stateToItem(user, state.next), state.previousAttempts === null ? isNew : equals('attempts', state.previousAttempts)),
-    put('profile', profileToItem(user, profile.next), profile.previousVersion === 0 ? isNew : equals('version', profile.previousVersion)),
-    ...markerUpdates(table, user, effects),
-    ...counterUpdates(table, user.tenantId, effects),
-  ];
-  if (effects.quizAnswer) {
-    const { quizId, questionId, score } = effects.quizAnswer;
-    items.push({
-      name: 'quiz',
-      item: {
-        Update: {
-          TableName: table,
-          Key: quizKey(user, quizId),
-          UpdateExpression: 'SET answered.#question = :score',
-          ConditionExpression: 'attribute_not_exists(answered.#question)',
-          ExpressionAttributeNames: { '#question': questionId },
-          ExpressionAttributeValues: { ':score': score },
-        },
-      },
-    });
-  }
-  return items;
-}
-
 type Condition = { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
 const isNew: Condition = { ConditionExpression: 'attribute_not_exists(PK)' };
-const equals = (attribute: string, previous: unknown): Condition => ({ ConditionExpression: `${attribute} = :previous`, ExpressionAttributeValues: { ':previous': previous } });
+const exists: Condition = { ConditionExpression: 'attribute_exists(PK)' };
+const equals = (attribute: string, previous: unknown): Condition => ({
+  ConditionExpression: `${attribute} = :previous`,
+  ExpressionAttributeValues: { ':previous': previous },
+});
 
-function markerUpdates(table: string, user: UserRef, { userSection, userBankDay }: AttemptEffects): NamedItem[] {
-  const dayCondition = userBankDay.previousDay === null ? isNew : equals('lastDay', userBankDay.previousDay);
-  return [
+/**
+ * One item an attempt writes, as data: a whole item put, numbers added, attributes set, or a
+ * quiz's answer entry. The transaction (below) and the benchmark's history writer both build
+ * from these, so they cannot differ in what an attempt leaves in the table.
+ */
+export type AttemptWrite =
+  | { name: string; kind: 'put'; item: Item; condition: Condition }
+  | { name: string; kind: 'add'; key: Key; add: Record<string, number>; condition?: Condition }
+  | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
+  | { name: string; kind: 'answer'; key: Key; questionId: string; score: number };
+
+/** Everything one attempt writes, named, in the order the transaction sends it. */
+export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {
+  const { attempt, state, profile, userSection, userBankDay } = effects;
+  const sortKey = attemptSortKey(attempt.createdAt, attempt.id);
+  const writes: AttemptWrite[] = [
+    { name: 'idempotency', kind: 'put', item: idempotencyToItem(user, attempt.clientAttemptId, sortKey, effects.fingerprint), condition: isNew },
+    { name: 'attempt', kind: 'put', item: attemptToItem(user, attempt), condition: isNew },
+    {
+      name: 'state',
+      kind: 'put',
+      item: stateToItem(user, state.next),
+      condition: state.previousAttempts === null ? isNew : equals('attempts', state.previousAttempts),
+    },
+    {
+      name: 'profile',
+      kind: 'put',
+      item: profileToItem(user, profile.next),
+      condition: profile.previousVersion === 0 ? isNew : equals('version', profile.previousVersion),
+    },
     {
       name: 'user section',
-      item: {
-        Update: {
-          TableName: table,
-          Key: userSectionKey(user, userSection.bankId, userSection.sectionSlug),
-          UpdateExpression: 'ADD attempts :one',
-          ConditionExpression: userSection.seenBefore ? 'attribute_exists(PK)' : 'attribute_not_exists(PK)',
-          ExpressionAttributeValues: { ':one': 1 },
-        },
-      },
+      kind: 'add',
+      key: userSectionKey(user, userSection.bankId, userSection.sectionSlug),
+      add: { attempts: 1 },
+      condition: userSection.seenBefore ? exists : isNew,
     },
     {
       name: 'user bank day',
-      item: {
-        Update: {
-          TableName: table,
-          Key: userBankDayKey(user, userBankDay.bankId),
-          UpdateExpression: 'SET lastDay = :day',
-          ConditionExpression: dayCondition.ConditionExpression,
-          ExpressionAttributeValues: { ':day': userBankDay.day, ...dayCondition.ExpressionAttributeValues },
-        },
-      },
+      kind: 'set',
+      key: userBankDayKey(user, userBankDay.bankId),
+      set: { lastDay: userBankDay.day },
+      condition: userBankDay.previousDay === null ? isNew : equals('lastDay', userBankDay.previousDay),
     },
+    ...counterWrites(user.tenantId, effects),
   ];
+  if (effects.quizAnswer) {
+    const { quizId, questionId, score } = effects.quizAnswer;
+    writes.push({ name: 'quiz', kind: 'answer', key: quizKey(user, quizId), questionId, score });
+  }
+  return writes;
 }
 
-/** ADD of every non-zero increment (a histogram bucket is a top-level attribute: ADD cannot create map entries). */
-function addAll(table: string, name: string, Key: Record<string, unknown>, increments: Record<string, number>): NamedItem {
-  const fields = Object.entries(increments);
-  return {
-    name,
-    item: {
-      Update: {
-        TableName: table,
-        Key,
-        UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
-        ExpressionAttributeValues: Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
-      },
-    },
-  };
-}
-
-function counterUpdates(table: string, tenantId: string, { attempt, counters }: AttemptEffects): NamedItem[] {
+/** Counter increments: zero outcome and timing fields are left out, the rest added (0 included). */
+function counterWrites(tenantId: string, { attempt, counters }: AttemptEffects): AttemptWrite[] {
   const { shard } = counters;
   const localId = parseGlobalId(attempt.questionId)!.localId;
   const { histogram, ...question } = counters.question;
-  // Zero outcome fields are left out; attempts, scoreSum and uniqueUsers are always added (0 included), as before.
-  const questionFields = Object.fromEntries(Object.entries(question).filter(([field, value]) => value !== 0 || ['attempts', 'scoreSum', 'uniqueUsers'].includes(field)));
+  const always = new Set(['attempts', 'scoreSum', 'uniqueUsers']);
+  const questionAdds = Object.fromEntries(Object.entries(question).filter(([field, value]) => value !== 0 || always.has(field)));
   return [
-    addAll(table, 'question counter', questionCounterKey(tenantId, attempt.bankId, shard, localId), { ...questionFields, ...histogram }),
-    addAll(table, 'section counter', sectionCounterKey(tenantId, attempt.bankId, shard, attempt.sectionSlug), { ...counters.section }),
-    addAll(table, 'activity', activityKey(tenantId, attempt.bankId, shard, counters.day), { ...counters.activity }),
+    {
+      name: 'question counter',
+      kind: 'add',
+      key: questionCounterKey(tenantId, attempt.bankId, shard, localId),
+      // Histogram buckets are top-level attributes: ADD cannot create entries inside a map.
+      add: { ...questionAdds, ...histogram },
+    },
+    { name: 'section counter', kind: 'add', key: sectionCounterKey(tenantId, attempt.bankId, shard, attempt.sectionSlug), add: { ...counters.section } },
+    { name: 'activity', kind: 'add', key: activityKey(tenantId, attempt.bankId, shard, counters.day), add: { ...counters.activity } },
   ];
+}
+
+/** An attempt's writes as the items of one TransactWriteItems. */
+export function attemptTransaction(table: string, user: UserRef, effects: AttemptEffects): NamedItem[] {
+  return attemptWrites(user, effects).map((write) => ({ name: write.name, item: transactItem(table, write) }));
+}
+
+function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
+  switch (write.kind) {
+    case 'put':
+      return { Put: { TableName: table, Item: write.item, ...write.condition } };
+    case 'add': {
+      const fields = Object.entries(write.add);
+      const values = Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value]));
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
+          ...write.condition,
+          ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },
+        },
+      };
+    }
+    case 'set': {
+      const fields = Object.entries(write.set);
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
+          ...write.condition,
+          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])), ...write.condition.ExpressionAttributeValues },
+        },
+      };
+    }
+    case 'answer':
+      // Only the first answer to a question of the quiz counts for the quiz's score.
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: 'SET answered.#question = :score',
+          ConditionExpression: 'attribute_not_exists(answered.#question)',
+          ExpressionAttributeNames: { '#question': write.questionId },
+          ExpressionAttributeValues: { ':score': write.score },
+        },
+      };
+  }
 }
 
 /**
