@@ -8,8 +8,9 @@
  * invalid input (nothing written) or an unknown bank, 2 on a usage error.
  */
 import { writeFile } from 'node:fs/promises';
-import { readConfig } from '../src/config';
 import { BankFormatError } from '../src/domain/errors';
+import { startActivity, statusLine } from '../src/dev/activity';
+import { installCrashHandlers, readCliConfig, reportFailure } from '../src/dev/cli-errors';
 import { connectLocalDynamo } from '../src/dev/local-dynamo';
 import { createDynamo } from '../src/store/client';
 import type { Config } from '../src/config';
@@ -20,11 +21,29 @@ import { createProgressBar } from './progress';
 
 class UnknownBankError extends Error {}
 
+const TOOL = 'seed';
+
+const HELP = `${USAGE}
+
+Imports Markdown question banks, or exports one back to Markdown. The target is DYNAMODB_ENDPOINT
+when set, the deployed table with --aws (AWS credentials; TABLE_NAME or STAGE), and otherwise the
+DynamoDB Local of \`npm start\` (port 8000, or DYNAMODB_LOCAL_PORT), started for the run when it
+is not running (needs Java 17+). Files are checked before anything is written.
+Exit codes: 0 done, 1 invalid bank or unknown bank (nothing written), 2 usage error.`;
+
+/** Errors whose message is already meant for the person at the terminal. */
+const isExpected = (error: unknown): boolean => error instanceof UnknownBankError || (error instanceof Error && 'code' in error && error.code === 'ENOENT');
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args === USAGE) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\n`);
-    return args === USAGE ? 0 : 2;
+    // parseArgs puts the mistake on the first line and the full usage after it: one line and a pointer to --help is enough here.
+    process.stderr.write(`${TOOL}: ${args.split('\n')[0]}\nsee: npm run seed -- --help\n`);
+    return 2;
   }
   try {
     if (args.command === 'export') await runExport(args);
@@ -32,11 +51,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof BankFormatError) {
-      process.stderr.write(`seed: ${error.file ?? '?'}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}\n`);
+      process.stderr.write(`${TOOL}: ${error.file ?? '?'}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`seed: ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure(TOOL, error, isExpected);
   }
 }
 
@@ -58,19 +76,22 @@ async function runImport(args: ImportArgs): Promise<void> {
 /** Markdown on stdout, or into --out; nothing at all is written for an unknown bank. */
 async function runExport(args: ExportArgs): Promise<void> {
   const local = await connect(args.aws);
+  const activity = startActivity(`exporting ${args.bank}`);
   try {
     const markdown = await exportStoredBank(local.dynamo, args.bank);
+    activity.stop();
     if (markdown === null) throw new UnknownBankError(`no bank "${args.bank}" to export`);
     if (args.out) await writeFile(args.out, markdown);
     else process.stdout.write(markdown);
   } finally {
+    activity.stop();
     await local.stop();
   }
 }
 
 async function connect(aws: boolean) {
-  const config = readConfig();
-  return aws ? awsDynamo(config) : connectLocalDynamo(config);
+  const config = readCliConfig();
+  return aws ? awsDynamo(config) : connectLocalDynamo(config, { onStarting: statusLine() });
 }
 
 /** The deployed table: serverless.yml owns it, so it is neither created nor started here. */
@@ -91,6 +112,8 @@ function report(summaries: BankSummary[], dryRun: boolean): string {
     .concat('\n');
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+installCrashHandlers(TOOL);
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => (process.exitCode = reportFailure(TOOL, error)),
+);

@@ -12,8 +12,9 @@
  *
  * Works against the local DynamoDB of `npm start` unless DYNAMODB_ENDPOINT (or --aws) says otherwise.
  */
-import { readConfig } from '../config';
 import { DomainError } from '../domain/errors';
+import { startActivity, statusLine } from '../dev/activity';
+import { installCrashHandlers, readCliConfig, reportFailure } from '../dev/cli-errors';
 import { connectLocalDynamo } from '../dev/local-dynamo';
 import { AccessStore } from '../store';
 import { createDynamo, type Dynamo } from '../store';
@@ -30,6 +31,17 @@ export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aw
   user-token --tenant T --user U [--ttl 1h]
   stats:verify [--tenant T]
   stats:rebuild [--tenant T]`;
+
+const HELP = `${USAGE}
+
+Without --aws or DYNAMODB_ENDPOINT it uses the DynamoDB Local of \`npm start\` (port 8000, or
+DYNAMODB_LOCAL_PORT), starting it for the command when it is not running (needs Java 17+).
+--json prints one JSON document on stdout. Exit codes: 0 done, 1 failed, 2 usage error;
+stats:verify exits 1 when a recount differs.`;
+
+const TOOL = 'admin';
+const COMMANDS = ['tenant:create', 'tenant:rotate-secret', 'key:create', 'key:revoke', 'key:list', 'user-token', 'stats:verify', 'stats:rebuild'];
+const USAGE_HINT = 'see: npm run admin -- --help';
 
 type Options = Record<string, string[]>;
 
@@ -92,40 +104,44 @@ function fail(message: string, code: number): number {
   return code;
 }
 
+const wantsHelp = (argv: string[]): boolean => argv.some((arg) => arg === '--help' || arg === '-h') || argv[0] === 'help';
+
 async function main(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`, 2);
+    return fail(`${TOOL}: ${(error as Error).message}\n${USAGE_HINT}`, 2);
   }
-  if (args.command === '--help' || args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const config = readConfig();
+  // Checked before connecting, so a typo does not wait for DynamoDB Local to start.
+  if (!COMMANDS.includes(args.command)) return fail(`${TOOL}: ${args.command ? `unknown command ${args.command}` : 'no command given'}\n${USAGE_HINT}`, 2);
+  const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
-    : await connectLocalDynamo(config);
+    : await connectLocalDynamo(config, { onStarting: statusLine() });
+  const activity = startActivity(args.command);
   try {
     const result = await run(args.command, args.options, new AccessStore(target.dynamo), target.dynamo);
+    activity.stop();
     process.stdout.write(`${args.flags.has('--json') ? JSON.stringify(result.json) : result.text}\n`);
     return result.exitCode ?? 0;
   } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message}\n${USAGE}`, 2);
-    if (error instanceof DomainError) return fail(`admin: ${error.message}`, 1);
-    throw error;
+    activity.stop();
+    if (error instanceof UsageError) return fail(`${TOOL}: ${error.message}\n${USAGE_HINT}`, 2);
+    return reportFailure(TOOL, error, (e) => e instanceof DomainError);
   } finally {
     await target.stop();
   }
 }
 
 if (require.main === module) {
+  installCrashHandlers(TOOL);
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
-    (error: Error) => {
-      process.stderr.write(`admin: ${error.message}\n`);
-      process.exitCode = 1;
-    },
+    (error: unknown) => (process.exitCode = reportFailure(TOOL, error)),
   );
 }

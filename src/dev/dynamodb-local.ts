@@ -7,6 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { LocalSetupError } from './cli-errors';
+import { checkJava, missingJava } from './java';
 
 export interface LocalDynamoDb {
   endpoint: string;
@@ -24,6 +26,7 @@ export interface StartOptions {
 }
 
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<LocalDynamoDb> {
+  checkJava();
   const port = options.port ?? (await freePort());
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   // sharedDb: one database whatever the access key and region, so the CLI, the server and the
@@ -35,6 +38,9 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Lo
     stdio: 'pipe',
   });
   const output: string[] = [];
+  // Without a listener a failed spawn is an uncaught exception; waitForPort reports it instead.
+  let spawnError: NodeJS.ErrnoException | undefined;
+  child.once('error', (error) => (spawnError = error));
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const killOnExit = (): void => {
@@ -43,11 +49,13 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Lo
   process.once('exit', killOnExit);
 
   try {
-    await waitForPort(port, child, options.startTimeoutMs ?? 30_000);
+    await waitForPort(port, child, options.startTimeoutMs ?? 30_000, () => spawnError);
   } catch (error) {
     killOnExit();
-    const log = output.join('').trim().split('\n').slice(-5).join('\n');
-    throw new Error(`DynamoDB Local did not start: ${(error as Error).message}${log ? `\n${log}` : ''}`);
+    if (spawnError?.code === 'ENOENT') throw missingJava();
+    // Java's own last words (a port it could not bind, a corrupt database file) say why.
+    const log = output.join('').trim().split('\n').slice(-3).join('\n');
+    throw new LocalSetupError(`DynamoDB Local did not start: ${(error as Error).message}${log ? `\n${log}` : ''}`);
   }
 
   return {
@@ -73,9 +81,11 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, spawnError: () => Error | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const error = spawnError();
+    if (error) throw new Error(`java could not be started: ${error.message}`);
     if (child.exitCode !== null) throw new Error(`java exited with code ${child.exitCode}`);
     if (await isPortOpen(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -8,7 +8,11 @@ import path from 'node:path';
 import type { Config } from '../config';
 import { createDynamo, type Dynamo } from '../store';
 import { ensureTable } from '../store/table';
+import { LocalSetupError } from './cli-errors';
 import { isPortOpen, startDynamoDbLocal } from './dynamodb-local';
+
+/** A DynamoDB Local answers ListTables in milliseconds; a program that never answers HTTP would hang. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 export interface LocalDynamo {
   dynamo: Dynamo;
@@ -18,13 +22,20 @@ export interface LocalDynamo {
   stop(): Promise<void>;
 }
 
-export async function connectLocalDynamo(config: Config): Promise<LocalDynamo> {
+export interface ConnectOptions {
+  /** Told when DynamoDB Local has to be started (it takes a few seconds). */
+  onStarting?: (message: string) => void;
+}
+
+export async function connectLocalDynamo(config: Config, options: ConnectOptions = {}): Promise<LocalDynamo> {
   let endpoint = config.dynamodbEndpoint;
   let stop = async (): Promise<void> => {};
   let started = false;
   if (!endpoint) {
     endpoint = `http://127.0.0.1:${config.localDynamoPort}`;
+    // Something on the port is taken to be the DynamoDB Local of a running `npm start`.
     if (!(await isPortOpen(config.localDynamoPort))) {
+      options.onStarting?.(`starting DynamoDB Local on port ${config.localDynamoPort}…`);
       const local = await startDynamoDbLocal({ port: config.localDynamoPort, dbPath: path.join(config.localDataDir, 'dynamodb') });
       stop = local.stop;
       started = true;
@@ -32,11 +43,22 @@ export async function connectLocalDynamo(config: Config): Promise<LocalDynamo> {
   }
   const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint });
   try {
-    await dynamo.doc.send(new ListTablesCommand({ Limit: 1 }));
+    await dynamo.doc.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     await ensureTable(dynamo);
   } catch (error) {
     await stop();
-    throw new Error(`cannot use DynamoDB at ${endpoint}: ${(error as Error).message}. Is something else listening there? Set DYNAMODB_LOCAL_PORT or DYNAMODB_ENDPOINT.`);
+    dynamo.doc.destroy();
+    throw new LocalSetupError(unusableMessage(config, endpoint, started, error));
   }
   return { dynamo, endpoint, started, stop };
+}
+
+function unusableMessage(config: Config, endpoint: string, started: boolean, error: unknown): string {
+  const cause = ((error as Error).message || (error as Error).name || String(error)).split('\n')[0]!.slice(0, 200);
+  if (config.dynamodbEndpoint) return `cannot use DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT): ${cause}. Is DynamoDB Local running there?`;
+  if (started) return `DynamoDB Local started on port ${config.localDynamoPort} but does not answer: ${cause}`;
+  return [
+    `port ${config.localDynamoPort} is taken by a program that is not DynamoDB Local.`,
+    'Stop it, or set DYNAMODB_LOCAL_PORT to a free port (or DYNAMODB_ENDPOINT to a DynamoDB Local running elsewhere).',
+  ].join('\n');
 }

@@ -7,17 +7,19 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { importBankFiles, readBankFiles } from '../usecases/import-banks';
 import { createApp } from '../app';
-import { readConfig } from '../config';
 import { createLambdaHandler } from '../lambda';
 import { createLogger } from '../logger';
-import { bankExists } from '../store';
-import type { Dynamo } from '../store';
+import { bankExists, type Dynamo } from '../store';
+import { statusLine } from './activity';
+import { installCrashHandlers, LocalSetupError, readCliConfig, reportFailure } from './cli-errors';
+import { isPortOpen } from './dynamodb-local';
 import { createHttpServer } from './http-server';
 import { connectLocalDynamo } from './local-dynamo';
 import { DEMO_USER, ensureLocalAccess, LOCAL_TENANT } from './local-tenant';
 import { AccessStore } from '../store';
 
 const SHIPPED_BANKS = path.resolve(__dirname, '../../seed/banks');
+const TOOL = 'npm start';
 
 async function importMissingBanks(dynamo: Dynamo): Promise<string[]> {
   const files = (await readdir(SHIPPED_BANKS)).filter((name) => name.endsWith('.md')).map((name) => path.join(SHIPPED_BANKS, name));
@@ -27,10 +29,15 @@ async function importMissingBanks(dynamo: Dynamo): Promise<string[]> {
   return missing.map((file) => path.basename(file));
 }
 
+const portTaken = (port: number): LocalSetupError =>
+  new LocalSetupError(`port ${port} is taken (another npm start?). Stop that process, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`);
+
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = readCliConfig();
+  // Checked before DynamoDB Local starts, so a second `npm start` fails in a second, not ten.
+  if (config.port !== 0 && (await isPortOpen(config.port))) throw portTaken(config.port);
   const logger = createLogger(config.logLevel);
-  const local = await connectLocalDynamo(config);
+  const local = await connectLocalDynamo(config, { onStarting: statusLine() });
   const stopAll = async (code: number): Promise<never> => {
     await local.stop();
     process.exit(code);
@@ -40,7 +47,9 @@ async function main(): Promise<void> {
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
     const server = createHttpServer(createLambdaHandler(app));
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve)).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? portTaken(config.port) : error;
+    });
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}/graphql`;
     process.stdout.write(
@@ -63,12 +72,11 @@ async function main(): Promise<void> {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } catch (error) {
-    process.stderr.write(`npm start: ${(error as Error).message}\n`);
-    await stopAll(1);
+    await stopAll(reportFailure(TOOL, error));
   }
 }
 
-void main().catch((error: Error) => {
-  process.stderr.write(`npm start: ${error.message}\n`);
-  process.exit(1);
+installCrashHandlers(TOOL);
+void main().catch((error: unknown) => {
+  process.exit(reportFailure(TOOL, error));
 });

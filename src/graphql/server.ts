@@ -11,7 +11,7 @@ import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql
 import type { Config } from '../config';
 import type { GraphQLContext } from './context';
 import { errorReporting, formatError } from './errors';
-import { accessLog, corsHeaders } from './plugins';
+import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
 import { resolvers } from './resolvers';
@@ -49,6 +49,8 @@ export function createApolloServer(config: Pick<Config, 'production' | 'introspe
     plugins: [
       ...armor.plugins,
       errorReporting,
+      // Before the access log, so the log line has the status the client gets.
+      requestErrorStatus,
       accessLog,
       corsHeaders,
       // No Apollo GraphOS reporting and no federation subgraph: saying so keeps Apollo from

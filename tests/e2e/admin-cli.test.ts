@@ -2,6 +2,7 @@ import { endpoint, newDynamo } from '../support/dynamo';
 import { givenApi, graphqlEvent } from '../support/graphql';
 import { baseEnv, runScript } from '../support/processes';
 import { ensureTable } from '../../src/store/table';
+import { USAGE } from '../../src/admin/cli';
 
 describe('npm run admin', () => {
   const dynamo = newDynamo();
@@ -46,7 +47,15 @@ describe('npm run admin', () => {
     const kind = await runScript('src/admin/cli.ts', ['key:create', '--tenant', 'quiz-co', '--kind', 'admin'], env);
     expect([kind.code, kind.stderr]).toEqual([1, 'admin: --kind must be publishable or secret\n']);
     const usage = await runScript('src/admin/cli.ts', ['tenant:create'], env);
-    expect(usage.code).toBe(2);
-    expect(usage.stderr.split('\n')[0]).toBe('--name is required');
+    expect([usage.code, usage.stderr]).toEqual([2, 'admin: --name is required\nsee: npm run admin -- --help\n']);
+    const typo = await runScript('src/admin/cli.ts', ['key:lsit', '--tenant', 'quiz-co'], env);
+    expect([typo.code, typo.stdout, typo.stderr]).toEqual([2, '', 'admin: unknown command key:lsit\nsee: npm run admin -- --help\n']);
+  });
+
+  it('prints its usage on stdout for --help, -h and help, also after a command, and exits 0', async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['key:create', '--help']]) {
+      const help = await runScript('src/admin/cli.ts', args, env);
+      expect([help.code, help.stderr, help.stdout.startsWith(`${USAGE}\n\n`)]).toEqual([0, '', true]);
+    }
   });
 });

@@ -56,13 +56,19 @@ describe('npm run seed', () => {
     expect([result.code, result.stderr]).toEqual([1, `seed: ${file}: file is larger than 5 MB\n`]);
   });
 
-  it('exits 2 with usage on bad arguments', async () => {
-    const result = await seed(['--frobnicate'], env);
-    expect([result.code, result.stderr]).toEqual([2, `unknown option --frobnicate\n${USAGE}\n`]);
-    expect(await seed([SHIPPED_BANK, '--style', 'fancy'], env)).toMatchObject({ code: 2, stderr: `unknown style "fancy": use list, bold, heading, details\n${USAGE}\n` });
-    expect(await seed(['export'], env)).toMatchObject({ code: 2, stderr: `export needs --bank <id>\n${USAGE}\n` });
-    const help = await seed(['--help'], env);
-    expect([help.code, help.stderr.split('\n')[1]]).toEqual([0, '       npm run seed -- export --bank <id> [--out <file.md>] [--aws]']);
+  it('exits 2 on bad arguments with the mistake and where the usage is, in two lines', async () => {
+    const hint = 'see: npm run seed -- --help\n';
+    expect(await seed(['--frobnicate'], env)).toEqual({ code: 2, stdout: '', stderr: `seed: unknown option --frobnicate\n${hint}` });
+    expect(await seed([SHIPPED_BANK, '--style', 'fancy'], env)).toMatchObject({ code: 2, stderr: `seed: unknown style "fancy": use list, bold, heading, details\n${hint}` });
+    expect(await seed(['export'], env)).toMatchObject({ code: 2, stderr: `seed: export needs --bank <id>\n${hint}` });
+  });
+
+  it('prints its usage on stdout for --help and -h, and exits 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await seed([flag], env);
+      expect([help.code, help.stderr, help.stdout.startsWith(`${USAGE}\n\n`)]).toEqual([0, '', true]);
+      expect(help.stdout.split('\n').at(-2)).toBe('Exit codes: 0 done, 1 invalid bank or unknown bank (nothing written), 2 usage error.');
+    }
   });
 
   it('reads the style of each file, or the one --style names, and links questions with --source-url', async () => {

@@ -13,14 +13,17 @@ describe('errors', () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
   });
 
-  it('reports a syntax error as GRAPHQL_PARSE_FAILED with status 400', async () => {
-    const response = await givenApi(dynamo()).query('{ banks { id }');
-    expect([response.status, response.errors!.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_PARSE_FAILED']]);
+  it('reports a syntax error as GRAPHQL_PARSE_FAILED: 200 as application/json, 400 as application/graphql-response+json', async () => {
+    const api = givenApi(dynamo());
+    const response = await api.query('{ banks { id }');
+    expect([response.status, response.errors!.map((e) => e.extensions?.code)]).toEqual([200, ['GRAPHQL_PARSE_FAILED']]);
+    const modern = await api.send(graphqlEvent({ query: '{ banks { id }' }, { headers: { accept: 'application/graphql-response+json' } }));
+    expect([modern.status, modern.errors!.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_PARSE_FAILED']]);
   });
 
   it('reports an unknown field as GRAPHQL_VALIDATION_FAILED, without suggestions of the schema in production', async () => {
     const dev = await givenApi(dynamo()).query('{ banks { titel } }');
-    expect([dev.status, dev.errors!.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_VALIDATION_FAILED']]);
+    expect([dev.status, dev.errors!.map((e) => e.extensions?.code)]).toEqual([200, ['GRAPHQL_VALIDATION_FAILED']]);
     expect(dev.errors![0].message).toBe('Cannot query field "titel" on type "Bank". Did you mean "title" or "level"?');
     const prod = await givenApi(dynamo(), { env: PRODUCTION }).query('{ banks { titel } }');
     expect(prod.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "titel" on type "Bank".']]);

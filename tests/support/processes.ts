@@ -16,8 +16,13 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
+  return runCommand(TSX, [script, ...args], env);
+}
+
+/** Runs any command in the project root, e.g. `npm start` with a PATH of our choosing. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
