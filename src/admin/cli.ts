@@ -9,6 +9,7 @@
  *   user-token --tenant T --user U [--ttl 1h]
  *   stats:verify [--tenant T]      recount every aggregate from the attempts; exit 1 on any difference
  *   stats:rebuild [--tenant T]     write the recount where it differs, then verify
+ *   content:migrate-revisions      rewrite banks stored before question revisions (once, before deploying)
  *
  * Works against the local DynamoDB of `npm start` unless DYNAMODB_ENDPOINT (or --aws) says otherwise.
  */
@@ -16,8 +17,7 @@ import { DomainError } from '../domain/errors';
 import { startActivity, statusLine } from '../dev/activity';
 import { installCrashHandlers, readCliConfig, reportFailure } from '../dev/cli-errors';
 import { connectLocalDynamo } from '../dev/local-dynamo';
-import { AccessStore } from '../store';
-import { createDynamo, type Dynamo } from '../store';
+import { AccessStore, createDynamo, migrateRevisions, type Dynamo } from '../store';
 import { parseTtl } from '../auth/user-token';
 import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
 import { statsCommand } from './stats';
@@ -30,17 +30,29 @@ export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aw
   key:list --tenant T
   user-token --tenant T --user U [--ttl 1h]
   stats:verify [--tenant T]
-  stats:rebuild [--tenant T]`;
+  stats:rebuild [--tenant T]
+  content:migrate-revisions`;
 
 const HELP = `${USAGE}
 
 Without --aws or DYNAMODB_ENDPOINT it uses the DynamoDB Local of \`npm start\` (port 8000, or
 DYNAMODB_LOCAL_PORT), starting it for the command when it is not running (needs Java 17+).
 --json prints one JSON document on stdout. Exit codes: 0 done, 1 failed, 2 usage error;
-stats:verify exits 1 when a recount differs.`;
+stats:verify exits 1 when a recount differs. content:migrate-revisions rewrites banks imported
+before question revisions existed (the server no longer reads them); it is safe to run again.`;
 
 const TOOL = 'admin';
-const COMMANDS = ['tenant:create', 'tenant:rotate-secret', 'key:create', 'key:revoke', 'key:list', 'user-token', 'stats:verify', 'stats:rebuild'];
+const COMMANDS = [
+  'tenant:create',
+  'tenant:rotate-secret',
+  'key:create',
+  'key:revoke',
+  'key:list',
+  'user-token',
+  'stats:verify',
+  'stats:rebuild',
+  'content:migrate-revisions',
+];
 const USAGE_HINT = 'see: npm run admin -- --help';
 
 type Options = Record<string, string[]>;
@@ -66,7 +78,16 @@ const one = (options: Options, name: string): string => {
   return value;
 };
 
-async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<{ json: unknown; text: string; exitCode?: number }> {
+type Result = { json: unknown; text: string; exitCode?: number };
+
+async function migrate(dynamo: Dynamo): Promise<Result> {
+  const report = await migrateRevisions(dynamo);
+  const text = report.migrated.length > 0 ? `migrated ${report.migrated.join(', ')}; ${report.current} already current` : `nothing to migrate: ${report.current} banks already current`;
+  return { json: report, text };
+}
+
+async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<Result> {
+  if (command === 'content:migrate-revisions') return migrate(dynamo);
   switch (command) {
     case 'tenant:create': {
       const tenant = await createTenant(store, { name: one(options, 'name'), id: options.id?.[0], origins: options.origin });

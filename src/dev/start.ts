@@ -9,7 +9,7 @@ import { importBankFiles, readBankFiles } from '../usecases/import-banks';
 import { createApp } from '../app';
 import { createLambdaHandler } from '../lambda';
 import { createLogger } from '../logger';
-import { bankExists, type Dynamo } from '../store';
+import { bankExists, migrateRevisions, type Dynamo } from '../store';
 import { statusLine } from './activity';
 import { installCrashHandlers, LocalSetupError, readCliConfig, reportFailure } from './cli-errors';
 import { isPortOpen } from './dynamodb-local';
@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   try {
+    // A data folder from before question revisions is brought up to date first (once; then a Query per bank).
+    const { migrated } = await migrateRevisions(local.dynamo);
+    if (migrated.length > 0) process.stdout.write(`Migrated to question revisions: ${migrated.join(', ')}\n`);
     const imported = await importMissingBanks(local.dynamo);
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);

@@ -49,3 +49,4 @@ export function requestStores(dynamo: Dynamo, catalogs: CatalogCache): Stores {
 export { applyImportPlan, bankExists, ConcurrentImportError, readExistingBank, type ApplyOptions } from './content/bank-writer';
 export { readTenants, tenantExists, type TenantSnapshot } from './maintenance/tenant-snapshot';
 export { rewrite, type RebuildSummary } from './maintenance/stats-rewrite';
+export { migrateRevisions, type MigrationReport } from './migrations/revisions';

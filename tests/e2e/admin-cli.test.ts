@@ -41,6 +41,10 @@ describe('npm run admin', () => {
     expect([revoked.status, revoked.errors![0].message]).toEqual([401, 'this API key has been revoked']);
   });
 
+  it('migrates banks stored before revisions, and has nothing to do for a table without any', async () => {
+    expect(await admin('content:migrate-revisions', '--json')).toEqual({ migrated: [], current: 0 });
+  });
+
   it('explains its mistakes', async () => {
     const unknown = await runScript('src/admin/cli.ts', ['key:create', '--tenant', 'nobody', '--kind', 'secret'], env);
     expect([unknown.code, unknown.stderr]).toEqual([1, 'admin: no tenant "nobody"\n']);
