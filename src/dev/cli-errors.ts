@@ -68,8 +68,9 @@ export function installCrashHandlers(tool: string, isExpected?: (error: unknown)
 }
 
 /** The environment's settings; a bad value (PORT=abc) is a usage error, not a crash. */
-export function readCliConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readCliConfig(env?: NodeJS.ProcessEnv): Config {
   try {
+    // readConfig reads process.env itself when no environment is given (config.ts is the only reader).
     return readConfig(env);
   } catch (error) {
     throw new LocalSetupError((error as Error).message, 2);
