@@ -60,7 +60,9 @@ export async function setUp(): Promise<Fixture> {
 
 /** The attempts the users' profiles count, read back in batches of 100 profiles. */
 export async function countedAttempts(dynamo: Dynamo): Promise<number> {
-  const keys = Array.from({ length: SETTINGS.users }, (_, i) => profileKey({ tenantId: TENANT, userId: `learner-${i}` }));
+  const keys = Array.from({ length: SETTINGS.users }, (_, i) =>
+    profileKey({ tenantId: TENANT, userId: `learner-${i}` }),
+  );
   const profiles = await batchGet(dynamo, keys, true);
   return profiles.reduce((sum, item) => sum + Number(item?.attemptCount ?? 0), 0);
 }

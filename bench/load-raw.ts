@@ -41,7 +41,10 @@ function rawOperations(
       Promise.all([
         queryAll(dynamo, {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPartition({ tenantId: RAW_TENANT, userId: user }), ':prefix': statePrefix(BANK_ID) },
+          ExpressionAttributeValues: {
+            ':pk': userPartition({ tenantId: RAW_TENANT, userId: user }),
+            ':prefix': statePrefix(BANK_ID),
+          },
         }),
         batchGet(dynamo, [bankKey(BANK_ID)]),
       ]),
@@ -53,7 +56,8 @@ function rawOperations(
           return await rawAttempt(dynamo, { tenantId: RAW_TENANT, userId: user, bankId: BANK_ID, question });
         } catch (error) {
           if (!(error instanceof TransactionCancelled) || round >= 10) throw error;
-          for (const { name, code } of error.items) cancelled.set(`${name}: ${code}`, (cancelled.get(`${name}: ${code}`) ?? 0) + 1);
+          for (const { name, code } of error.items)
+            cancelled.set(`${name}: ${code}`, (cancelled.get(`${name}: ${code}`) ?? 0) + 1);
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * round));
         }
       }

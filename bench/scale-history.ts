@@ -91,8 +91,20 @@ export function planHistory(spec: HistorySpec): History {
     };
     const at = new Date(end - span + Math.floor((i * span) / spec.attempts));
     const { localId } = parseGlobalId(question.id)!;
-    const current = { state: states.get(question.id) ?? null, profile, seenSection: sections.has(question.sectionSlug), lastDayInBank, quiz: null };
-    const planned = planAttempt(spec.userId, input, { bankId: spec.bankId, localId, sectionSlug: question.sectionSlug }, current, at);
+    const current = {
+      state: states.get(question.id) ?? null,
+      profile,
+      seenSection: sections.has(question.sectionSlug),
+      lastDayInBank,
+      quiz: null,
+    };
+    const planned = planAttempt(
+      spec.userId,
+      input,
+      { bankId: spec.bankId, localId, sectionSlug: question.sectionSlug },
+      current,
+      at,
+    );
     effects.push(planned);
     states.set(question.id, planned.state.next);
     sections.add(question.sectionSlug);
@@ -110,7 +122,8 @@ export class TableImage {
     for (const planned of effects) {
       for (const write of attemptWrites({ tenantId, userId }, planned)) {
         if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
-        else if (write.kind === 'add') this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
+        else if (write.kind === 'add')
+          this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
         else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
         else throw new Error('the bench histories have no quizzes');
       }

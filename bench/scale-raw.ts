@@ -32,11 +32,28 @@ const keyOf = (item: { PK: unknown; SK: unknown }): string => `${item.PK}|${item
 export async function rawAttempt(raw: Dynamo, { tenantId, userId, bankId, question }: RawAttempt): Promise<void> {
   const user = { tenantId, userId };
   const { localId } = parseGlobalId(question.id)!;
-  const input = { questionId: question.id, outcome: 'CORRECT' as const, score: 1, timeSpentMs: 30_000, answer: null, quizId: null, clientAttemptId: `raw-${randomUUID()}` };
-  const target = { bankId, localId, sectionSlug: question.sectionSlug, questionId: question.id, clientAttemptId: input.clientAttemptId, quizId: null };
+  const input = {
+    questionId: question.id,
+    outcome: 'CORRECT' as const,
+    score: 1,
+    timeSpentMs: 30_000,
+    answer: null,
+    quizId: null,
+    clientAttemptId: `raw-${randomUUID()}`,
+  };
+  const target = {
+    bankId,
+    localId,
+    sectionSlug: question.sectionSlug,
+    questionId: question.id,
+    clientAttemptId: input.clientAttemptId,
+    quizId: null,
+  };
   const context = new LearnerStore(raw, new RequestReads(raw)).attemptContext(user, target);
   const keys = [bankKey(bankId), ...context.keys];
-  const got = await raw.doc.send(new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys, ConsistentRead: true } } }));
+  const got = await raw.doc.send(
+    new BatchGetCommand({ RequestItems: { [raw.tableName]: { Keys: keys, ConsistentRead: true } } }),
+  );
   const found = new Map(((got.Responses?.[raw.tableName] ?? []) as Item[]).map((item) => [keyOf(item), item]));
   const read = context.decode(context.keys.map((key) => found.get(keyOf(key)) ?? null));
   if (read.kind !== 'new') throw new Error('a raw attempt id was used twice');

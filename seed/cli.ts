@@ -32,7 +32,8 @@ is not running (needs Java 17+). Files are checked before anything is written.
 Exit codes: 0 done, 1 invalid bank or unknown bank (nothing written), 2 usage error.`;
 
 /** Errors whose message is already meant for the person at the terminal. */
-const isExpected = (error: unknown): boolean => error instanceof UnknownBankError || (error instanceof Error && 'code' in error && error.code === 'ENOENT');
+const isExpected = (error: unknown): boolean =>
+  error instanceof UnknownBankError || (error instanceof Error && 'code' in error && error.code === 'ENOENT');
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -51,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof BankFormatError) {
-      process.stderr.write(`${TOOL}: ${error.file ?? '?'}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}\n`);
+      process.stderr.write(
+        `${TOOL}: ${error.file ?? '?'}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}\n`,
+      );
       return 1;
     }
     return reportFailure(TOOL, error, isExpected);

@@ -29,7 +29,12 @@ export interface App {
 }
 
 export function createApp(config: Config = readConfig(), logger: Logger = createLogger(config.logLevel)): App {
-  const dynamo = createDynamo({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint, placeholderCredentials: config.placeholderCredentials });
+  const dynamo = createDynamo({
+    tableName: config.tableName,
+    region: config.region,
+    endpoint: config.dynamodbEndpoint,
+    placeholderCredentials: config.placeholderCredentials,
+  });
   const useCases = new UseCaseFactory(dynamo);
   const access = new AccessStore(dynamo);
   const authenticator = new Authenticator(access, { allowAnonymous: config.allowAnonymous });
@@ -54,7 +59,9 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
       if (caller.key) {
         const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, startedAt);
         if (!verdict.allowed) {
-          throw new DomainError('RATE_LIMITED', 'too many requests for this API key', { retryAfterMs: verdict.retryAfterMs });
+          throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
+            retryAfterMs: verdict.retryAfterMs,
+          });
         }
       }
       return { requestId, caller, origin: headers.origin ?? null, startedAt, logger, use: useCases.forRequest() };

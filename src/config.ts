@@ -75,6 +75,7 @@ function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name]?.trim();
   const number = value ? Number(value) : fallback;
-  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
   return number;
 }

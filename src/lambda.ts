@@ -13,7 +13,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers a browser may send; x-user-id is left out on purpose: it needs a secret key. */
 const ALLOWED_HEADERS = 'content-type, x-api-key, authorization, apollo-require-preflight, x-apollo-operation-name';
 
-export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context, callback?: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+export type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+  callback?: unknown,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export function createLambdaHandler(app: App): LambdaHandler {
   const apollo = startServerAndCreateLambdaHandler(app.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
@@ -65,7 +69,11 @@ function preflight(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResu
 }
 
 function errorResponse(statusCode: number, code: string, message: string): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
 }
 
 /** API Gateway v2 lower-cases header names already; local and test events may not. */

@@ -13,10 +13,15 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Config['logLevel'], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const log = (at: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    write(JSON.stringify({ level: at, time: new Date().toISOString(), message, ...fields }));
-  };
+export function createLogger(
+  level: Config['logLevel'],
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Logger {
+  const log =
+    (at: Level) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      write(JSON.stringify({ level: at, time: new Date().toISOString(), message, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

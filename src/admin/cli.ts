@@ -17,10 +17,8 @@ import { DomainError } from '../domain/errors';
 import { startActivity, statusLine } from '../dev/activity';
 import { installCrashHandlers, readCliConfig, reportFailure } from '../dev/cli-errors';
 import { connectLocalDynamo } from '../dev/local-dynamo';
-import { AccessStore, createDynamo, migrateRevisions, type Dynamo } from '../store';
-import { parseTtl } from '../auth/user-token';
-import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
-import { statsCommand } from './stats';
+import { AccessStore, createDynamo, type Dynamo } from '../store';
+import { COMMAND_HANDLERS, type CommandResult } from './handlers';
 
 export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
   tenant:create --name N [--id I] [--origin URL]...
@@ -42,17 +40,7 @@ stats:verify exits 1 when a recount differs. content:migrate-revisions rewrites 
 before question revisions existed (the server no longer reads them); it is safe to run again.`;
 
 const TOOL = 'admin';
-const COMMANDS = [
-  'tenant:create',
-  'tenant:rotate-secret',
-  'key:create',
-  'key:revoke',
-  'key:list',
-  'user-token',
-  'stats:verify',
-  'stats:rebuild',
-  'content:migrate-revisions',
-];
+const COMMANDS = Object.keys(COMMAND_HANDLERS);
 const USAGE_HINT = 'see: npm run admin -- --help';
 
 type Options = Record<string, string[]>;
@@ -78,46 +66,10 @@ const one = (options: Options, name: string): string => {
   return value;
 };
 
-type Result = { json: unknown; text: string; exitCode?: number };
-
-async function migrate(dynamo: Dynamo): Promise<Result> {
-  const report = await migrateRevisions(dynamo);
-  const text = report.migrated.length > 0 ? `migrated ${report.migrated.join(', ')}; ${report.current} already current` : `nothing to migrate: ${report.current} banks already current`;
-  return { json: report, text };
-}
-
-async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<Result> {
-  if (command === 'content:migrate-revisions') return migrate(dynamo);
-  switch (command) {
-    case 'tenant:create': {
-      const tenant = await createTenant(store, { name: one(options, 'name'), id: options.id?.[0], origins: options.origin });
-      return { json: { tenant: { id: tenant.id, name: tenant.name, allowedOrigins: tenant.allowedOrigins } }, text: `created tenant ${tenant.id}` };
-    }
-    case 'tenant:rotate-secret':
-      await rotateUserTokenSecret(store, one(options, 'tenant'));
-      return { json: { rotated: true }, text: 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)' };
-    case 'key:create': {
-      const rateLimit = options.rps ? { rps: Number(one(options, 'rps')), burst: Number(options.burst?.[0] ?? options.rps[0]) } : undefined;
-      const key = await createKey(store, { tenantId: one(options, 'tenant'), kind: one(options, 'kind'), rateLimit });
-      return { json: key, text: `${key.kind} key ${key.keyId} for ${key.tenantId} (shown once, store it now):\n${key.key}` };
-    }
-    case 'key:revoke':
-      await store.revokeApiKey(one(options, 'key-id'), new Date().toISOString());
-      return { json: { revoked: one(options, 'key-id') }, text: `revoked ${one(options, 'key-id')} (refused everywhere within 60 s)` };
-    case 'key:list': {
-      const keys = (await store.listApiKeys(one(options, 'tenant'))).map(({ hash: _hash, ...key }) => key);
-      return { json: { keys }, text: keys.map((k) => `${k.keyId}  ${k.kind.padEnd(11)}  ${k.createdAt}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`).join('\n') };
-    }
-    case 'user-token': {
-      const token = await mintUserToken(store, { tenantId: one(options, 'tenant'), userId: one(options, 'user'), ttlSeconds: parseTtl(options.ttl?.[0] ?? '1h') });
-      return { json: { token }, text: token };
-    }
-    case 'stats:verify':
-    case 'stats:rebuild':
-      return statsCommand(command, dynamo, { tenantId: options.tenant?.[0] });
-    default:
-      throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-  }
+async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<CommandResult> {
+  const handler = Object.hasOwn(COMMAND_HANDLERS, command) ? COMMAND_HANDLERS[command] : undefined;
+  if (!handler) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  return handler({ options, store, dynamo, one: (name) => one(options, name) });
 }
 
 function fail(message: string, code: number): number {
@@ -125,7 +77,8 @@ function fail(message: string, code: number): number {
   return code;
 }
 
-const wantsHelp = (argv: string[]): boolean => argv.some((arg) => arg === '--help' || arg === '-h') || argv[0] === 'help';
+const wantsHelp = (argv: string[]): boolean =>
+  argv.some((arg) => arg === '--help' || arg === '-h') || argv[0] === 'help';
 
 async function main(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
@@ -139,7 +92,8 @@ async function main(argv: string[]): Promise<number> {
     return fail(`${TOOL}: ${(error as Error).message}\n${USAGE_HINT}`, 2);
   }
   // Checked before connecting, so a typo does not wait for DynamoDB Local to start.
-  if (!COMMANDS.includes(args.command)) return fail(`${TOOL}: ${args.command ? `unknown command ${args.command}` : 'no command given'}\n${USAGE_HINT}`, 2);
+  if (!COMMANDS.includes(args.command))
+    return fail(`${TOOL}: ${args.command ? `unknown command ${args.command}` : 'no command given'}\n${USAGE_HINT}`, 2);
   const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }

@@ -2,13 +2,24 @@
  * What the admin CLI does, as plain functions over an AccessStore, so tests call them directly.
  * Keys are printed once, here, and only their hash is stored.
  */
-import { checkTenantId, generateApiKey, newUserTokenSecret, normaliseOrigin, type KeyKind, type RateLimit, type TenantRecord } from '../domain/access';
+import {
+  checkTenantId,
+  generateApiKey,
+  newUserTokenSecret,
+  normaliseOrigin,
+  type KeyKind,
+  type RateLimit,
+  type TenantRecord,
+} from '../domain/access';
 import { DomainError, badInput } from '../domain/errors';
 import type { AccessStore } from '../store';
 import { signUserToken } from '../auth/user-token';
 import { slugify } from '../domain/bank/slug';
 
-export async function createTenant(store: AccessStore, input: { name: string; id?: string; origins?: string[]; now?: string }): Promise<TenantRecord> {
+export async function createTenant(
+  store: AccessStore,
+  input: { name: string; id?: string; origins?: string[]; now?: string },
+): Promise<TenantRecord> {
   if (!input.name.trim()) throw badInput('--name is required');
   const tenant: TenantRecord = {
     id: checkTenantId(input.id ?? slugify(input.name, 'tenant')),
@@ -31,13 +42,29 @@ export async function createKey(
     throw badInput('--rps must be at least 1 and --burst at least --rps');
   }
   const { key, keyId, hash } = generateApiKey(input.kind);
-  await store.createApiKey({ keyId, tenantId: input.tenantId, kind: input.kind, hash, createdAt: input.now ?? new Date().toISOString(), revokedAt: null, rateLimit: input.rateLimit ?? null });
+  await store.createApiKey({
+    keyId,
+    tenantId: input.tenantId,
+    kind: input.kind,
+    hash,
+    createdAt: input.now ?? new Date().toISOString(),
+    revokedAt: null,
+    rateLimit: input.rateLimit ?? null,
+  });
   return { key, keyId, kind: input.kind, tenantId: input.tenantId };
 }
 
-export async function mintUserToken(store: AccessStore, input: { tenantId: string; userId: string; ttlSeconds: number }): Promise<string> {
+export async function mintUserToken(
+  store: AccessStore,
+  input: { tenantId: string; userId: string; ttlSeconds: number },
+): Promise<string> {
   const tenant = await requireTenant(store, input.tenantId);
-  return signUserToken({ tenantId: tenant.id, userId: input.userId, secret: tenant.userTokenSecrets[0], ttlSeconds: input.ttlSeconds });
+  return signUserToken({
+    tenantId: tenant.id,
+    userId: input.userId,
+    secret: tenant.userTokenSecrets[0],
+    ttlSeconds: input.ttlSeconds,
+  });
 }
 
 export async function rotateUserTokenSecret(store: AccessStore, tenantId: string): Promise<void> {

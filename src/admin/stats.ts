@@ -36,7 +36,13 @@ async function snapshots(dynamo: Dynamo, options: StatsOptions): Promise<TenantS
   const found = await readTenants(dynamo, options.tenantId);
   if (options.tenantId && !(await tenantExists(dynamo, options.tenantId))) {
     const [snapshot] = found;
-    if (snapshot.attempts.length === 0 && snapshot.stored.users.size === 0 && snapshot.stored.questions.size === 0 && snapshot.stored.sections.size === 0 && snapshot.stored.activity.size === 0) {
+    if (
+      snapshot.attempts.length === 0 &&
+      snapshot.stored.users.size === 0 &&
+      snapshot.stored.questions.size === 0 &&
+      snapshot.stored.sections.size === 0 &&
+      snapshot.stored.activity.size === 0
+    ) {
       throw new DomainError('NOT_FOUND', `no tenant "${options.tenantId}"`);
     }
   }
@@ -51,7 +57,9 @@ function check(found: readonly TenantSnapshot[]) {
   const report: VerifyReport = {
     tenants: found.map((s) => s.tenantId),
     attempts: found.reduce((sum, s) => sum + s.attempts.length, 0),
-    differences: checked.flatMap(({ snapshot, differences }) => differences.map((d) => ({ tenant: snapshot.tenantId, ...d }))),
+    differences: checked.flatMap(({ snapshot, differences }) =>
+      differences.map((d) => ({ tenant: snapshot.tenantId, ...d })),
+    ),
   };
   return { checked, report };
 }
@@ -64,7 +72,13 @@ export async function verifyStats(dynamo: Dynamo, options: StatsOptions = {}): P
 /** Writes the recounted values wherever they differ, then verifies again. */
 export async function rebuildStats(dynamo: Dynamo, options: StatsOptions = {}): Promise<RebuildReport> {
   const { checked, report: before } = check(await snapshots(dynamo, options));
-  const rewritten: RebuildReport['rewritten'] = { counterWrites: 0, users: 0, userWrites: 0, conflicts: [], unrepairable: [] };
+  const rewritten: RebuildReport['rewritten'] = {
+    counterWrites: 0,
+    users: 0,
+    userWrites: 0,
+    conflicts: [],
+    unrepairable: [],
+  };
   for (const { snapshot, recounted, differences } of checked) {
     if (differences.length === 0) continue;
     const summary = await rewrite(dynamo, snapshot, recounted, differences);
@@ -82,8 +96,12 @@ const show = (value: number | string | null): string => (value === null ? '(none
 
 /** One line per difference, then the count: the last line is `<n> differences`. */
 export function formatVerify(report: VerifyReport): string {
-  const lines = report.differences.map((d) => `${d.tenant}  ${d.what}  ${d.key}  stored ${show(d.stored)}  recounted ${show(d.recounted)}`);
-  lines.push(`checked ${report.tenants.length} tenant${report.tenants.length === 1 ? '' : 's'}, ${report.attempts} attempts`);
+  const lines = report.differences.map(
+    (d) => `${d.tenant}  ${d.what}  ${d.key}  stored ${show(d.stored)}  recounted ${show(d.recounted)}`,
+  );
+  lines.push(
+    `checked ${report.tenants.length} tenant${report.tenants.length === 1 ? '' : 's'}, ${report.attempts} attempts`,
+  );
   lines.push(`${report.differences.length} difference${report.differences.length === 1 ? '' : 's'}`);
   return lines.join('\n');
 }
@@ -91,15 +109,25 @@ export function formatVerify(report: VerifyReport): string {
 export function formatRebuild(report: RebuildReport): string {
   const { rewritten } = report;
   const lines = [`before: ${report.before.differences.length} differences`];
-  lines.push(`rewrote ${rewritten.counterWrites} counter items and ${rewritten.userWrites} records of ${rewritten.users} users`);
-  for (const conflict of rewritten.conflicts) lines.push(`skipped ${conflict}: an attempt was recorded meanwhile (run again)`);
-  for (const d of rewritten.unrepairable) lines.push(`cannot repair ${d.tenant}  ${d.what}  ${d.key}: several attempts share the clientAttemptId (${d.recounted})`);
+  lines.push(
+    `rewrote ${rewritten.counterWrites} counter items and ${rewritten.userWrites} records of ${rewritten.users} users`,
+  );
+  for (const conflict of rewritten.conflicts)
+    lines.push(`skipped ${conflict}: an attempt was recorded meanwhile (run again)`);
+  for (const d of rewritten.unrepairable)
+    lines.push(
+      `cannot repair ${d.tenant}  ${d.what}  ${d.key}: several attempts share the clientAttemptId (${d.recounted})`,
+    );
   lines.push('after:', formatVerify(report.after));
   return lines.join('\n');
 }
 
 /** The CLI's view of the two commands: what to print and the exit code (1 while anything differs). */
-export async function statsCommand(command: 'stats:verify' | 'stats:rebuild', dynamo: Dynamo, options: StatsOptions): Promise<{ json: unknown; text: string; exitCode: number }> {
+export async function statsCommand(
+  command: 'stats:verify' | 'stats:rebuild',
+  dynamo: Dynamo,
+  options: StatsOptions,
+): Promise<{ json: unknown; text: string; exitCode: number }> {
   if (command === 'stats:verify') {
     const report = await verifyStats(dynamo, options);
     return { json: report, text: formatVerify(report), exitCode: report.differences.length === 0 ? 0 : 1 };

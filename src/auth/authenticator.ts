@@ -46,24 +46,33 @@ export class Authenticator {
   async authenticate(credentials: Credentials): Promise<Caller> {
     if (!credentials.apiKey) {
       if (!this.options.allowAnonymous) throw unauthenticated('an API key is required (header x-api-key)');
-      if (credentials.authorization || credentials.userId) throw unauthenticated('a user can only be named together with an API key');
+      if (credentials.authorization || credentials.userId)
+        throw unauthenticated('a user can only be named together with an API key');
       return { tenantId: null, keyId: null, kind: 'anonymous', userId: null, key: null };
     }
     const parsed = parseApiKey(credentials.apiKey);
     if (!parsed) throw unauthenticated('x-api-key is not a qbank API key');
     const access = await this.access(parsed.keyId);
-    if (!access || !sameHash(access.key.hash, parsed.hash) || access.key.kind !== parsed.kind) throw unauthenticated('unknown API key');
+    if (!access || !sameHash(access.key.hash, parsed.hash) || access.key.kind !== parsed.kind)
+      throw unauthenticated('unknown API key');
     if (access.key.revokedAt) throw unauthenticated('this API key has been revoked');
     const { key, tenant } = access;
     if (key.kind === 'publishable' && credentials.origin && !tenant.allowedOrigins.includes(credentials.origin)) {
       throw new DomainError('FORBIDDEN', `origin ${credentials.origin} is not allowed for this key`);
     }
-    return { tenantId: tenant.id, keyId: key.keyId, kind: key.kind, userId: await this.userOf(credentials, key, tenant), key };
+    return {
+      tenantId: tenant.id,
+      keyId: key.keyId,
+      kind: key.kind,
+      userId: await this.userOf(credentials, key, tenant),
+      key,
+    };
   }
 
   private async userOf(credentials: Credentials, key: ApiKeyRecord, tenant: TenantRecord): Promise<string | null> {
     if (credentials.userId !== undefined) {
-      if (key.kind !== 'secret') throw new DomainError('FORBIDDEN', 'x-user-id needs a secret key; browsers send a user token');
+      if (key.kind !== 'secret')
+        throw new DomainError('FORBIDDEN', 'x-user-id needs a secret key; browsers send a user token');
       if (!isUserId(credentials.userId)) throw unauthenticated('x-user-id must be 1 to 128 letters, digits or _.:@|+-');
       return credentials.userId;
     }

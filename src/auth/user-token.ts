@@ -12,7 +12,13 @@ const CLOCK_TOLERANCE_S = 30;
 
 const keyOf = (secret: string): Uint8Array => Buffer.from(secret, 'base64url');
 
-export async function signUserToken(options: { tenantId: string; userId: string; secret: string; ttlSeconds: number; now?: Date }): Promise<string> {
+export async function signUserToken(options: {
+  tenantId: string;
+  userId: string;
+  secret: string;
+  ttlSeconds: number;
+  now?: Date;
+}): Promise<string> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -24,8 +30,12 @@ export async function signUserToken(options: { tenantId: string; userId: string;
 }
 
 /** The user id (`sub`), or a reason the token is not acceptable. */
-export async function verifyUserToken(token: string, tenantId: string, secrets: readonly string[]): Promise<{ userId: string } | { problem: string }> {
-  let problem = 'the user token is not valid';
+export async function verifyUserToken(
+  token: string,
+  tenantId: string,
+  secrets: readonly string[],
+): Promise<{ userId: string } | { problem: string }> {
+  const problem = 'the user token is not valid';
   for (const secret of secrets) {
     try {
       const { payload } = await jwtVerify(token, keyOf(secret), {
@@ -37,7 +47,8 @@ export async function verifyUserToken(token: string, tenantId: string, secrets: 
       return { userId: payload.sub! };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { problem: 'the user token has expired' };
-      if (error instanceof errors.JWTClaimValidationFailed) return { problem: `the user token is not valid: ${error.message}` };
+      if (error instanceof errors.JWTClaimValidationFailed)
+        return { problem: `the user token is not valid: ${error.message}` };
       if (!(error instanceof errors.JWSSignatureVerificationFailed)) return { problem };
       // signed with another secret: try the next (older) one
     }
@@ -50,6 +61,7 @@ export function parseTtl(ttl: string): number {
   const match = /^(\d+)([smhd]?)$/.exec(ttl.trim());
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match?.[2] ?? ''] ?? 1;
   const seconds = match ? Number(match[1]) * unit : NaN;
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 30 * 86400) throw badInput(`--ttl must be between 1s and 30d, like 1h or 90m; got "${ttl}"`);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 30 * 86400)
+    throw badInput(`--ttl must be between 1s and 30d, like 1h or 90m; got "${ttl}"`);
   return seconds;
 }

@@ -25,7 +25,11 @@ export class LocalSetupError extends Error {
  * Prints the failure for `tool` and returns its exit code. `isExpected` names the error types
  * whose message is already meant for people (a bad bank file, an unknown tenant).
  */
-export function reportFailure(tool: string, error: unknown, isExpected: (error: unknown) => boolean = () => false): number {
+export function reportFailure(
+  tool: string,
+  error: unknown,
+  isExpected: (error: unknown) => boolean = () => false,
+): number {
   if (error instanceof LocalSetupError) {
     process.stderr.write(`${tool}: ${error.message}\n`);
     return error.exitCode;
@@ -37,16 +41,26 @@ export function reportFailure(tool: string, error: unknown, isExpected: (error: 
   const message = error instanceof Error ? error.message : String(error);
   const logFile = writeCrashLog(tool, error);
   const firstLine = message.split('\n')[0] || (error as Error)?.name || 'unknown error';
-  process.stderr.write(`${tool}: unexpected error: ${firstLine}\n${logFile ? `  full log: ${logFile}` : '  (the full log could not be written)'}\n`);
+  process.stderr.write(
+    `${tool}: unexpected error: ${firstLine}\n${logFile ? `  full log: ${logFile}` : '  (the full log could not be written)'}\n`,
+  );
   return 1;
 }
 
 /** Writes the error with its stack and cause chain under the OS temp dir; null if that fails. */
 export function writeCrashLog(tool: string, error: unknown): string | null {
-  const file = path.join(os.tmpdir(), `qbank-${tool.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`);
+  const file = path.join(
+    os.tmpdir(),
+    `qbank-${tool.replace(/\W+/g, '-')}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.log`,
+  );
   try {
     // No argv or environment: either may carry a key.
-    const body = [`${tool} failed at ${new Date().toISOString()}`, `node ${process.version} on ${process.platform}`, '', inspect(error, { depth: 5 })];
+    const body = [
+      `${tool} failed at ${new Date().toISOString()}`,
+      `node ${process.version} on ${process.platform}`,
+      '',
+      inspect(error, { depth: 5 }),
+    ];
     writeFileSync(file, `${body.join('\n')}\n`, { mode: 0o600 });
     return file;
   } catch {

@@ -81,7 +81,12 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, spawnError: () => Error | undefined): Promise<void> {
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+  spawnError: () => Error | undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const error = spawnError();

@@ -18,7 +18,11 @@ export function createHttpServer(handler: LambdaHandler): http.Server {
         if (body === null) return send(res, { statusCode: 413, body: 'request body too large' });
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname !== '/graphql') return send(res, { statusCode: 404, body: 'not found: use /graphql' });
-        const result = (await handler(toEvent(req, url, body), lambdaContext(), () => {})) as APIGatewayProxyStructuredResultV2;
+        const result = (await handler(
+          toEvent(req, url, body),
+          lambdaContext(),
+          () => {},
+        )) as APIGatewayProxyStructuredResultV2;
         send(res, result);
       })
       .catch((error: Error) => send(res, { statusCode: 500, body: `local server error: ${error.message}` }));
@@ -40,7 +44,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 
 function toEvent(req: http.IncomingMessage, url: URL, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const method = req.method ?? 'GET';
   return {
     version: '2.0',
@@ -54,7 +59,13 @@ function toEvent(req: http.IncomingMessage, url: URL, body: Buffer): APIGatewayP
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${method} /graphql`,
       stage: '$default',

@@ -45,14 +45,27 @@ function probeJava(): JavaProbe {
 export function checkJava(probe: () => JavaProbe = probeJava): void {
   const { errorCode, output } = probe();
   if (errorCode === 'ENOENT') throw missingJava();
-  if (errorCode) throw new LocalSetupError(`cannot run \`java -version\` (${errorCode}); DynamoDB Local needs Java ${MIN_JAVA} or newer.`);
+  if (errorCode)
+    throw new LocalSetupError(
+      `cannot run \`java -version\` (${errorCode}); DynamoDB Local needs Java ${MIN_JAVA} or newer.`,
+    );
   const major = javaMajorVersion(output);
   // An output we cannot read (an unusual JVM) is given the benefit of the doubt.
   if (major === null || major >= MIN_JAVA) return;
   const version = /version "([^"]+)"/.exec(output)?.[1];
-  throw new LocalSetupError([`DynamoDB Local needs Java ${MIN_JAVA} or newer; the \`java\` on the PATH is ${version} (Java ${major}). Install a newer one:`, ...INSTALL_LINES].join('\n'));
+  throw new LocalSetupError(
+    [
+      `DynamoDB Local needs Java ${MIN_JAVA} or newer; the \`java\` on the PATH is ${version} (Java ${major}). Install a newer one:`,
+      ...INSTALL_LINES,
+    ].join('\n'),
+  );
 }
 
 export function missingJava(): LocalSetupError {
-  return new LocalSetupError([`DynamoDB Local needs Java ${MIN_JAVA} or newer, and there is no \`java\` on the PATH. Install it:`, ...INSTALL_LINES].join('\n'));
+  return new LocalSetupError(
+    [
+      `DynamoDB Local needs Java ${MIN_JAVA} or newer, and there is no \`java\` on the PATH. Install it:`,
+      ...INSTALL_LINES,
+    ].join('\n'),
+  );
 }

@@ -36,7 +36,10 @@ export async function connectLocalDynamo(config: Config, options: ConnectOptions
     // Something on the port is taken to be the DynamoDB Local of a running `npm start`.
     if (!(await isPortOpen(config.localDynamoPort))) {
       options.onStarting?.(`starting DynamoDB Local on port ${config.localDynamoPort}…`);
-      const local = await startDynamoDbLocal({ port: config.localDynamoPort, dbPath: path.join(config.localDataDir, 'dynamodb') });
+      const local = await startDynamoDbLocal({
+        port: config.localDynamoPort,
+        dbPath: path.join(config.localDataDir, 'dynamodb'),
+      });
       stop = local.stop;
       started = true;
     }
@@ -55,7 +58,8 @@ export async function connectLocalDynamo(config: Config, options: ConnectOptions
 
 function unusableMessage(config: Config, endpoint: string, started: boolean, error: unknown): string {
   const cause = ((error as Error).message || (error as Error).name || String(error)).split('\n')[0]!.slice(0, 200);
-  if (config.dynamodbEndpoint) return `cannot use DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT): ${cause}. Is DynamoDB Local running there?`;
+  if (config.dynamodbEndpoint)
+    return `cannot use DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT): ${cause}. Is DynamoDB Local running there?`;
   if (started) return `DynamoDB Local started on port ${config.localDynamoPort} but does not answer: ${cause}`;
   return [
     `port ${config.localDynamoPort} is taken by a program that is not DynamoDB Local.`,

@@ -23,7 +23,11 @@ export async function ensureLocalAccess(store: AccessStore, dataDir: string, tab
   let keys = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Omit<LocalAccess, 'userToken'>) : null;
   if (!keys || !(await stillValid(store, keys.publishableKey)) || !(await stillValid(store, keys.secretKey))) {
     if (!(await store.tenant(LOCAL_TENANT))) {
-      await createTenant(store, { id: LOCAL_TENANT, name: 'Local development', origins: ['http://localhost:3000', 'http://localhost:5173'] });
+      await createTenant(store, {
+        id: LOCAL_TENANT,
+        name: 'Local development',
+        origins: ['http://localhost:3000', 'http://localhost:5173'],
+      });
     }
     keys = {
       publishableKey: (await createKey(store, { tenantId: LOCAL_TENANT, kind: 'publishable' })).key,

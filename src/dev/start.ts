@@ -22,7 +22,9 @@ const SHIPPED_BANKS = path.resolve(__dirname, '../../seed/banks');
 const TOOL = 'npm start';
 
 async function importMissingBanks(dynamo: Dynamo): Promise<string[]> {
-  const files = (await readdir(SHIPPED_BANKS)).filter((name) => name.endsWith('.md')).map((name) => path.join(SHIPPED_BANKS, name));
+  const files = (await readdir(SHIPPED_BANKS))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(SHIPPED_BANKS, name));
   const missing: string[] = [];
   for (const { file, bank } of await readBankFiles(files)) if (!(await bankExists(dynamo, bank.id))) missing.push(file);
   if (missing.length > 0) await importBankFiles(dynamo, missing);
@@ -30,7 +32,9 @@ async function importMissingBanks(dynamo: Dynamo): Promise<string[]> {
 }
 
 const portTaken = (port: number): LocalSetupError =>
-  new LocalSetupError(`port ${port} is taken (another npm start?). Stop that process, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`);
+  new LocalSetupError(
+    `port ${port} is taken (another npm start?). Stop that process, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`,
+  );
 
 async function main(): Promise<void> {
   const config = readCliConfig();
@@ -50,15 +54,19 @@ async function main(): Promise<void> {
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
     const server = createHttpServer(createLambdaHandler(app));
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve)).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EADDRINUSE' ? portTaken(config.port) : error;
-    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve)).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw error.code === 'EADDRINUSE' ? portTaken(config.port) : error;
+      },
+    );
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}/graphql`;
     process.stdout.write(
       [
         `DynamoDB: ${local.endpoint}${local.started ? ` (DynamoDB Local, data in ${config.localDataDir})` : ''}, table ${config.tableName}`,
-        imported.length > 0 ? `Imported: ${imported.join(', ')}` : 'Banks already imported (npm run seed -- <file.md> to add or update one)',
+        imported.length > 0
+          ? `Imported: ${imported.join(', ')}`
+          : 'Banks already imported (npm run seed -- <file.md> to add or update one)',
         `Tenant "${LOCAL_TENANT}": publishable key ${access.publishableKey}`,
         `                 secret key      ${access.secretKey}`,
         `                 user token for "${DEMO_USER}" (12 h) ${access.userToken}`,

@@ -7,7 +7,14 @@
  * read); tenant-wide counters only ever add, so they are described as increments.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { attemptFingerprint, type AttemptInput, type AttemptRecord, type ProfileRecord, type QuestionStateRecord, type QuizRecord } from './attempts';
+import {
+  attemptFingerprint,
+  type AttemptInput,
+  type AttemptRecord,
+  type ProfileRecord,
+  type QuestionStateRecord,
+  type QuizRecord,
+} from './attempts';
 import { reviewMemory } from './learning/memory';
 import { extendStreak, utcDay } from './learning/streak';
 import { bucketOf } from './learning/time-histogram';
@@ -17,7 +24,8 @@ import type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
 export const COUNTER_SHARDS = 4;
 
 /** A user's contributions always land in the same shard, so unique-user counts add up across shards. */
-export const shardOf = (userId: string): number => createHash('sha256').update(userId).digest().readUInt32LE(0) % COUNTER_SHARDS;
+export const shardOf = (userId: string): number =>
+  createHash('sha256').update(userId).digest().readUInt32LE(0) % COUNTER_SHARDS;
 
 export interface AttemptSubject {
   bankId: string;
@@ -124,10 +132,26 @@ export function counterIncrements(userId: string, attempt: AttemptRecord, firsts
 }
 
 /** Decides everything an attempt changes, before anything is written. */
-export function planAttempt(userId: string, input: AttemptInput, subject: AttemptSubject, current: CurrentRecords, at: Date): AttemptEffects {
-  const attempt: AttemptRecord = { ...input, id: randomUUID(), bankId: subject.bankId, sectionSlug: subject.sectionSlug, createdAt: at.toISOString() };
+export function planAttempt(
+  userId: string,
+  input: AttemptInput,
+  subject: AttemptSubject,
+  current: CurrentRecords,
+  at: Date,
+): AttemptEffects {
+  const attempt: AttemptRecord = {
+    ...input,
+    id: randomUUID(),
+    bankId: subject.bankId,
+    sectionSlug: subject.sectionSlug,
+    createdAt: at.toISOString(),
+  };
   const day = utcDay(at);
-  const firsts = { forQuestion: current.state === null, inSection: !current.seenSection, todayInBank: current.lastDayInBank !== day };
+  const firsts = {
+    forQuestion: current.state === null,
+    inSection: !current.seenSection,
+    todayInBank: current.lastDayInBank !== day,
+  };
   const inQuiz = current.quiz && !(input.questionId in current.quiz.answered);
   return {
     attempt,
@@ -137,6 +161,9 @@ export function planAttempt(userId: string, input: AttemptInput, subject: Attemp
     userSection: { bankId: subject.bankId, sectionSlug: subject.sectionSlug, seenBefore: current.seenSection },
     userBankDay: { bankId: subject.bankId, day, previousDay: current.lastDayInBank },
     counters: counterIncrements(userId, attempt, firsts),
-    quizAnswer: inQuiz && attempt.quizId ? { quizId: attempt.quizId, questionId: attempt.questionId, score: attempt.score } : null,
+    quizAnswer:
+      inQuiz && attempt.quizId
+        ? { quizId: attempt.quizId, questionId: attempt.questionId, score: attempt.score }
+        : null,
   };
 }

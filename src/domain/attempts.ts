@@ -64,7 +64,15 @@ export interface QuizRecord {
   answered: Record<string, number>;
 }
 
-export const EMPTY_PROFILE: ProfileRecord = { attemptCount: 0, correctCount: 0, scoreSum: 0, lastAttemptAt: null, lastDay: null, streak: 0, version: 0 };
+export const EMPTY_PROFILE: ProfileRecord = {
+  attemptCount: 0,
+  correctCount: 0,
+  scoreSum: 0,
+  lastAttemptAt: null,
+  lastDay: null,
+  streak: 0,
+  version: 0,
+};
 
 export const MAX_ANSWER_CHARS = 10_000;
 export const MAX_TIME_SPENT_MS = 3_600_000;
@@ -78,12 +86,18 @@ export const roundScore = (score: number): number => Math.round(score * 1e6) / 1
 
 /** Checks the bounds of an attempt's fields; the question itself is checked against the catalog. */
 export function checkAttemptInput(input: AttemptInput): void {
-  if (!CLIENT_ID.test(input.clientAttemptId)) throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');
-  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1) throw badInput(`"score" must be from 0 to 1, got ${input.score}`);
-  if (input.timeSpentMs !== null && (!Number.isInteger(input.timeSpentMs) || input.timeSpentMs < 0 || input.timeSpentMs > MAX_TIME_SPENT_MS)) {
+  if (!CLIENT_ID.test(input.clientAttemptId))
+    throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');
+  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1)
+    throw badInput(`"score" must be from 0 to 1, got ${input.score}`);
+  if (
+    input.timeSpentMs !== null &&
+    (!Number.isInteger(input.timeSpentMs) || input.timeSpentMs < 0 || input.timeSpentMs > MAX_TIME_SPENT_MS)
+  ) {
     throw badInput(`"timeSpentMs" must be a whole number from 0 to ${MAX_TIME_SPENT_MS}, got ${input.timeSpentMs}`);
   }
-  if (input.answer !== null && input.answer.length > MAX_ANSWER_CHARS) throw badInput(`"answer" takes at most ${MAX_ANSWER_CHARS} characters, got ${input.answer.length}`);
+  if (input.answer !== null && input.answer.length > MAX_ANSWER_CHARS)
+    throw badInput(`"answer" takes at most ${MAX_ANSWER_CHARS} characters, got ${input.answer.length}`);
 }
 
 /** What a retry must repeat exactly to count as the same attempt. */

@@ -60,8 +60,22 @@ export interface ContentRef {
  */
 export interface CatalogData {
   sections: CatalogSection[];
-  questions: [localId: string, section: number, number: string | null, line: number, tags: string[], revision: string][];
-  retired: [localId: string, revision: string, lastPosition: number | null, lastNumber: string | null, lastLine: number | null, retiredAt: string][];
+  questions: [
+    localId: string,
+    section: number,
+    number: string | null,
+    line: number,
+    tags: string[],
+    revision: string,
+  ][];
+  retired: [
+    localId: string,
+    revision: string,
+    lastPosition: number | null,
+    lastNumber: string | null,
+    lastLine: number | null,
+    retiredAt: string,
+  ][];
 }
 
 export class Catalog {
@@ -80,9 +94,7 @@ export class Catalog {
     data: CatalogData,
   ) {
     this.sections = data.sections;
-    this.activeSections = data.sections
-      .filter((section) => !section.retired)
-      .sort((a, b) => a.position - b.position);
+    this.activeSections = data.sections.filter((section) => !section.retired).sort((a, b) => a.position - b.position);
     this.sectionsBySlug = new Map(data.sections.map((section) => [section.slug, section]));
     this.questions = data.questions.map(([localId, sectionIndex, number, line, tags, revision]) => {
       const sectionSlug = data.sections[sectionIndex].slug;
@@ -92,7 +104,10 @@ export class Catalog {
     });
     this.questionsByLocalId = new Map(this.questions.map((question) => [question.localId, question]));
     this.retiredByLocalId = new Map(
-      data.retired.map(([localId, revision, lastPosition, lastNumber, lastLine, retiredAt]) => [localId, { localId, revision, lastPosition, lastNumber, lastLine, retiredAt }]),
+      data.retired.map(([localId, revision, lastPosition, lastNumber, lastLine, retiredAt]) => [
+        localId,
+        { localId, revision, lastPosition, lastNumber, lastLine, retiredAt },
+      ]),
     );
     this.tags = new Set(this.questions.flatMap((question) => question.tags));
   }

@@ -28,11 +28,30 @@ export interface ActivityCounts {
   activeUsers: number;
 }
 
-export const QUESTION_COUNT_FIELDS = ['attempts', 'correct', 'partial', 'incorrect', 'skipped', 'scoreSum', 'uniqueUsers', 'timed'] as const;
+export const QUESTION_COUNT_FIELDS = [
+  'attempts',
+  'correct',
+  'partial',
+  'incorrect',
+  'skipped',
+  'scoreSum',
+  'uniqueUsers',
+  'timed',
+] as const;
 export const SECTION_COUNT_FIELDS = ['attempts', 'correct', 'scoreSum', 'uniqueUsers'] as const;
 export const ACTIVITY_COUNT_FIELDS = ['attempts', 'activeUsers'] as const;
 
-export const emptyQuestionCounts = (): QuestionCounts => ({ attempts: 0, correct: 0, partial: 0, incorrect: 0, skipped: 0, scoreSum: 0, uniqueUsers: 0, timed: 0, histogram: {} });
+export const emptyQuestionCounts = (): QuestionCounts => ({
+  attempts: 0,
+  correct: 0,
+  partial: 0,
+  incorrect: 0,
+  skipped: 0,
+  scoreSum: 0,
+  uniqueUsers: 0,
+  timed: 0,
+  histogram: {},
+});
 export const emptySectionCounts = (): SectionCounts => ({ attempts: 0, correct: 0, scoreSum: 0, uniqueUsers: 0 });
 export const emptyActivityCounts = (): ActivityCounts => ({ attempts: 0, activeUsers: 0 });
 
@@ -50,10 +69,13 @@ export function addQuestionCounts(into: QuestionCounts, add: QuestionCounts): Qu
   return into;
 }
 
-export const addSectionCounts = (into: SectionCounts, add: SectionCounts): SectionCounts => addFields(into, add, SECTION_COUNT_FIELDS);
-export const addActivityCounts = (into: ActivityCounts, add: ActivityCounts): ActivityCounts => addFields(into, add, ACTIVITY_COUNT_FIELDS);
+export const addSectionCounts = (into: SectionCounts, add: SectionCounts): SectionCounts =>
+  addFields(into, add, SECTION_COUNT_FIELDS);
+export const addActivityCounts = (into: ActivityCounts, add: ActivityCounts): ActivityCounts =>
+  addFields(into, add, ACTIVITY_COUNT_FIELDS);
 
-const rate = (value: number, attempts: number): number => (attempts === 0 ? 0 : Math.round((value / attempts) * 10_000) / 10_000);
+const rate = (value: number, attempts: number): number =>
+  attempts === 0 ? 0 : Math.round((value / attempts) * 10_000) / 10_000;
 
 export interface QuestionStatistics {
   questionId: string;
@@ -89,7 +111,12 @@ export function questionStatistics(questionId: string, counts: QuestionCounts): 
 
 /** Hardest first: lowest success rate, then lowest mean score, then most attempts, then id. */
 export function hardestFirst(a: QuestionStatistics, b: QuestionStatistics): number {
-  return a.successRate - b.successRate || a.meanScore - b.meanScore || b.attempts - a.attempts || a.questionId.localeCompare(b.questionId);
+  return (
+    a.successRate - b.successRate ||
+    a.meanScore - b.meanScore ||
+    b.attempts - a.attempts ||
+    a.questionId.localeCompare(b.questionId)
+  );
 }
 
 export const successRate = (counts: SectionCounts): number => rate(counts.correct, counts.attempts);

@@ -17,7 +17,10 @@ export function normalizeText(text: string): string {
 }
 
 export function derivedLocalId(bankId: string, sectionSlug: string, normalizedText: string, occurrence = 1): string {
-  return createHash('sha256').update(`${bankId}\n${sectionSlug}\n${normalizedText}\n${occurrence}`).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(`${bankId}\n${sectionSlug}\n${normalizedText}\n${occurrence}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** Dice coefficient over character bigrams: 1 for equal texts, near 0 for unrelated ones. */
@@ -38,4 +41,5 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * shared) / (a.length - 1 + b.length - 1);
 }
 
-export const contentHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);
+export const contentHash = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);

@@ -73,8 +73,15 @@ export interface PlanOptions {
   sourceUrlBase?: string | null;
 }
 
-export function planImport(parsed: ParsedBank, existing: ExistingBank, now: string, options: PlanOptions = {}): ImportPlan {
-  const incoming: Incoming[] = parsed.sections.flatMap((section) => section.questions.map((question) => ({ question, sectionSlug: section.slug })));
+export function planImport(
+  parsed: ParsedBank,
+  existing: ExistingBank,
+  now: string,
+  options: PlanOptions = {},
+): ImportPlan {
+  const incoming: Incoming[] = parsed.sections.flatMap((section) =>
+    section.questions.map((question) => ({ question, sectionSlug: section.slug })),
+  );
   const { localIds, priors } = matchQuestions(parsed.id, incoming, existing.questions);
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, retired: 0 };
   const writes: QuestionRecord[] = [];
@@ -94,7 +101,13 @@ export function planImport(parsed: ParsedBank, existing: ExistingBank, now: stri
   const retirements = retire(parsed.id, existing, new Set(localIds), now);
   summary.retired = retirements.length;
 
-  const data = catalogData(parsed, incoming, published, retired(existing, new Set(localIds), retirements), existing.catalog);
+  const data = catalogData(
+    parsed,
+    incoming,
+    published,
+    retired(existing, new Set(localIds), retirements),
+    existing.catalog,
+  );
   const serialized = serializeCatalog(data);
   const version = catalogVersion(serialized);
   const previousVersion = existing.bank?.catalogVersion ?? null;
@@ -139,28 +152,54 @@ function cleanup(existing: ExistingBank, next: CatalogData, version: string): St
 
 /** Questions gone from the source, with where they last stood (the new catalog keeps that). */
 function retire(bankId: string, existing: ExistingBank, kept: ReadonlySet<string>, now: string): QuestionRecord[] {
-  const previous = existing.bank && existing.catalog ? new Catalog(bankId, existing.bank.catalogVersion, existing.catalog) : null;
+  const previous =
+    existing.bank && existing.catalog ? new Catalog(bankId, existing.bank.catalogVersion, existing.catalog) : null;
   return existing.questions
     .filter((record) => !record.retired && !kept.has(record.localId))
     .map((record): QuestionRecord => {
       const entry = previous?.question(record.localId);
-      const last = { lastPosition: entry?.position ?? null, lastNumber: entry?.number ?? null, lastLine: entry?.line ?? null };
+      const last = {
+        lastPosition: entry?.position ?? null,
+        lastNumber: entry?.number ?? null,
+        lastLine: entry?.line ?? null,
+      };
       return { ...record, retired: true, retiredAt: now, ...last };
     });
 }
 
 /** The retired questions the new catalog names: those retired before and not back, then the new ones. */
-function retired(existing: ExistingBank, kept: ReadonlySet<string>, retirements: readonly QuestionRecord[]): QuestionRecord[] {
+function retired(
+  existing: ExistingBank,
+  kept: ReadonlySet<string>,
+  retirements: readonly QuestionRecord[],
+): QuestionRecord[] {
   const before = existing.questions.filter((record) => record.retired && !kept.has(record.localId));
   return [...before, ...retirements].sort((a, b) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0));
 }
 
 /** What makes a bank item change: its descriptive fields and the catalog version it publishes. */
-export function bankContentHash(bank: Pick<BankRecord, 'title' | 'description' | 'locale' | 'level' | 'sourceFile' | 'sourceUrlBase'>, version: string): string {
-  return contentHash([bank.title, bank.description, bank.locale, bank.level, version, bank.sourceFile, bank.sourceUrlBase]);
+export function bankContentHash(
+  bank: Pick<BankRecord, 'title' | 'description' | 'locale' | 'level' | 'sourceFile' | 'sourceUrlBase'>,
+  version: string,
+): string {
+  return contentHash([
+    bank.title,
+    bank.description,
+    bank.locale,
+    bank.level,
+    version,
+    bank.sourceFile,
+    bank.sourceUrlBase,
+  ]);
 }
 
-function bankRecord(parsed: ParsedBank, existing: ExistingBank, version: string, options: PlanOptions, now: string): Pick<ImportPlan, 'bank' | 'bankChanged'> {
+function bankRecord(
+  parsed: ParsedBank,
+  existing: ExistingBank,
+  version: string,
+  options: PlanOptions,
+  now: string,
+): Pick<ImportPlan, 'bank' | 'bankChanged'> {
   const sourceUrlBase = options.sourceUrlBase ?? null;
   const bankHash = bankContentHash({ ...parsed, sourceUrlBase }, version);
   const bankChanged = existing.bank?.contentHash !== bankHash;
@@ -180,8 +219,22 @@ function bankRecord(parsed: ParsedBank, existing: ExistingBank, version: string,
   return { bank, bankChanged };
 }
 
-function questionRecord(bankId: string, localId: string, sectionSlug: string, q: ParsedQuestion, prior: QuestionRecord | undefined, now: string): QuestionRecord {
-  const content = { sectionSlug, text: q.text, answer: q.answer, tags: q.tags, difficulty: q.difficulty, topic: q.topic };
+function questionRecord(
+  bankId: string,
+  localId: string,
+  sectionSlug: string,
+  q: ParsedQuestion,
+  prior: QuestionRecord | undefined,
+  now: string,
+): QuestionRecord {
+  const content = {
+    sectionSlug,
+    text: q.text,
+    answer: q.answer,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    topic: q.topic,
+  };
   // Hashed only when present, so questions stored before source links were read keep their
   // hash and an unchanged bank still writes nothing.
   const hashed = q.sourceUrl === null ? content : { ...content, sourceUrl: q.sourceUrl };
@@ -204,7 +257,13 @@ function questionRecord(bankId: string, localId: string, sectionSlug: string, q:
   };
 }
 
-function catalogData(parsed: ParsedBank, incoming: Incoming[], published: readonly QuestionRecord[], retiredQuestions: readonly QuestionRecord[], previous: CatalogData | null): CatalogData {
+function catalogData(
+  parsed: ParsedBank,
+  incoming: Incoming[],
+  published: readonly QuestionRecord[],
+  retiredQuestions: readonly QuestionRecord[],
+  previous: CatalogData | null,
+): CatalogData {
   const sections: CatalogSection[] = parsed.sections.map((section, i) => ({
     slug: section.slug,
     title: section.title,
@@ -225,6 +284,13 @@ function catalogData(parsed: ParsedBank, incoming: Incoming[], published: readon
     question.tags,
     published[i].revision,
   ]);
-  const retired = retiredQuestions.map((q): NonNullable<CatalogData['retired']>[number] => [q.localId, q.revision, q.lastPosition, q.lastNumber, q.lastLine, q.retiredAt!]);
+  const retired = retiredQuestions.map((q): NonNullable<CatalogData['retired']>[number] => [
+    q.localId,
+    q.revision,
+    q.lastPosition,
+    q.lastNumber,
+    q.lastLine,
+    q.retiredAt!,
+  ]);
   return { sections, questions, retired };
 }

@@ -42,7 +42,12 @@ export function decodeCursor(cursor: string): CursorBody {
     try {
       const body = JSON.parse(text.slice(CURSOR_PREFIX.length)) as CursorBody;
       const [bank, section, position] = body.o ?? [];
-      if (typeof body.q === 'string' && typeof bank === 'string' && Number.isInteger(section) && Number.isInteger(position)) {
+      if (
+        typeof body.q === 'string' &&
+        typeof bank === 'string' &&
+        Number.isInteger(section) &&
+        Number.isInteger(position)
+      ) {
         return body;
       }
     } catch {
@@ -68,7 +73,9 @@ export function paginate(pool: readonly OrderedQuestion[], first: number, after?
 
 /** Where the question stands in the pool; -1 when it is not in it. */
 export function positionIn(pool: readonly OrderedQuestion[], questionId: string): number {
-  return isSharedPool(pool) ? (poolIndex(pool).positions.get(questionId) ?? -1) : pool.findIndex((entry) => entry.question.id === questionId);
+  return isSharedPool(pool)
+    ? (poolIndex(pool).positions.get(questionId) ?? -1)
+    : pool.findIndex((entry) => entry.question.id === questionId);
 }
 
 function startAfter(pool: readonly OrderedQuestion[], cursor: CursorBody): number {

@@ -23,7 +23,11 @@ export interface Matching {
 /** Below this, an edited question is more likely a different question. */
 export const EDIT_SIMILARITY = 0.5;
 
-export function matchQuestions(bankId: string, incoming: readonly Incoming[], stored: readonly QuestionRecord[]): Matching {
+export function matchQuestions(
+  bankId: string,
+  incoming: readonly Incoming[],
+  stored: readonly QuestionRecord[],
+): Matching {
   const priors: (QuestionRecord | undefined)[] = incoming.map(() => undefined);
   const claimed = new Set<string>();
   const claim = (i: number, record: QuestionRecord | undefined): void => {
@@ -38,7 +42,10 @@ export function matchQuestions(bankId: string, incoming: readonly Incoming[], st
   const unclaimed = (record: QuestionRecord): boolean => !claimed.has(record.localId);
 
   const inSection = groupBy(stored, (r) => `${r.sectionSlug}\n${storedNorms.get(r.localId)}`);
-  const anywhere = groupBy(stored.filter((r) => !r.retired), (r) => storedNorms.get(r.localId)!);
+  const anywhere = groupBy(
+    stored.filter((r) => !r.retired),
+    (r) => storedNorms.get(r.localId)!,
+  );
 
   incoming.forEach(({ question }, i) => question.explicitId && claim(i, byLocalId.get(question.explicitId)));
   incoming.forEach(({ sectionSlug }, i) => {
@@ -49,7 +56,10 @@ export function matchQuestions(bankId: string, incoming: readonly Incoming[], st
   });
   for (const [i, record] of editedPairs(incoming, norms, stored, storedNorms, open, unclaimed)) claim(i, record);
 
-  const used = new Set([...stored.map((r) => r.localId), ...incoming.flatMap(({ question }) => question.explicitId ?? [])]);
+  const used = new Set([
+    ...stored.map((r) => r.localId),
+    ...incoming.flatMap(({ question }) => question.explicitId ?? []),
+  ]);
   const localIds = incoming.map(({ question, sectionSlug }, i) => {
     if (question.explicitId) return question.explicitId;
     if (priors[i]) return priors[i]!.localId;

@@ -25,8 +25,10 @@ const MAX_POOLS_PER_CATALOG = 16;
 
 /** Bounds the work a filter can ask for, before anything is read. */
 export function checkFilterSize(filter: PoolFilter): void {
-  if ((filter.sectionIds?.length ?? 0) > MAX_FILTER_SECTIONS) throw badInput(`"sectionIds" takes at most ${MAX_FILTER_SECTIONS} ids, got ${filter.sectionIds!.length}`);
-  if ((filter.tags?.length ?? 0) > MAX_FILTER_TAGS) throw badInput(`"tags" takes at most ${MAX_FILTER_TAGS} tags, got ${filter.tags!.length}`);
+  if ((filter.sectionIds?.length ?? 0) > MAX_FILTER_SECTIONS)
+    throw badInput(`"sectionIds" takes at most ${MAX_FILTER_SECTIONS} ids, got ${filter.sectionIds!.length}`);
+  if ((filter.tags?.length ?? 0) > MAX_FILTER_TAGS)
+    throw badInput(`"tags" takes at most ${MAX_FILTER_TAGS} tags, got ${filter.tags!.length}`);
 }
 
 /**
@@ -43,7 +45,10 @@ export function selectPool(catalogs: readonly Catalog[], filter: PoolFilter): re
     catalogs.flatMap((catalog) => {
       const wanted = sections.get(catalog.bankId);
       if (sections.size > 0 && !wanted) return [];
-      return orderedQuestions(catalog).filter(({ question: q }) => (!wanted || wanted.has(q.sectionSlug)) && (tags.size === 0 || q.tags.some((tag) => tags.has(tag))));
+      return orderedQuestions(catalog).filter(
+        ({ question: q }) =>
+          (!wanted || wanted.has(q.sectionSlug)) && (tags.size === 0 || q.tags.some((tag) => tags.has(tag))),
+      );
     }),
   );
 }
@@ -66,7 +71,12 @@ const orderedByCatalog = new WeakMap<Catalog, readonly OrderedQuestion[]>();
 function orderedQuestions(catalog: Catalog): readonly OrderedQuestion[] {
   let ordered = orderedByCatalog.get(catalog);
   if (!ordered) {
-    ordered = share(catalog.questions.map((q): OrderedQuestion => ({ question: q, order: [catalog.bankId, catalog.section(q.sectionSlug)?.position ?? 0, q.position] })));
+    ordered = share(
+      catalog.questions.map((q): OrderedQuestion => ({
+        question: q,
+        order: [catalog.bankId, catalog.section(q.sectionSlug)?.position ?? 0, q.position],
+      })),
+    );
     orderedByCatalog.set(catalog, ordered);
   }
   return ordered;
@@ -80,13 +90,20 @@ interface CachedPool {
 /** Filtered and multi-bank pools, by their first catalog (so they go when it does), then by key. */
 const poolsByCatalog = new WeakMap<Catalog, Map<string, CachedPool>>();
 
-function cachedPool(catalogs: readonly Catalog[], key: string, build: () => OrderedQuestion[]): readonly OrderedQuestion[] {
+function cachedPool(
+  catalogs: readonly Catalog[],
+  key: string,
+  build: () => OrderedQuestion[],
+): readonly OrderedQuestion[] {
   let pools = poolsByCatalog.get(catalogs[0]);
   if (!pools) poolsByCatalog.set(catalogs[0], (pools = new Map()));
   const hit = pools.get(key);
   pools.delete(key);
   // The key names banks, not versions: a pool is only reused for the very same catalogs.
-  const entry = hit && hit.catalogs.every((catalog, i) => catalog === catalogs[i]) ? hit : { catalogs: catalogs.slice(), pool: share(build()) };
+  const entry =
+    hit && hit.catalogs.every((catalog, i) => catalog === catalogs[i])
+      ? hit
+      : { catalogs: catalogs.slice(), pool: share(build()) };
   pools.set(key, entry);
   if (pools.size > MAX_POOLS_PER_CATALOG) pools.delete(pools.keys().next().value!);
   return entry.pool;
@@ -114,7 +131,8 @@ function sectionsByBank(catalogs: readonly Catalog[], sectionIds: readonly strin
 function normaliseTags(catalogs: readonly Catalog[], tags: readonly string[]): Set<string> {
   const wanted = new Set(tags.map((tag) => tag.trim().toLowerCase()));
   const unknown = [...wanted].filter((tag) => !catalogs.some((catalog) => catalog.tags.has(tag)));
-  if (unknown.length > 0) throw badInput(`unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.map((t) => `"${t}"`).join(', ')}`);
+  if (unknown.length > 0)
+    throw badInput(`unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.map((t) => `"${t}"`).join(', ')}`);
   return wanted;
 }
 

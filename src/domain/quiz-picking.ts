@@ -23,16 +23,33 @@ export interface PickRequest {
   now: Date;
 }
 
-const tallyOf = (state: QuestionStateRecord) => ({ attempts: state.attempts, scoreSum: state.scoreSum, correct: state.correct });
+const tallyOf = (state: QuestionStateRecord) => ({
+  attempts: state.attempts,
+  scoreSum: state.scoreSum,
+  correct: state.correct,
+});
 
 /** Seen questions, weakest first: lowest smoothed mastery, then the longest unseen. */
-export function weakestFirst(seen: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>): OrderedQuestion[] {
+export function weakestFirst(
+  seen: readonly OrderedQuestion[],
+  states: ReadonlyMap<string, QuestionStateRecord>,
+): OrderedQuestion[] {
   const key = (entry: OrderedQuestion) => states.get(entry.question.id)!;
-  return seen.slice().sort((a, b) => mastery(tallyOf(key(a))) - mastery(tallyOf(key(b))) || key(a).lastAttemptAt.localeCompare(key(b).lastAttemptAt));
+  return seen
+    .slice()
+    .sort(
+      (a, b) =>
+        mastery(tallyOf(key(a))) - mastery(tallyOf(key(b))) || key(a).lastAttemptAt.localeCompare(key(b).lastAttemptAt),
+    );
 }
 
 /** Unseen questions drawn at random, topped up with the weakest seen ones when they run out. */
-export function unseenThenWeakest(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, count: number, random: Random): Pick {
+export function unseenThenWeakest(
+  pool: readonly OrderedQuestion[],
+  states: ReadonlyMap<string, QuestionStateRecord>,
+  count: number,
+  random: Random,
+): Pick {
   const unseen = pool.filter((entry) => !states.has(entry.question.id));
   const picks = sampleWithoutReplacement(unseen, count, random);
   if (picks.length >= count) return { picks, exhausted: false };
@@ -40,12 +57,24 @@ export function unseenThenWeakest(pool: readonly OrderedQuestion[], states: Read
   return { picks: [...picks, ...weakestFirst(seen, states).slice(0, count - picks.length)], exhausted: true };
 }
 
-export function pickForUser(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, request: PickRequest): Pick {
+export function pickForUser(
+  pool: readonly OrderedQuestion[],
+  states: ReadonlyMap<string, QuestionStateRecord>,
+  request: PickRequest,
+): Pick {
   const random = seededRandom(request.seed);
   switch (request.strategy) {
     case 'UNIFORM':
     case 'BALANCED':
-      return { picks: pickRandomSet(pool, { count: request.count, seed: request.seed, strategy: request.strategy, excludeQuestionIds: [] }).picks, exhausted: false };
+      return {
+        picks: pickRandomSet(pool, {
+          count: request.count,
+          seed: request.seed,
+          strategy: request.strategy,
+          excludeQuestionIds: [],
+        }).picks,
+        exhausted: false,
+      };
     case 'NEW_FIRST':
       return unseenThenWeakest(pool, states, request.count, random);
     case 'DUE':
@@ -55,7 +84,12 @@ export function pickForUser(pool: readonly OrderedQuestion[], states: ReadonlyMa
   }
 }
 
-function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, request: PickRequest, random: Random): Pick {
+function dueFirst(
+  pool: readonly OrderedQuestion[],
+  states: ReadonlyMap<string, QuestionStateRecord>,
+  request: PickRequest,
+  random: Random,
+): Pick {
   const now = request.now.toISOString();
   const due = pool
     .filter((entry) => (states.get(entry.question.id)?.memory.due ?? '~') <= now)
@@ -63,7 +97,12 @@ function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, 
   const picks = due.slice(0, request.count);
   if (picks.length >= request.count) return { picks, exhausted: false };
   const picked = new Set(picks);
-  const rest = unseenThenWeakest(pool.filter((entry) => !picked.has(entry)), states, request.count - picks.length, random);
+  const rest = unseenThenWeakest(
+    pool.filter((entry) => !picked.has(entry)),
+    states,
+    request.count - picks.length,
+    random,
+  );
   return { picks: [...picks, ...rest.picks], exhausted: rest.exhausted };
 }
 
@@ -72,12 +111,18 @@ function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, 
  * the prior, 0.5), then a random question of the drawn section: weak sections come up most,
  * strong ones still now and then.
  */
-function weakTopicsFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, count: number, random: Random): Pick {
+function weakTopicsFirst(
+  pool: readonly OrderedQuestion[],
+  states: ReadonlyMap<string, QuestionStateRecord>,
+  count: number,
+  random: Random,
+): Pick {
   const groups = sectionsOf(pool).map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
     for (const entry of entries) {
       const state = states.get(entry.question.id);
-      if (state) Object.assign(tally, { attempts: tally.attempts + state.attempts, scoreSum: tally.scoreSum + state.scoreSum });
+      if (state)
+        Object.assign(tally, { attempts: tally.attempts + state.attempts, scoreSum: tally.scoreSum + state.scoreSum });
     }
     return { left: sampleWithoutReplacement(entries, entries.length, random), weight: 1 - mastery(tally) };
   });

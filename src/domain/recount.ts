@@ -19,15 +19,12 @@
 import type { AttemptRecord, QuestionStateRecord } from './attempts';
 import { counterIncrements, nextProfile, nextState } from './attempt-effects';
 import {
-  ACTIVITY_COUNT_FIELDS,
   addActivityCounts,
   addQuestionCounts,
   addSectionCounts,
   emptyActivityCounts,
   emptyQuestionCounts,
   emptySectionCounts,
-  QUESTION_COUNT_FIELDS,
-  SECTION_COUNT_FIELDS,
   type ActivityCounts,
   type QuestionCounts,
   type SectionCounts,
@@ -37,9 +34,6 @@ import { globalId, parseGlobalId } from './ids';
 import { utcDay } from './learning/streak';
 
 export type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
-
-/** Floats (score sums) are compared with this tolerance: DynamoDB adds decimals exactly, JS does not. */
-export const TOLERANCE = 1e-9;
 
 export interface UserAttempt {
   userId: string;
@@ -120,7 +114,8 @@ export interface Difference {
 
 export const attemptSortKeyOf = (attempt: AttemptRecord): string => `${attempt.createdAt}#${attempt.id}`;
 
-const byCreatedAt = (a: AttemptRecord, b: AttemptRecord): number => compareStrings(attemptSortKeyOf(a), attemptSortKeyOf(b));
+const byCreatedAt = (a: AttemptRecord, b: AttemptRecord): number =>
+  compareStrings(attemptSortKeyOf(a), attemptSortKeyOf(b));
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -148,14 +143,19 @@ export function recount(attempts: readonly UserAttempt[]): Recount {
   const sections = new Map<string, SectionCounts>();
   const activity = new Map<string, ActivityCounts>();
   const seen = new Set<string>();
-  const firstTime = (...parts: string[]): boolean => !seen.has(parts.join('\u0000')) && !!seen.add(parts.join('\u0000'));
+  const firstTime = (...parts: string[]): boolean =>
+    !seen.has(parts.join('\u0000')) && !!seen.add(parts.join('\u0000'));
   const byUser = new Map<string, AttemptRecord[]>();
 
   for (const { userId, attempt } of attempts) {
     const questionId = questionIdOf(attempt);
     const sectionId = globalId(attempt.bankId, attempt.sectionSlug);
     const dayKey = `${attempt.bankId}/${utcDay(new Date(attempt.createdAt))}`;
-    const firsts = { forQuestion: firstTime('Q', userId, questionId), inSection: firstTime('S', userId, sectionId), todayInBank: firstTime('D', userId, dayKey) };
+    const firsts = {
+      forQuestion: firstTime('Q', userId, questionId),
+      inSection: firstTime('S', userId, sectionId),
+      todayInBank: firstTime('D', userId, dayKey),
+    };
     const add = counterIncrements(userId, attempt, firsts);
     addQuestionCounts(entry(questions, questionId, emptyQuestionCounts), add.question);
     addSectionCounts(entry(sections, sectionId, emptySectionCounts), add.section);
@@ -199,89 +199,4 @@ function recountUser(unordered: readonly AttemptRecord[]): RecountedUser {
   };
 }
 
-const PROFILE_FIELDS = ['attemptCount', 'correctCount', 'scoreSum'] as const;
-const STATE_FIELDS = ['attempts', 'correct', 'scoreSum'] as const;
-
-export const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= TOLERANCE;
-
-const sortedUnion = <K extends string>(...maps: ReadonlyMap<K, unknown>[]): K[] => [...new Set(maps.flatMap((map) => [...map.keys()]))].sort(compareStrings);
-
-/**
- * Every difference between what is stored and what the attempts say, in a stable order:
- * question, section and activity counters, then user by user. A missing item or attribute counts
- * as 0 (a missing profile too); numbers are equal within TOLERANCE.
- */
-export function compare(stored: Stored, recounted: Recount): Difference[] {
-  const differences: Difference[] = [];
-  const numbers = <T extends object>(what: string, key: string, fields: readonly (keyof T & string)[], have: T | null | undefined, want: T | null | undefined): void => {
-    for (const field of fields) {
-      const s = Number(have?.[field] ?? 0);
-      const r = Number(want?.[field] ?? 0);
-      if (!sameNumber(s, r)) differences.push({ what: `${what}.${field}`, key, stored: s, recounted: r });
-    }
-  };
-
-  for (const id of sortedUnion(stored.questions, recounted.questions)) {
-    const have = stored.questions.get(id);
-    const want = recounted.questions.get(id);
-    numbers('question', id, QUESTION_COUNT_FIELDS, have, want);
-    const buckets = [...new Set([...Object.keys(have?.histogram ?? {}), ...Object.keys(want?.histogram ?? {})])].sort(byBucket);
-    numbers('question', id, buckets, have?.histogram, want?.histogram);
-  }
-  for (const id of sortedUnion(stored.sections, recounted.sections)) {
-    numbers('section', id, SECTION_COUNT_FIELDS, stored.sections.get(id), recounted.sections.get(id));
-  }
-  for (const key of sortedUnion(stored.activity, recounted.activity)) {
-    numbers('activity', key, ACTIVITY_COUNT_FIELDS, stored.activity.get(key), recounted.activity.get(key));
-  }
-
-  for (const userId of sortedUnion(stored.users, recounted.users)) {
-    const have = stored.users.get(userId);
-    const want = recounted.users.get(userId);
-    numbers<ProfileCounts>('profile', userId, PROFILE_FIELDS, have?.profile, want?.profile);
-    const haveStates = have?.states ?? new Map<string, StateTally>();
-    const wantStates = want?.states ?? new Map<string, StateTally>();
-    for (const questionId of sortedUnion(haveStates, wantStates)) {
-      numbers<StateTally>('state', `${userId} ${questionId}`, STATE_FIELDS, haveStates.get(questionId), wantStates.get(questionId));
-    }
-    const haveSections = have?.sectionAttempts ?? new Map<string, number>();
-    const wantSections = want?.sectionAttempts ?? new Map<string, number>();
-    for (const sectionId of sortedUnion(haveSections, wantSections)) {
-      const s = haveSections.get(sectionId) ?? 0;
-      const r = wantSections.get(sectionId) ?? 0;
-      if (!sameNumber(s, r)) differences.push({ what: 'userSection.attempts', key: `${userId} ${sectionId}`, stored: s, recounted: r });
-    }
-    const haveDays = have?.lastDays ?? new Map<string, string>();
-    const wantDays = want?.lastDays ?? new Map<string, string>();
-    for (const bankId of sortedUnion(haveDays, wantDays)) {
-      const s = haveDays.get(bankId) ?? null;
-      const r = wantDays.get(bankId) ?? null;
-      if (s !== r) differences.push({ what: 'userBankDay.lastDay', key: `${userId} ${bankId}`, stored: s, recounted: r });
-    }
-    const haveIdem = have?.idempotency ?? new Map<string, string>();
-    const wantIdem = want?.idempotency ?? new Map<string, string[]>();
-    for (const clientAttemptId of sortedUnion(haveIdem, wantIdem)) {
-      const s = haveIdem.get(clientAttemptId) ?? null;
-      const r = wantIdem.get(clientAttemptId) ?? [];
-      // Exactly one attempt per clientAttemptId, and its record pointing at it.
-      if (r.length === 1 && s === r[0]) continue;
-      differences.push({ what: 'idempotency', key: `${userId} ${clientAttemptId}`, stored: s, recounted: r.length === 0 ? null : r.join(' ') });
-    }
-  }
-  return differences;
-}
-
-const byBucket = (a: string, b: string): number => Number(a.slice(1)) - Number(b.slice(1)) || compareStrings(a, b);
-
-/** Whether any difference concerns the counter or the user with this key (for a selective rebuild). */
-export function differingKeys(differences: readonly Difference[]): { questions: Set<string>; sections: Set<string>; activity: Set<string>; users: Set<string> } {
-  const keys = { questions: new Set<string>(), sections: new Set<string>(), activity: new Set<string>(), users: new Set<string>() };
-  for (const { what, key } of differences) {
-    const record = what.split('.')[0];
-    if (record === 'question') keys.questions.add(key);
-    else if (record === 'section') keys.sections.add(key);
-    else if (record === 'activity') keys.activity.add(key);
-    else keys.users.add(key.split(' ')[0]);
-  }
-  return keys;
-}
+export { compare, differingKeys, sameNumber, TOLERANCE } from './recount-compare';

@@ -23,7 +23,10 @@ export interface LegacyBank {
 export const isLegacyCatalog = (data: CatalogData): boolean => data.retired === undefined;
 
 export function planRevisionMigration(legacy: LegacyBank, now: string): ImportPlan {
-  const writes = legacy.questions.map((record): QuestionRecord => ({ ...record, revision: revisionOf(record.contentHash, now) }));
+  const writes = legacy.questions.map((record): QuestionRecord => ({
+    ...record,
+    revision: revisionOf(record.contentHash, now),
+  }));
   const revisionOfId = new Map(writes.map((record) => [record.localId, record.revision]));
   const missing = legacy.catalog.questions.find(([localId]) => !revisionOfId.has(localId));
   if (missing) throw new Error(`bank ${legacy.bank.id}: the catalog names question ${missing[0]}, which has no item`);
@@ -31,10 +34,24 @@ export function planRevisionMigration(legacy: LegacyBank, now: string): ImportPl
   const retired = writes
     .filter((record) => record.retired && !active.has(record.localId))
     .sort((a, b) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0))
-    .map((q): NonNullable<CatalogData['retired']>[number] => [q.localId, q.revision, q.lastPosition, q.lastNumber, q.lastLine, q.retiredAt ?? now]);
+    .map((q): NonNullable<CatalogData['retired']>[number] => [
+      q.localId,
+      q.revision,
+      q.lastPosition,
+      q.lastNumber,
+      q.lastLine,
+      q.retiredAt ?? now,
+    ]);
   const data: CatalogData = {
     sections: legacy.catalog.sections,
-    questions: legacy.catalog.questions.map(([localId, section, number, line, tags]) => [localId, section, number, line, tags, revisionOfId.get(localId)!]),
+    questions: legacy.catalog.questions.map(([localId, section, number, line, tags]) => [
+      localId,
+      section,
+      number,
+      line,
+      tags,
+      revisionOfId.get(localId)!,
+    ]),
     retired,
   };
   const serialized = serializeCatalog(data);

@@ -46,14 +46,21 @@ export function sampleWithoutReplacement<T>(items: readonly T[], count: number, 
  * shortfall to the others. Within a group picks are uniform; the result is shuffled.
  */
 export function sampleBalanced<T>(groups: readonly (readonly T[])[], count: number, random: Random): T[] {
-  const quotas = balancedQuotas(groups.map((group) => group.length), count, random);
+  const quotas = balancedQuotas(
+    groups.map((group) => group.length),
+    count,
+    random,
+  );
   const picks = groups.flatMap((group, i) => sampleWithoutReplacement(group, quotas[i], random));
   return sampleWithoutReplacement(picks, picks.length, random);
 }
 
 export function balancedQuotas(sizes: readonly number[], count: number, random: Random): number[] {
   const quotas = sizes.map(() => 0);
-  let remaining = Math.min(count, sizes.reduce((sum, size) => sum + size, 0));
+  let remaining = Math.min(
+    count,
+    sizes.reduce((sum, size) => sum + size, 0),
+  );
   while (remaining > 0) {
     const open = sizes.map((_size, i) => i).filter((i) => quotas[i] < sizes[i]);
     const share = Math.floor(remaining / open.length);

@@ -11,7 +11,11 @@ import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
 
 /** Codes that refuse the whole request (before any resolver runs) get these HTTP statuses. */
-const HTTP_STATUS: Partial<Record<DomainErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+const HTTP_STATUS: Partial<Record<DomainErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+};
 
 /** Our codes: kept with their message wherever they come from (resolvers or request refusals). */
 const OWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
@@ -25,12 +29,15 @@ const OWN_CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', '
 export function requestRefusal(error: unknown, requestId: string, logger: Logger): GraphQLError {
   if (!(error instanceof DomainError)) {
     logger.error('unexpected error', { requestId, phase: 'context', error: describe(error) });
-    return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
+    return new GraphQLError(INTERNAL_MESSAGE, {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } },
+    });
   }
   const retryAfterMs = error.details.retryAfterMs;
   const http = { status: HTTP_STATUS[error.code] ?? 400 };
   // Apollo ignores an `http` whose `headers` key is present but not a Map, so add it only when set.
-  if (typeof retryAfterMs === 'number') Object.assign(http, { headers: new Map([['retry-after', String(Math.ceil(retryAfterMs / 1000))]]) });
+  if (typeof retryAfterMs === 'number')
+    Object.assign(http, { headers: new Map([['retry-after', String(Math.ceil(retryAfterMs / 1000))]]) });
   return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http } });
 }
 
@@ -48,18 +55,27 @@ const APOLLO_CODES = new Set([
 export const INTERNAL_MESSAGE = 'Internal server error';
 
 const isMasked = (formatted: GraphQLFormattedError): boolean =>
-  formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && formatted.message === INTERNAL_MESSAGE && typeof formatted.extensions.requestId === 'string';
+  formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' &&
+  formatted.message === INTERNAL_MESSAGE &&
+  typeof formatted.extensions.requestId === 'string';
 
 const describe = (error: unknown): unknown =>
   error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
 
 const isExpected = (formatted: GraphQLFormattedError, error: unknown): boolean =>
-  unwrapResolverError(error) instanceof DomainError || APOLLO_CODES.has(String(formatted.extensions?.code)) || OWN_CODES.has(String(formatted.extensions?.code));
+  unwrapResolverError(error) instanceof DomainError ||
+  APOLLO_CODES.has(String(formatted.extensions?.code)) ||
+  OWN_CODES.has(String(formatted.extensions?.code));
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.details } };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.details },
+    };
   }
   if (OWN_CODES.has(String(formatted.extensions?.code)) || isMasked(formatted)) {
     // A request refusal (see requestRefusal): already a GraphQLError with our code and message.
@@ -70,7 +86,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: INTERNAL_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs unexpected errors once and gives every masked error the request id. */
@@ -94,7 +115,10 @@ export const errorReporting: ApolloServerPlugin<GraphQLContext> = {
         if (response.body.kind !== 'single') return;
         for (const error of response.body.singleResult.errors ?? []) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-            (error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
+            (error as { extensions: Record<string, unknown> }).extensions = {
+              ...error.extensions,
+              requestId: contextValue.requestId,
+            };
           }
         }
       },

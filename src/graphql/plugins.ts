@@ -49,7 +49,12 @@ const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
 
 /** Apollo's codes for a well-formed request whose document or variables are wrong. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * GraphQL over HTTP: a request that fails before execution (parse, validation, variable
@@ -96,7 +101,9 @@ export function preferredMediaType(accept: string | undefined): string | null {
       .filter((r) => (r.type === type || r.type === '*') && (r.subtype === subtype || r.subtype === '*'))
       .map((r) => ({ ...r, specificity: (r.type === type ? 4 : 0) + (r.subtype === subtype ? 2 : 0) }))
       .sort((a, b) => b.specificity - a.specificity || b.q - a.q || a.order - b.order);
-    return matches[0] ? { mediaType, index, q: matches[0].q, specificity: matches[0].specificity, order: matches[0].order } : null;
+    return matches[0]
+      ? { mediaType, index, q: matches[0].q, specificity: matches[0].specificity, order: matches[0].order }
+      : null;
   });
   const accepted = candidates.filter((c): c is NonNullable<typeof c> => c !== null && c.q > 0);
   accepted.sort((a, b) => b.q - a.q || b.specificity - a.specificity || a.order - b.order || a.index - b.index);

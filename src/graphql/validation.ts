@@ -11,7 +11,11 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 export const operationTypeExists: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();
-    const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[node.operation];
+    const root = {
+      query: schema.getQueryType(),
+      mutation: schema.getMutationType(),
+      subscription: schema.getSubscriptionType(),
+    }[node.operation];
     if (!root) context.reportError(new GraphQLError(`this API has no ${node.operation} operations`, { nodes: [node] }));
   },
 });

@@ -27,13 +27,21 @@ export async function batchGet(dynamo: Dynamo, keys: readonly Key[], consistent 
   return keys.map((key) => found.get(keyString(key)) ?? null);
 }
 
-async function batchGetChunk(dynamo: Dynamo, keys: Key[], found: Map<string, Item>, consistent: boolean): Promise<void> {
+async function batchGetChunk(
+  dynamo: Dynamo,
+  keys: Key[],
+  found: Map<string, Item>,
+  consistent: boolean,
+): Promise<void> {
   let pending: Key[] = keys;
   for (let round = 0; pending.length > 0; round++) {
-    if (round >= MAX_ROUNDS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ROUNDS} rounds`);
+    if (round >= MAX_ROUNDS)
+      throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${MAX_ROUNDS} rounds`);
     if (round > 0) await backoff(round);
     const result = await dynamo.doc.send(
-      new BatchGetCommand({ RequestItems: { [dynamo.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } } }),
+      new BatchGetCommand({
+        RequestItems: { [dynamo.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } },
+      }),
     );
     for (const item of result.Responses?.[dynamo.tableName] ?? []) found.set(keyString(item as Item), item as Item);
     pending = (result.UnprocessedKeys?.[dynamo.tableName]?.Keys as Key[] | undefined) ?? [];
@@ -47,7 +55,11 @@ export interface BatchWriteOptions {
   onProgress?: (written: number) => void;
 }
 
-export async function batchWrite(dynamo: Dynamo, requests: readonly WriteRequest[], options: BatchWriteOptions = {}): Promise<void> {
+export async function batchWrite(
+  dynamo: Dynamo,
+  requests: readonly WriteRequest[],
+  options: BatchWriteOptions = {},
+): Promise<void> {
   const chunks = chunk(requests, WRITE_CHUNK);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -63,7 +75,8 @@ export async function batchWrite(dynamo: Dynamo, requests: readonly WriteRequest
 async function batchWriteChunk(dynamo: Dynamo, requests: WriteRequest[]): Promise<void> {
   let pending = requests;
   for (let round = 0; pending.length > 0; round++) {
-    if (round >= MAX_ROUNDS) throw new Error(`BatchWriteItem left ${pending.length} writes unprocessed after ${MAX_ROUNDS} rounds`);
+    if (round >= MAX_ROUNDS)
+      throw new Error(`BatchWriteItem left ${pending.length} writes unprocessed after ${MAX_ROUNDS} rounds`);
     if (round > 0) await backoff(round);
     const result = await dynamo.doc.send(new BatchWriteCommand({ RequestItems: { [dynamo.tableName]: pending } }));
     pending = (result.UnprocessedItems?.[dynamo.tableName] as WriteRequest[] | undefined) ?? [];

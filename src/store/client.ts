@@ -33,13 +33,18 @@ export function createDynamo(options: DynamoOptions): Dynamo {
   const client = new DynamoDBClient({
     region: options.region,
     endpoint: options.endpoint,
-    ...((options.placeholderCredentials ?? !!options.endpoint) ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...((options.placeholderCredentials ?? !!options.endpoint)
+      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
     maxAttempts: 5,
   });
   const calls = createCallCounter();
   client.middlewareStack.add(
     (next, context) => (args) => {
-      calls.byCommand.set(context.commandName ?? 'unknown', (calls.byCommand.get(context.commandName ?? 'unknown') ?? 0) + 1);
+      calls.byCommand.set(
+        context.commandName ?? 'unknown',
+        (calls.byCommand.get(context.commandName ?? 'unknown') ?? 0) + 1,
+      );
       return next(args);
     },
     { step: 'initialize', name: 'qbankCallCounter' },

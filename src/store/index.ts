@@ -21,7 +21,14 @@ export { CatalogCache } from './content/catalog-cache';
 export type { ContentReader, HeldRead } from './content/content-reader';
 export type { QuestionRef, StoredQuestion } from './content/types';
 export type { CounterStore } from './counters/counter-store';
-export type { AttemptContext, AttemptPage, AttemptQuery, AttemptTarget, KeepState, LearnerStore } from './learner/learner-store';
+export type {
+  AttemptContext,
+  AttemptPage,
+  AttemptQuery,
+  AttemptTarget,
+  KeepState,
+  LearnerStore,
+} from './learner/learner-store';
 export { AttemptConflict, DuplicateAttempt } from './learner/attempt-transaction';
 export type { QuizStore } from './quizzes/quiz-store';
 export type { Read, RequestReads } from './request-reads';
@@ -46,7 +53,13 @@ export function requestStores(dynamo: Dynamo, catalogs: CatalogCache): Stores {
   };
 }
 
-export { applyImportPlan, bankExists, ConcurrentImportError, readExistingBank, type ApplyOptions } from './content/bank-writer';
+export {
+  applyImportPlan,
+  bankExists,
+  ConcurrentImportError,
+  readExistingBank,
+  type ApplyOptions,
+} from './content/bank-writer';
 export { readTenants, tenantExists, type TenantSnapshot } from './maintenance/tenant-snapshot';
 export { rewrite, type RebuildSummary } from './maintenance/stats-rewrite';
 export { migrateRevisions, type MigrationReport } from './migrations/revisions';

@@ -3,11 +3,16 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Item } from './batch';
 import type { Dynamo } from './client';
 
-export async function queryAll(dynamo: Dynamo, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+export async function queryAll(
+  dynamo: Dynamo,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Item[]> {
   const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo.doc.send(new QueryCommand({ ...input, TableName: dynamo.tableName, ExclusiveStartKey: startKey }));
+    const page = await dynamo.doc.send(
+      new QueryCommand({ ...input, TableName: dynamo.tableName, ExclusiveStartKey: startKey }),
+    );
     items.push(...((page.Items ?? []) as Item[]));
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -18,7 +18,10 @@ export interface Read<T> {
   decode(items: readonly (Item | null)[]): T;
 }
 
-export const read = <T>(keys: readonly Key[], decode: (items: readonly (Item | null)[]) => T): Read<T> => ({ keys, decode });
+export const read = <T>(keys: readonly Key[], decode: (items: readonly (Item | null)[]) => T): Read<T> => ({
+  keys,
+  decode,
+});
 
 type Results<T extends readonly unknown[]> = { [K in keyof T]: Read<T[K]> };
 

@@ -2,7 +2,13 @@
  * Creates the table for DynamoDB Local and the tests from the same definition serverless.yml
  * uses (table-schema.json), so the two never drift.
  */
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, ResourceInUseException, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import type { Dynamo } from './client';
 import schema from './table-schema.json';
 

@@ -41,7 +41,9 @@ export class TransactionCancelled extends Error {
 
 /** The reasons of a cancelled transaction, by item name. */
 export function cancelledItems(items: readonly NamedItem[], error: TransactionCanceledException): CancelledItem[] {
-  return (error.CancellationReasons ?? []).flatMap((reason, i) => (reason.Code && reason.Code !== 'None' ? [{ name: items[i]?.name ?? `item ${i}`, code: reason.Code }] : []));
+  return (error.CancellationReasons ?? []).flatMap((reason, i) =>
+    reason.Code && reason.Code !== 'None' ? [{ name: items[i]?.name ?? `item ${i}`, code: reason.Code }] : [],
+  );
 }
 
 /** Sends the items as one transaction; a cancellation comes back as TransactionCancelled. */

@@ -29,14 +29,23 @@ export interface Picked<V> {
  * BatchGetItem as the bank items that confirm those catalogs — one round trip in all. Only when
  * a catalog is not held or an import has replaced it are the catalogs read first.
  */
-export async function readPicked<V>(content: ContentReader, scope: Scope, plan: (catalogs: Catalog[]) => Picked<V>): Promise<{ catalogs: Catalog[]; value: V; questions: QuestionModel[] }> {
+export async function readPicked<V>(
+  content: ContentReader,
+  scope: Scope,
+  plan: (catalogs: Catalog[]) => Picked<V>,
+): Promise<{ catalogs: Catalog[]; value: V; questions: QuestionModel[] }> {
   const bankIds = scopedBankIds(scope);
   const withRefs = (catalogs: Catalog[]) => {
     const picked = plan(byBankId(catalogs));
     return { refs: refsOf(picked.entries), value: picked };
   };
   const warm = bankIds && (await content.fromHeldCatalogs(bankIds, withRefs));
-  if (warm) return { catalogs: byBankId(warm.catalogs), value: warm.value.value, questions: models(warm.value.entries, warm.questions) };
+  if (warm)
+    return {
+      catalogs: byBankId(warm.catalogs),
+      value: warm.value.value,
+      questions: models(warm.value.entries, warm.questions),
+    };
   const catalogs = await catalogsInScope(content, scope);
   const picked = plan(catalogs);
   return { catalogs, value: picked.value, questions: await questionModels(content, catalogs, picked.entries) };
@@ -60,7 +69,8 @@ export async function catalogsInScope(content: ContentReader, scope: Scope): Pro
   return byBankId(catalogs.filter((c): c is Catalog => c !== null));
 }
 
-const byBankId = (catalogs: readonly Catalog[]): Catalog[] => catalogs.slice().sort((a, b) => (a.bankId < b.bankId ? -1 : 1));
+const byBankId = (catalogs: readonly Catalog[]): Catalog[] =>
+  catalogs.slice().sort((a, b) => (a.bankId < b.bankId ? -1 : 1));
 
 const refsOf = (entries: readonly OrderedQuestion[]): QuestionRef[] =>
   entries.map(({ question }) => ({ bankId: parseGlobalId(question.id)!.bankId, localId: question.localId }));
@@ -74,12 +84,20 @@ function models(entries: readonly OrderedQuestion[], stored: readonly (StoredQue
 }
 
 /** Loads the questions of catalog entries, in order, with one batched read. */
-export async function questionModels(content: ContentReader, catalogs: readonly Catalog[], entries: readonly OrderedQuestion[]): Promise<QuestionModel[]> {
+export async function questionModels(
+  content: ContentReader,
+  catalogs: readonly Catalog[],
+  entries: readonly OrderedQuestion[],
+): Promise<QuestionModel[]> {
   return models(entries, await content.published(catalogs, refsOf(entries)));
 }
 
 /** A page of a pool, and the cursors around it. */
-export function pageOf(pool: readonly OrderedQuestion[], first: number, after: string | null | undefined): Picked<Omit<QuestionConnectionModel, 'edges'> & { cursors: string[] }> {
+export function pageOf(
+  pool: readonly OrderedQuestion[],
+  first: number,
+  after: string | null | undefined,
+): Picked<Omit<QuestionConnectionModel, 'edges'> & { cursors: string[] }> {
   const page = paginate(pool, first, after);
   const cursors = page.items.map(encodeCursor);
   return {
@@ -87,12 +105,20 @@ export function pageOf(pool: readonly OrderedQuestion[], first: number, after: s
     value: {
       cursors,
       totalCount: pool.length,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: cursors[0] ?? null,
+        endCursor: cursors.at(-1) ?? null,
+      },
     },
   };
 }
 
 /** A connection from a page and the questions read for it. */
-export function connectionOf({ cursors, ...page }: ReturnType<typeof pageOf>['value'], nodes: readonly QuestionModel[]): QuestionConnectionModel {
+export function connectionOf(
+  { cursors, ...page }: ReturnType<typeof pageOf>['value'],
+  nodes: readonly QuestionModel[],
+): QuestionConnectionModel {
   return { ...page, edges: nodes.map((node, i) => ({ cursor: cursors[i], node })) };
 }

@@ -67,14 +67,24 @@ export class ContentQueries {
     return question;
   }
 
-  async questions(filter: Scope & PoolFilter, first: number | null | undefined, after: string | null | undefined): Promise<QuestionConnectionModel> {
+  async questions(
+    filter: Scope & PoolFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<QuestionConnectionModel> {
     const size = checkPageSize(first);
-    const { value, questions } = await readPicked(this.stores.content, filter, (catalogs) => pageOf(selectPool(catalogs, filter), size, after));
+    const { value, questions } = await readPicked(this.stores.content, filter, (catalogs) =>
+      pageOf(selectPool(catalogs, filter), size, after),
+    );
     return connectionOf(value, questions);
   }
 
   /** A section's questions (none once it is retired), with the catalog the section came from. */
-  async sectionQuestions({ catalog, section }: SectionModel, first: number | null | undefined, after: string | null | undefined): Promise<QuestionConnectionModel> {
+  async sectionQuestions(
+    { catalog, section }: SectionModel,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<QuestionConnectionModel> {
     const pool = section.retired ? [] : selectPool([catalog], { sectionIds: [globalId(catalog.bankId, section.slug)] });
     const page = pageOf(pool, checkPageSize(first), after);
     return connectionOf(page.value, await questionModels(this.stores.content, [catalog], page.entries));
@@ -95,10 +105,19 @@ export class ContentQueries {
     const seen = await this.seenStates(user, input);
     const { value, questions } = await readPicked(this.stores.content, input, (catalogs) => {
       const pool = selectPool(catalogs, input);
-      const { picks, poolSize } = pickRandomSet(pool.filter((entry) => !seen.has(entry.question.id)), request);
+      const { picks, poolSize } = pickRandomSet(
+        pool.filter((entry) => !seen.has(entry.question.id)),
+        request,
+      );
       const excluded = new Set(request.excludeQuestionIds);
       const missing = request.count - picks.length;
-      const refill = missing > 0 ? weakestFirst(pool.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)), seen).slice(0, missing) : [];
+      const refill =
+        missing > 0
+          ? weakestFirst(
+              pool.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)),
+              seen,
+            ).slice(0, missing)
+          : [];
       return { entries: [...picks, ...refill], value: { poolSize, exhausted: missing > 0 } };
     });
     return { questions, poolSize: value.poolSize, seed, strategy, exhausted: value.exhausted };
@@ -111,4 +130,3 @@ export class ContentQueries {
     return new Map(perBank.flat().map((state) => [state.questionId, state]));
   }
 }
-

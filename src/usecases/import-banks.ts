@@ -44,7 +44,10 @@ export interface ImportOptions extends ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function readBankFiles(files: readonly string[], options: ReadOptions = {}): Promise<{ file: string; bank: ParsedBank }[]> {
+export async function readBankFiles(
+  files: readonly string[],
+  options: ReadOptions = {},
+): Promise<{ file: string; bank: ParsedBank }[]> {
   const banks: { file: string; bank: ParsedBank }[] = [];
   for (const file of files) {
     const name = path.basename(file);
@@ -63,7 +66,11 @@ export async function readBankFiles(files: readonly string[], options: ReadOptio
   return banks;
 }
 
-export async function importBankFiles(dynamo: Dynamo, files: readonly string[], options: ImportOptions = {}): Promise<BankSummary[]> {
+export async function importBankFiles(
+  dynamo: Dynamo,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<BankSummary[]> {
   const now = options.now ?? (() => new Date().toISOString());
   const banks = await readBankFiles(files, options);
   const plans: ImportPlan[] = [];

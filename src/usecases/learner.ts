@@ -21,19 +21,26 @@ export interface AttemptFilter {
 const CURSOR_PREFIX = 'ac1:';
 const SORT_KEY = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/;
 
-const encode = (attempt: AttemptRecord): string => Buffer.from(`${CURSOR_PREFIX}${attempt.createdAt}#${attempt.id}`).toString('base64url');
+const encode = (attempt: AttemptRecord): string =>
+  Buffer.from(`${CURSOR_PREFIX}${attempt.createdAt}#${attempt.id}`).toString('base64url');
 
 function decode(cursor: string): string {
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const sortKey = text.slice(CURSOR_PREFIX.length);
-  if (!text.startsWith(CURSOR_PREFIX) || !SORT_KEY.test(sortKey)) throw badInput('"after" is not a cursor returned by this API');
+  if (!text.startsWith(CURSOR_PREFIX) || !SORT_KEY.test(sortKey))
+    throw badInput('"after" is not a cursor returned by this API');
   return sortKey;
 }
 
 /** The narrowest index the filter allows: a question's, a section's, a bank's, or all attempts. */
-function attemptQuery(filter: AttemptFilter | null | undefined, first: number, after: string | null | undefined): AttemptQuery {
+function attemptQuery(
+  filter: AttemptFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+): AttemptQuery {
   const since = filter?.since ?? null;
-  if (since !== null && Number.isNaN(Date.parse(since))) throw badInput(`"since" must be an ISO 8601 date, got "${since}"`);
+  if (since !== null && Number.isNaN(Date.parse(since)))
+    throw badInput(`"since" must be an ISO 8601 date, got "${since}"`);
   const sinceIso = since === null ? null : new Date(since).toISOString();
   const base = { since: sinceIso, first, after: after ? decode(after) : null };
   if (filter?.questionId) return { ...base, index: 'question', id: filter.questionId };
@@ -42,9 +49,16 @@ function attemptQuery(filter: AttemptFilter | null | undefined, first: number, a
   return { ...base, index: null, id: null };
 }
 
-export const bounded = (value: number | null | undefined, fallback: number, max: number, name: string, min = 1): number => {
+export const bounded = (
+  value: number | null | undefined,
+  fallback: number,
+  max: number,
+  name: string,
+  min = 1,
+): number => {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < min || n > max) throw badInput(`"${name}" must be an integer from ${min} to ${max}, got ${n}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw badInput(`"${name}" must be an integer from ${min} to ${max}, got ${n}`);
   return n;
 };
 
@@ -58,9 +72,15 @@ export async function catalogOf(stores: Stores, bankId: string): Promise<Catalog
 }
 
 /** Due states worth listing: questions still in the catalog, in the asked sections (checked here). */
-function dueFilter(catalog: Catalog, bankId: string, sectionIds: readonly string[]): (state: QuestionStateRecord) => boolean {
+function dueFilter(
+  catalog: Catalog,
+  bankId: string,
+  sectionIds: readonly string[],
+): (state: QuestionStateRecord) => boolean {
   const sections = new Set(sectionIds.map((id) => parseGlobalId(id)));
-  for (const ref of sections) if (!ref || ref.bankId !== bankId || catalog.section(ref.localId)?.retired !== false) throw badInput(`unknown section id in bank "${bankId}"`);
+  for (const ref of sections)
+    if (!ref || ref.bankId !== bankId || catalog.section(ref.localId)?.retired !== false)
+      throw badInput(`unknown section id in bank "${bankId}"`);
   const wanted = new Set([...sections].map((ref) => ref!.localId));
   return (state) => {
     const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
@@ -75,25 +95,51 @@ export class LearnerQueries {
     return this.stores.learner.profile(user);
   }
 
-  async attempts(user: UserRef, first: number | null | undefined, after: string | null | undefined, filter: AttemptFilter | null | undefined): Promise<AttemptConnectionModel> {
-    const page = await this.stores.learner.attempts(user, attemptQuery(filter, bounded(first, 20, 100, 'first'), after));
+  async attempts(
+    user: UserRef,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: AttemptFilter | null | undefined,
+  ): Promise<AttemptConnectionModel> {
+    const page = await this.stores.learner.attempts(
+      user,
+      attemptQuery(filter, bounded(first, 20, 100, 'first'), after),
+    );
     // A question filter is exact; bank and section filters narrow what the index cannot.
-    const matches = (a: AttemptRecord) => (!filter?.bankId || a.bankId === filter.bankId) && (!filter?.sectionId || `${a.bankId}/${a.sectionSlug}` === filter.sectionId);
+    const matches = (a: AttemptRecord) =>
+      (!filter?.bankId || a.bankId === filter.bankId) &&
+      (!filter?.sectionId || `${a.bankId}/${a.sectionSlug}` === filter.sectionId);
     const edges = page.attempts.filter(matches).map((node) => ({ cursor: encode(node), node }));
     return {
       edges,
-      pageInfo: { hasNextPage: page.next !== null, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.next !== null,
+        hasPreviousPage: !!after,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
-    const [catalog, states] = await Promise.all([catalogOf(this.stores, bankId), this.stores.learner.states(user, bankId)]);
+    const [catalog, states] = await Promise.all([
+      catalogOf(this.stores, bankId),
+      this.stores.learner.states(user, bankId),
+    ]);
     const now = new Date();
     const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
     for (const state of states) {
-      const topic = topics.get(state.sectionSlug) ?? { tally: { attempts: 0, scoreSum: 0, correct: 0 }, recall: [], leeches: 0 };
-      topic.tally = { attempts: topic.tally.attempts + state.attempts, scoreSum: topic.tally.scoreSum + state.scoreSum, correct: topic.tally.correct + state.correct };
+      const topic = topics.get(state.sectionSlug) ?? {
+        tally: { attempts: 0, scoreSum: 0, correct: 0 },
+        recall: [],
+        leeches: 0,
+      };
+      topic.tally = {
+        attempts: topic.tally.attempts + state.attempts,
+        scoreSum: topic.tally.scoreSum + state.scoreSum,
+        correct: topic.tally.correct + state.correct,
+      };
       topic.recall.push(retrievability(state.memory, now));
       topic.leeches += isLeech(state.memory) ? 1 : 0;
       topics.set(state.sectionSlug, topic);
@@ -102,20 +148,23 @@ export class LearnerQueries {
       const section = catalog.section(slug);
       return section && !section.retired ? [{ ...topic, section }] : [];
     });
-    return rankWeakest(inCatalog, size).map(
-      ({ tally, recall, leeches, section }): TopicMasteryModel => ({
-        section: { catalog, section },
-        attempts: tally.attempts,
-        correctRate: round4(correctRate(tally)),
-        mastery: round4(mastery(tally)),
-        confidence: confidence(tally),
-        meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
-        leeches,
-      }),
-    );
+    return rankWeakest(inCatalog, size).map(({ tally, recall, leeches, section }): TopicMasteryModel => ({
+      section: { catalog, section },
+      attempts: tally.attempts,
+      correctRate: round4(correctRate(tally)),
+      mastery: round4(mastery(tally)),
+      confidence: confidence(tally),
+      meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
+      leeches,
+    }));
   }
 
-  async dueQuestions(user: UserRef, bankId: string, sectionIds: readonly string[] | null | undefined, limit: number | null | undefined): Promise<QuestionStateModel[]> {
+  async dueQuestions(
+    user: UserRef,
+    bankId: string,
+    sectionIds: readonly string[] | null | undefined,
+    limit: number | null | undefined,
+  ): Promise<QuestionStateModel[]> {
     const size = bounded(limit, 20, 100, 'limit');
     if (!isBankId(bankId)) throw badInput(`unknown bank id "${bankId}"`); // before its Query, whose key it is part of
     const now = new Date();
@@ -133,7 +182,13 @@ export class LearnerQueries {
    * that batch, two calls in all. Undefined when no catalog is held, when it names no such section
    * (it may predate the section), or when an import has replaced it: then the caller reads afresh.
    */
-  private async dueWithHeldCatalog(user: UserRef, bankId: string, sectionIds: readonly string[], limit: number, now: Date): Promise<QuestionStateModel[] | undefined> {
+  private async dueWithHeldCatalog(
+    user: UserRef,
+    bankId: string,
+    sectionIds: readonly string[],
+    limit: number,
+    now: Date,
+  ): Promise<QuestionStateModel[] | undefined> {
     const held = this.stores.content.heldCatalog(bankId);
     if (!held) return undefined;
     let keep: (state: QuestionStateRecord) => boolean;

@@ -20,10 +20,22 @@ export class Quizzes {
   constructor(private readonly stores: Stores) {}
 
   async start(user: UserRef, input: StartQuizInput): Promise<QuizRecord> {
-    const request = { count: input.count ?? 10, seed: input.seed ?? randomBytes(9).toString('base64url'), strategy: input.strategy ?? 'UNIFORM', now: new Date() };
+    const request = {
+      count: input.count ?? 10,
+      seed: input.seed ?? randomBytes(9).toString('base64url'),
+      strategy: input.strategy ?? 'UNIFORM',
+      now: new Date(),
+    };
     checkRandomSetRequest({ ...request, strategy: 'UNIFORM', excludeQuestionIds: [] });
-    const [catalogs, states] = await Promise.all([catalogsInScope(this.stores.content, input), this.stores.learner.states(user, input.bankId)]);
-    const { picks, exhausted } = pickForUser(selectPool(catalogs, input), new Map(states.map((s) => [s.questionId, s])), request);
+    const [catalogs, states] = await Promise.all([
+      catalogsInScope(this.stores.content, input),
+      this.stores.learner.states(user, input.bankId),
+    ]);
+    const { picks, exhausted } = pickForUser(
+      selectPool(catalogs, input),
+      new Map(states.map((s) => [s.questionId, s])),
+      request,
+    );
     const quiz: QuizRecord = {
       id: randomUUID(),
       bankId: input.bankId,

@@ -63,9 +63,14 @@ export function attemptInput(raw: RecordAttemptRequest): AttemptInput {
   return { ...input, score: roundScore(input.score) };
 }
 
-const retiredOrUnknown = (questionId: string) => badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
+const retiredOrUnknown = (questionId: string) =>
+  badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
 
-export async function recordAttempt(stores: Stores, user: UserRef, raw: RecordAttemptRequest): Promise<RecordAttemptPayloadModel> {
+export async function recordAttempt(
+  stores: Stores,
+  user: UserRef,
+  raw: RecordAttemptRequest,
+): Promise<RecordAttemptPayloadModel> {
   const input = attemptInput(raw);
   const ref = parseGlobalId(input.questionId);
   if (!ref) throw retiredOrUnknown(input.questionId);
@@ -76,14 +81,19 @@ export async function recordAttempt(stores: Stores, user: UserRef, raw: RecordAt
     const effects = planAttempt(user.userId, input, target, context.current, new Date());
     try {
       await stores.learner.recordAttempt(user, effects);
-      return { attempt: effects.attempt, duplicate: false, state: { record: effects.state.next, now: new Date(effects.attempt.createdAt) } };
+      return {
+        attempt: effects.attempt,
+        duplicate: false,
+        state: { record: effects.state.next, now: new Date(effects.attempt.createdAt) },
+      };
     } catch (error) {
       if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict)) throw error;
       // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
       const wait = error instanceof AttemptConflict ? conflictBackoffMs(round) : 0;
       const outOfTime = performance.now() - started + wait > conflictBudget.ms;
       // Still masked as INTERNAL_SERVER_ERROR (the contract has no code for it); the log says why.
-      if (round >= CONFLICT_ROUNDS || outOfTime) throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
+      if (round >= CONFLICT_ROUNDS || outOfTime)
+        throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
       stores.learner.forgetAttemptContext(user, target);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -96,11 +106,19 @@ export async function recordAttempt(stores: Stores, user: UserRef, raw: RecordAt
  * catalog is current) and the user's records come in one BatchGetItem. The items of one
  * BatchGetItem are not a snapshot, so the write is conditioned on every record it read.
  */
-async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: AttemptInput): Promise<{ target: AttemptTarget; context: AttemptContext }> {
+async function readContext(
+  stores: Stores,
+  user: UserRef,
+  ref: LocalRef,
+  input: AttemptInput,
+): Promise<{ target: AttemptTarget; context: AttemptContext }> {
   const held = stores.content.heldCatalog(ref.bankId);
   const heldTarget = held && targetIn(held, ref, input);
   if (held && heldTarget) {
-    const [version, context] = await stores.reads.consistent([stores.content.catalogVersionRead(ref.bankId), stores.learner.attemptContext(user, heldTarget)] as const);
+    const [version, context] = await stores.reads.consistent([
+      stores.content.catalogVersionRead(ref.bankId),
+      stores.learner.attemptContext(user, heldTarget),
+    ] as const);
     if (version === held.version) return { target: heldTarget, context };
   }
   const catalog = await stores.content.catalog(ref.bankId);
@@ -112,10 +130,25 @@ async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: 
 
 function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): AttemptTarget | null {
   const entry = catalog.question(ref.localId);
-  return entry ? { bankId: ref.bankId, localId: ref.localId, sectionSlug: entry.sectionSlug, questionId: input.questionId, clientAttemptId: input.clientAttemptId, quizId: input.quizId } : null;
+  return entry
+    ? {
+        bankId: ref.bankId,
+        localId: ref.localId,
+        sectionSlug: entry.sectionSlug,
+        questionId: input.questionId,
+        clientAttemptId: input.clientAttemptId,
+        quizId: input.quizId,
+      }
+    : null;
 }
 
-async function retried(stores: Stores, user: UserRef, target: AttemptTarget, retry: Extract<AttemptContext, { kind: 'retry' }>, fingerprint: string): Promise<RecordAttemptPayloadModel> {
+async function retried(
+  stores: Stores,
+  user: UserRef,
+  target: AttemptTarget,
+  retry: Extract<AttemptContext, { kind: 'retry' }>,
+  fingerprint: string,
+): Promise<RecordAttemptPayloadModel> {
   if (retry.fingerprint !== fingerprint) {
     throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
   }

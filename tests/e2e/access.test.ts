@@ -21,7 +21,10 @@ describe('tenants, keys and users (STAGE=prod)', () => {
   });
 
   it('serves content to a publishable key from an allowed origin, with CORS headers', async () => {
-    const response = await ask('{ bank(id: "ml-junior") { questionCount } }', { 'x-api-key': acme.publishable, origin: 'https://quiz.acme.test' });
+    const response = await ask('{ bank(id: "ml-junior") { questionCount } }', {
+      'x-api-key': acme.publishable,
+      origin: 'https://quiz.acme.test',
+    });
     expect([response.status, response.data]).toEqual([200, { bank: { questionCount: 58 } }]);
     expect(response.headers['access-control-allow-origin']).toBe('https://quiz.acme.test');
   });
@@ -33,14 +36,22 @@ describe('tenants, keys and users (STAGE=prod)', () => {
   });
 
   it('answers CORS preflights without running anything', async () => {
-    const response = await api.send(graphqlEvent(null, { method: 'OPTIONS', headers: { origin: 'https://quiz.acme.test' } }));
+    const response = await api.send(
+      graphqlEvent(null, { method: 'OPTIONS', headers: { origin: 'https://quiz.acme.test' } }),
+    );
     expect(response.status).toBe(204);
-    expect(response.headers).toMatchObject({ 'access-control-allow-origin': 'https://quiz.acme.test', 'access-control-allow-headers': expect.stringContaining('x-api-key') });
+    expect(response.headers).toMatchObject({
+      'access-control-allow-origin': 'https://quiz.acme.test',
+      'access-control-allow-headers': expect.stringContaining('x-api-key'),
+    });
     expect(api.lastCalls()).toEqual({});
   });
 
   it('knows the user from a user token, and from x-user-id with a secret key', async () => {
-    const viaToken = await ask(ME, { 'x-api-key': acme.publishable, authorization: `Bearer ${await acme.token('alice')}` });
+    const viaToken = await ask(ME, {
+      'x-api-key': acme.publishable,
+      authorization: `Bearer ${await acme.token('alice')}`,
+    });
     expect(viaToken.data).toEqual({ me: { id: 'alice', tenantId: 'acme' } });
     const viaHeader = await ask(ME, { 'x-api-key': globex.secret, 'x-user-id': 'bob' });
     expect(viaHeader.data).toEqual({ me: { id: 'bob', tenantId: 'globex' } });
@@ -53,16 +64,33 @@ describe('tenants, keys and users (STAGE=prod)', () => {
     // the same user id under two tenants is two different users
     const acmeAlice = await ask(ME, { 'x-api-key': acme.secret, 'x-user-id': 'alice' });
     const globexAlice = await ask(ME, { 'x-api-key': globex.secret, 'x-user-id': 'alice' });
-    expect([acmeAlice.data, globexAlice.data]).toEqual([{ me: { id: 'alice', tenantId: 'acme' } }, { me: { id: 'alice', tenantId: 'globex' } }]);
+    expect([acmeAlice.data, globexAlice.data]).toEqual([
+      { me: { id: 'alice', tenantId: 'acme' } },
+      { me: { id: 'alice', tenantId: 'globex' } },
+    ]);
   });
 
   it('keeps every user-scoped operation inside the tenant of the key, whatever user id is sent', async () => {
     const acmeAlice = { 'x-api-key': acme.secret, 'x-user-id': 'alice' };
     const globexAlice = { 'x-api-key': globex.secret, 'x-user-id': 'alice' };
-    const questionId = (await ask('{ questions(first: 1) { edges { node { id } } } }', acmeAlice)).data!.questions.edges[0].node.id;
-    const recorded = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'INCORRECT', clientAttemptId: 'iso-1' } } }, { headers: acmeAlice }));
+    const questionId = (await ask('{ questions(first: 1) { edges { node { id } } } }', acmeAlice)).data!.questions
+      .edges[0].node.id;
+    const recorded = await api.send(
+      graphqlEvent(
+        {
+          query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }',
+          variables: { i: { questionId, outcome: 'INCORRECT', clientAttemptId: 'iso-1' } },
+        },
+        { headers: acmeAlice },
+      ),
+    );
     expect(recorded.data).toEqual({ recordAttempt: { duplicate: false } });
-    const quiz = await api.send(graphqlEvent({ query: 'mutation { startQuiz(input: { bankId: "ml-junior", count: 2 }) { id } }' }, { headers: acmeAlice }));
+    const quiz = await api.send(
+      graphqlEvent(
+        { query: 'mutation { startQuiz(input: { bankId: "ml-junior", count: 2 }) { id } }' },
+        { headers: acmeAlice },
+      ),
+    );
     const quizId = quiz.data!.startQuiz.id;
 
     const seenByGlobex = await api.send(
@@ -74,11 +102,34 @@ describe('tenants, keys and users (STAGE=prod)', () => {
         { headers: globexAlice },
       ),
     );
-    expect(seenByGlobex.data).toEqual({ me: { attemptCount: 0 }, attempts: { edges: [] }, weakTopics: [], dueQuestions: [], quiz: null, randomQuestions: { poolSize: 58, exhausted: false } });
+    expect(seenByGlobex.data).toEqual({
+      me: { attemptCount: 0 },
+      attempts: { edges: [] },
+      weakTopics: [],
+      dueQuestions: [],
+      quiz: null,
+      randomQuestions: { poolSize: 58, exhausted: false },
+    });
     // the same clientAttemptId under another tenant is another attempt, and acme's quiz is unknown there
-    const globexAttempt = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-1' } } }, { headers: globexAlice }));
+    const globexAttempt = await api.send(
+      graphqlEvent(
+        {
+          query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }',
+          variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-1' } },
+        },
+        { headers: globexAlice },
+      ),
+    );
     expect(globexAttempt.data).toEqual({ recordAttempt: { duplicate: false } });
-    const inForeignQuiz = await api.send(graphqlEvent({ query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }', variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-2', quizId } } }, { headers: globexAlice }));
+    const inForeignQuiz = await api.send(
+      graphqlEvent(
+        {
+          query: 'mutation($i: RecordAttemptInput!) { recordAttempt(input: $i) { duplicate } }',
+          variables: { i: { questionId, outcome: 'CORRECT', clientAttemptId: 'iso-2', quizId } },
+        },
+        { headers: globexAlice },
+      ),
+    );
     expect(inForeignQuiz.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
     const acmeMe = await ask('{ me { attemptCount } }', acmeAlice);
     expect(acmeMe.data).toEqual({ me: { attemptCount: 1 } });
@@ -91,10 +142,14 @@ describe('tenants, keys and users (STAGE=prod)', () => {
   });
 
   it('lets legitimate deep queries through: the Relay path to a question’s source line, and depth 10', async () => {
-    const deep = await ask('{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { source { line } } } } } } }', { 'x-api-key': acme.secret });
+    const deep = await ask(
+      '{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { source { line } } } } } } }',
+      { 'x-api-key': acme.secret },
+    );
     expect(deep.errors).toBeUndefined();
     expect(deep.data!.bank.sections[0].questions.edges[0].node.source.line).toBe(17);
-    const depth10 = '{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { section { questions(first: 1) { edges { node { id } } } } } } } } } }';
+    const depth10 =
+      '{ bank(id: "ml-junior") { sections { questions(first: 1) { edges { node { section { questions(first: 1) { edges { node { id } } } } } } } } } }';
     expect((await ask(depth10, { 'x-api-key': acme.secret })).errors).toBeUndefined();
   });
 
@@ -102,9 +157,25 @@ describe('tenants, keys and users (STAGE=prod)', () => {
     const lines: string[] = [];
     const logged = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
     const token = await acme.token('alice');
-    await logged.send(graphqlEvent({ query: 'query Mine { me { id } question(id: "ml-junior/nope") { text } }' }, { headers: { 'x-api-key': acme.publishable, authorization: `Bearer ${token}` } }));
+    await logged.send(
+      graphqlEvent(
+        { query: 'query Mine { me { id } question(id: "ml-junior/nope") { text } }' },
+        { headers: { 'x-api-key': acme.publishable, authorization: `Bearer ${token}` } },
+      ),
+    );
     expect(lines.map((line) => JSON.parse(line))).toEqual([
-      { level: 'info', time: expect.any(String), message: 'request', requestId: expect.any(String), tenantId: 'acme', keyId: expect.stringMatching(/^[a-z0-9]{16}$/), operationName: 'Mine', durationMs: expect.any(Number), status: 200, errors: 0 },
+      {
+        level: 'info',
+        time: expect.any(String),
+        message: 'request',
+        requestId: expect.any(String),
+        tenantId: 'acme',
+        keyId: expect.stringMatching(/^[a-z0-9]{16}$/),
+        operationName: 'Mine',
+        durationMs: expect.any(Number),
+        status: 200,
+        errors: 0,
+      },
     ]);
     expect(lines.join('\n')).not.toContain(acme.publishable.slice(23));
     expect(lines.join('\n')).not.toContain(token.split('.')[2]);
@@ -129,7 +200,9 @@ describe('rate limiting across instances', () => {
     const end = Math.floor(Date.now() / 1000) * 1000 + 2000;
     const outcomes = { accepted: 0, limited: 0, retryAfter: new Set<number>() };
     while (Date.now() < end - 20) {
-      const responses = await Promise.all(instances.map((api) => api.send(graphqlEvent({ query: '{ banks { id } }' }, { headers }))));
+      const responses = await Promise.all(
+        instances.map((api) => api.send(graphqlEvent({ query: '{ banks { id } }' }, { headers }))),
+      );
       for (const response of responses) {
         if (response.status === 200) outcomes.accepted++;
         else {

@@ -20,12 +20,33 @@ describe('npm run admin', () => {
       tenant: { id: 'quiz-co', name: 'Quiz Co', allowedOrigins: ['https://quiz.example'] },
     });
     const publishable = await admin('key:create', '--tenant', 'quiz-co', '--kind', 'publishable', '--json');
-    const secret = await admin('key:create', '--tenant', 'quiz-co', '--kind', 'secret', '--rps', '5', '--burst', '10', '--json');
-    expect(publishable).toEqual({ key: expect.stringMatching(/^qb_pk_/), keyId: expect.any(String), kind: 'publishable', tenantId: 'quiz-co' });
+    const secret = await admin(
+      'key:create',
+      '--tenant',
+      'quiz-co',
+      '--kind',
+      'secret',
+      '--rps',
+      '5',
+      '--burst',
+      '10',
+      '--json',
+    );
+    expect(publishable).toEqual({
+      key: expect.stringMatching(/^qb_pk_/),
+      keyId: expect.any(String),
+      kind: 'publishable',
+      tenantId: 'quiz-co',
+    });
     const { token } = await admin('user-token', '--tenant', 'quiz-co', '--user', 'learner-1', '--ttl', '10m', '--json');
 
     const api = givenApi(dynamo, { env: { STAGE: 'prod' } });
-    const me = await api.send(graphqlEvent({ query: '{ me { id tenantId } }' }, { headers: { 'x-api-key': publishable.key, authorization: `Bearer ${token}` } }));
+    const me = await api.send(
+      graphqlEvent(
+        { query: '{ me { id tenantId } }' },
+        { headers: { 'x-api-key': publishable.key, authorization: `Bearer ${token}` } },
+      ),
+    );
     expect(me.data).toEqual({ me: { id: 'learner-1', tenantId: 'quiz-co' } });
 
     const listed = await admin('key:list', '--tenant', 'quiz-co', '--json');
@@ -37,7 +58,9 @@ describe('npm run admin', () => {
     expect(JSON.stringify(listed)).not.toContain('hash');
 
     expect(await admin('key:revoke', '--key-id', secret.keyId, '--json')).toEqual({ revoked: secret.keyId });
-    const revoked = await givenApi(dynamo, { env: { STAGE: 'prod' } }).send(graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': secret.key } }));
+    const revoked = await givenApi(dynamo, { env: { STAGE: 'prod' } }).send(
+      graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': secret.key } }),
+    );
     expect([revoked.status, revoked.errors![0].message]).toEqual([401, 'this API key has been revoked']);
   });
 
@@ -53,7 +76,11 @@ describe('npm run admin', () => {
     const usage = await runScript('src/admin/cli.ts', ['tenant:create'], env);
     expect([usage.code, usage.stderr]).toEqual([2, 'admin: --name is required\nsee: npm run admin -- --help\n']);
     const typo = await runScript('src/admin/cli.ts', ['key:lsit', '--tenant', 'quiz-co'], env);
-    expect([typo.code, typo.stdout, typo.stderr]).toEqual([2, '', 'admin: unknown command key:lsit\nsee: npm run admin -- --help\n']);
+    expect([typo.code, typo.stdout, typo.stderr]).toEqual([
+      2,
+      '',
+      'admin: unknown command key:lsit\nsee: npm run admin -- --help\n',
+    ]);
   });
 
   it('prints its usage on stdout for --help, -h and help, also after a command, and exits 0', async () => {

@@ -20,8 +20,30 @@ describe('npm run seed', () => {
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(Object.keys(summary)).toEqual(['banks']);
-    expect(summary.banks[0]).toMatchObject({ id: 'ml-junior', sections: 9, questions: 58, notes: 1, added: 58, updated: 0, unchanged: 0, retired: 0 });
-    expect(Object.keys(summary.banks[0])).toEqual(['file', 'id', 'title', 'sections', 'questions', 'notes', 'added', 'updated', 'unchanged', 'retired', 'warnings', 'style']);
+    expect(summary.banks[0]).toMatchObject({
+      id: 'ml-junior',
+      sections: 9,
+      questions: 58,
+      notes: 1,
+      added: 58,
+      updated: 0,
+      unchanged: 0,
+      retired: 0,
+    });
+    expect(Object.keys(summary.banks[0])).toEqual([
+      'file',
+      'id',
+      'title',
+      'sections',
+      'questions',
+      'notes',
+      'added',
+      'updated',
+      'unchanged',
+      'retired',
+      'warnings',
+      'style',
+    ]);
     expect(summary.banks[0].style).toBe('list');
     expect(summary.banks[0].warnings[0]).toEqual({ line: 67, message: 'numbering restarts at 22 after 25' });
   });
@@ -39,14 +61,21 @@ describe('npm run seed', () => {
     ['a question longer than 10,000 characters', 'long.md', `## S\n\n1. ${'x'.repeat(10_001)}\n`, /long\.md:3: /],
     ['no sections', 'none.md', 'just text\n', /none\.md: /],
     ['broken front matter', 'fm.md', '---\ntitle: [oops\n---\n## S\n1. Q\n', /fm\.md:2: /],
-    ['invalid UTF-8', 'latin1.md', Buffer.concat([Buffer.from('## S\n\n1. caf'), Buffer.from([0xe9]), Buffer.from('?\n')]), /latin1\.md:3: /],
+    [
+      'invalid UTF-8',
+      'latin1.md',
+      Buffer.concat([Buffer.from('## S\n\n1. caf'), Buffer.from([0xe9]), Buffer.from('?\n')]),
+      /latin1\.md:3: /,
+    ],
   ])('exits 1 on %s, naming file and line, and writes nothing', async (_case, name, content, where) => {
     const file = bankFile(name, content as string);
     const table = newDynamo();
     const result = await seed([file, '--json'], { ...env, TABLE_NAME: table.tableName });
     expect([result.code, result.stdout]).toEqual([1, '']);
     expect(result.stderr).toMatch(new RegExp(`^seed: .*${where.source}`));
-    const scan = await table.doc.send(new ScanCommand({ TableName: table.tableName })).catch((error: Error) => error.name);
+    const scan = await table.doc
+      .send(new ScanCommand({ TableName: table.tableName }))
+      .catch((error: Error) => error.name);
     expect(scan).toBe('ResourceNotFoundException'); // validation fails before the table is even created
   });
 
@@ -58,8 +87,15 @@ describe('npm run seed', () => {
 
   it('exits 2 on bad arguments with the mistake and where the usage is, in two lines', async () => {
     const hint = 'see: npm run seed -- --help\n';
-    expect(await seed(['--frobnicate'], env)).toEqual({ code: 2, stdout: '', stderr: `seed: unknown option --frobnicate\n${hint}` });
-    expect(await seed([SHIPPED_BANK, '--style', 'fancy'], env)).toMatchObject({ code: 2, stderr: `seed: unknown style "fancy": use list, bold, heading, details\n${hint}` });
+    expect(await seed(['--frobnicate'], env)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `seed: unknown option --frobnicate\n${hint}`,
+    });
+    expect(await seed([SHIPPED_BANK, '--style', 'fancy'], env)).toMatchObject({
+      code: 2,
+      stderr: `seed: unknown style "fancy": use list, bold, heading, details\n${hint}`,
+    });
     expect(await seed(['export'], env)).toMatchObject({ code: 2, stderr: `seed: export needs --bank <id>\n${hint}` });
   });
 
@@ -67,7 +103,9 @@ describe('npm run seed', () => {
     for (const flag of ['--help', '-h']) {
       const help = await seed([flag], env);
       expect([help.code, help.stderr, help.stdout.startsWith(`${USAGE}\n\n`)]).toEqual([0, '', true]);
-      expect(help.stdout.split('\n').at(-2)).toBe('Exit codes: 0 done, 1 invalid bank or unknown bank (nothing written), 2 usage error.');
+      expect(help.stdout.split('\n').at(-2)).toBe(
+        'Exit codes: 0 done, 1 invalid bank or unknown bank (nothing written), 2 usage error.',
+      );
     }
   });
 
@@ -75,7 +113,9 @@ describe('npm run seed', () => {
     const file = bankFile('mixed.md', '## Basics\n\n**What is a list? 👶**\n\n- ordered\n- mutable\n');
     const detected = JSON.parse((await seed([file, '--json', '--dry-run'], env)).stdout).banks[0];
     expect(detected).toMatchObject({ style: 'bold', questions: 1 });
-    const forced = JSON.parse((await seed([file, '--json', '--style', 'list', '--source-url', 'https://x.org/banks/'], env)).stdout).banks[0];
+    const forced = JSON.parse(
+      (await seed([file, '--json', '--style', 'list', '--source-url', 'https://x.org/banks/'], env)).stdout,
+    ).banks[0];
     expect(forced).toMatchObject({ style: 'list', questions: 2, added: 2 });
     const { bank } = await readExistingBank(dynamo, 'mixed');
     expect(bank).toMatchObject({ sourceFile: 'mixed.md', sourceUrlBase: 'https://x.org/banks/mixed.md' });
@@ -84,11 +124,24 @@ describe('npm run seed', () => {
   it('exports a bank as list-style Markdown to stdout or --out, and exits 1 for an unknown bank', async () => {
     const stdout = await seed(['export', '--bank', 'ml-junior'], env);
     expect(stdout.code).toBe(0);
-    expect(stdout.stdout.split('\n').slice(0, 8)).toEqual(['---', 'id: ml-junior', 'title: Вопросы для собеседования джуниора по ML', 'locale: ru', 'level: junior', '---', '', '# Вопросы для собеседования джуниора по ML']);
+    expect(stdout.stdout.split('\n').slice(0, 8)).toEqual([
+      '---',
+      'id: ml-junior',
+      'title: Вопросы для собеседования джуниора по ML',
+      'locale: ru',
+      'level: junior',
+      '---',
+      '',
+      '# Вопросы для собеседования джуниора по ML',
+    ]);
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'qbank-export-')), 'ml-junior.ru.md');
     expect(await seed(['export', '--bank', 'ml-junior', '--out', out], env)).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(out, 'utf8')).toBe(stdout.stdout);
-    expect(await seed(['export', '--bank', 'nope'], env)).toMatchObject({ code: 1, stdout: '', stderr: 'seed: no bank "nope" to export\n' });
+    expect(await seed(['export', '--bank', 'nope'], env)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'seed: no bank "nope" to export\n',
+    });
   });
 });
 
@@ -98,7 +151,12 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    localEnv = { DYNAMODB_ENDPOINT: '', DYNAMODB_LOCAL_PORT: String(port), QBANK_DATA_DIR: dataDir, TABLE_NAME: 'qbank-local' };
+    localEnv = {
+      DYNAMODB_ENDPOINT: '',
+      DYNAMODB_LOCAL_PORT: String(port),
+      QBANK_DATA_DIR: dataDir,
+      TABLE_NAME: 'qbank-local',
+    };
   });
 
   it('seed starts DynamoDB Local for the run and stops it again', async () => {
@@ -112,7 +170,11 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
   let firstKeys: string[] = [];
 
   it('npm start serves the seeded bank and the shipped one, and SIGTERM stops everything', async () => {
-    const app = await startScript('src/dev/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const app = await startScript(
+      'src/dev/start.ts',
+      baseEnv({ ...localEnv, PORT: '0' }),
+      /ready at (http:\/\/localhost:\d+\/graphql)/,
+    );
     try {
       expect(app.output()).toContain('Imported: ml-junior.ru.md');
       const response = await fetch(app.match[1], {
@@ -120,7 +182,13 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ banks { id questionCount } question(id: "extra/kept") { text } }' }),
       });
-      expect(((await response.json()) as { data: unknown }).data).toEqual({ banks: [{ id: 'extra', questionCount: 1 }, { id: 'ml-junior', questionCount: 58 }], question: { text: 'Is this kept?' } });
+      expect(((await response.json()) as { data: unknown }).data).toEqual({
+        banks: [
+          { id: 'extra', questionCount: 1 },
+          { id: 'ml-junior', questionCount: 58 },
+        ],
+        question: { text: 'Is this kept?' },
+      });
       // the printed local tenant's publishable key and demo user token work together
       const key = app.output().match(/publishable key (qb_pk_\S+)/)![1];
       const token = app.output().match(/user token for "demo-user" \(12 h\) (\S+)/)![1];
@@ -138,10 +206,17 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
   }, 60_000); // a Java start, an import and a Java stop: over 30 s when the machine is busy
 
   it('a second npm start finds the data in place and imports nothing', async () => {
-    const app = await startScript('src/dev/start.ts', baseEnv({ ...localEnv, PORT: '0' }), /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const app = await startScript(
+      'src/dev/start.ts',
+      baseEnv({ ...localEnv, PORT: '0' }),
+      /ready at (http:\/\/localhost:\d+\/graphql)/,
+    );
     expect(app.output()).toContain('Banks already imported');
     // the local tenant is created once: the same keys are printed again
-    expect([app.output().match(/publishable key (qb_pk_\S+)/)![1], app.output().match(/secret key\s+(qb_sk_\S+)/)![1]]).toEqual(firstKeys);
+    expect([
+      app.output().match(/publishable key (qb_pk_\S+)/)![1],
+      app.output().match(/secret key\s+(qb_sk_\S+)/)![1],
+    ]).toEqual(firstKeys);
     expect(await app.stop('SIGINT')).toBe(0);
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
   }, 60_000);

@@ -45,9 +45,12 @@ describe('recording attempts concurrently', () => {
     tenant = await givenTenant(dynamo(), TENANT);
     // Two containers: a retry often lands on another instance than its original.
     apis = [givenApi(dynamo(), { env: { STAGE: 'prod' } }), givenApi(dynamo(), { env: { STAGE: 'prod' } })];
-    const page = await givenLearner(apis[0], tenant.secret, 'setup').ask('{ questions(filter: { bankId: "ml-junior" }, first: 100) { edges { node { id section { id } } } } }');
+    const page = await givenLearner(apis[0], tenant.secret, 'setup').ask(
+      '{ questions(filter: { bankId: "ml-junior" }, first: 100) { edges { node { id section { id } } } } }',
+    );
     const bySection = new Map<string, string[]>();
-    for (const { node } of page.data!.questions.edges) bySection.set(node.section.id, [...(bySection.get(node.section.id) ?? []), node.id]);
+    for (const { node } of page.data!.questions.edges)
+      bySection.set(node.section.id, [...(bySection.get(node.section.id) ?? []), node.id]);
     // Two questions from each of the first three sections.
     questions = [...bySection.values()].slice(0, 3).flatMap((ids) => ids.slice(0, 2));
     expect(questions).toHaveLength(6);
@@ -59,7 +62,13 @@ describe('recording attempts concurrently', () => {
     const other = givenLearner(apis[(u + 1) % 2], tenant.secret, userId);
     const send = async (learner: typeof own, input: Record<string, unknown>, role: Sent['role']): Promise<void> => {
       const response = await learner.record(input);
-      sent.push({ userId, questionId: input.questionId as string, clientAttemptId: input.clientAttemptId as string, role, response });
+      sent.push({
+        userId,
+        questionId: input.questionId as string,
+        clientAttemptId: input.clientAttemptId as string,
+        role,
+        response,
+      });
     };
     const inputOf = (i: number): Record<string, unknown> => {
       const outcome = OUTCOMES[(u + i) % 4];
@@ -99,11 +108,22 @@ describe('recording attempts concurrently', () => {
       await Promise.all(Array.from({ length: USERS }, (_, u) => writer(u)));
 
       const failed = sent.filter((s) => s.response.errors);
-      expect(failed.map((s) => [s.userId, s.clientAttemptId, s.response.errors![0].message, s.response.errors![0].extensions?.code])).toEqual([]);
+      expect(
+        failed.map((s) => [
+          s.userId,
+          s.clientAttemptId,
+          s.response.errors![0].message,
+          s.response.errors![0].extensions?.code,
+        ]),
+      ).toEqual([]);
 
       // Exactly one stored attempt per distinct clientAttemptId.
       const distinct = new Map<string, Sent[]>();
-      for (const s of sent) distinct.set(`${s.userId} ${s.clientAttemptId}`, [...(distinct.get(`${s.userId} ${s.clientAttemptId}`) ?? []), s]);
+      for (const s of sent)
+        distinct.set(`${s.userId} ${s.clientAttemptId}`, [
+          ...(distinct.get(`${s.userId} ${s.clientAttemptId}`) ?? []),
+          s,
+        ]);
       expect(distinct.size).toBe(USERS * ATTEMPTS_PER_USER);
       const stored = await storedAttempts();
       expect(stored.size).toBe(distinct.size);
@@ -115,7 +135,12 @@ describe('recording attempts concurrently', () => {
         const payloads = responses.map((s) => s.response.data!.recordAttempt);
         expect([key, payloads.filter((p) => !p.duplicate).length]).toEqual([key, 1]);
         const original = payloads.find((p) => !p.duplicate)!;
-        for (const p of payloads) expect([key, p.attempt.id, p.attempt.createdAt]).toEqual([key, original.attempt.id, original.attempt.createdAt]);
+        for (const p of payloads)
+          expect([key, p.attempt.id, p.attempt.createdAt]).toEqual([
+            key,
+            original.attempt.id,
+            original.attempt.createdAt,
+          ]);
         expect([key, stored.get(key)]).toEqual([key, [original.attempt.id]]);
         retries += responses.length - 1;
       }
@@ -131,14 +156,21 @@ describe('recording attempts concurrently', () => {
       const firsts = [...distinct.values()].map((responses) => responses[0]);
       const reader = givenLearner(apis[0], tenant.secret, 'reader');
       for (const questionId of [questions[0], questions[3]]) {
-        const stats = await reader.ask('query($q: ID!) { questionStats(questionId: $q) { attempts uniqueUsers } }', { q: questionId });
+        const stats = await reader.ask('query($q: ID!) { questionStats(questionId: $q) { attempts uniqueUsers } }', {
+          q: questionId,
+        });
         const onQuestion = firsts.filter((s) => s.questionId === questionId);
-        expect([questionId, stats.data!.questionStats]).toEqual([questionId, { attempts: onQuestion.length, uniqueUsers: new Set(onQuestion.map((s) => s.userId)).size }]);
+        expect([questionId, stats.data!.questionStats]).toEqual([
+          questionId,
+          { attempts: onQuestion.length, uniqueUsers: new Set(onQuestion.map((s) => s.userId)).size },
+        ]);
       }
       const plain = await givenLearner(apis[0], tenant.secret, 'learner-3').ask('{ me { attemptCount } }');
       expect(plain.data!.me.attemptCount).toBe(ATTEMPTS_PER_USER);
       const activity = await reader.ask('{ activity(bankId: "ml-junior", days: 2) { attempts } }');
-      expect(activity.data!.activity.reduce((sum: number, day: { attempts: number }) => sum + day.attempts, 0)).toBe(distinct.size);
+      expect(activity.data!.activity.reduce((sum: number, day: { attempts: number }) => sum + day.attempts, 0)).toBe(
+        distinct.size,
+      );
     },
     240_000, // typically 25–35 s here (DynamoDB Local runs one transaction at a time, ~25 ms each); generous for a loaded CI machine
   );
@@ -150,8 +182,15 @@ describe('recording attempts concurrently', () => {
     await Promise.all(
       racers.map(async (userId, u) => {
         for (let pair = 0; pair < 2; pair++) {
-          const inputs = [0, 1].map((k) => ({ questionId: questions[(u + pair + k) % questions.length], outcome: OUTCOMES[(u + k) % 4], timeSpentMs: 1000 * (k + 1), clientAttemptId: `${userId}-${pair}-${k}` }));
-          responses.push(...(await Promise.all(inputs.map((input, k) => givenLearner(apis[k], self.secret, userId).record(input)))));
+          const inputs = [0, 1].map((k) => ({
+            questionId: questions[(u + pair + k) % questions.length],
+            outcome: OUTCOMES[(u + k) % 4],
+            timeSpentMs: 1000 * (k + 1),
+            clientAttemptId: `${userId}-${pair}-${k}`,
+          }));
+          responses.push(
+            ...(await Promise.all(inputs.map((input, k) => givenLearner(apis[k], self.secret, userId).record(input)))),
+          );
         }
       }),
     );
@@ -160,8 +199,21 @@ describe('recording attempts concurrently', () => {
     expect(new Set(responses.map((r) => r.data!.recordAttempt.attempt.id)).size).toBe(20);
     const stored = await storedAttempts('self');
     expect([stored.size, [...stored.values()].every((ids) => ids.length === 1)]).toEqual([20, true]);
-    for (const userId of racers) expect((await givenLearner(apis[0], self.secret, userId).ask('{ me { attemptCount } }')).data!.me.attemptCount).toBe(4);
-    const attempts = await Promise.all(questions.map(async (q) => (await givenLearner(apis[0], self.secret, 'reader').ask('query($q: ID!) { questionStats(questionId: $q) { attempts } }', { q })).data!.questionStats.attempts));
+    for (const userId of racers)
+      expect(
+        (await givenLearner(apis[0], self.secret, userId).ask('{ me { attemptCount } }')).data!.me.attemptCount,
+      ).toBe(4);
+    const attempts = await Promise.all(
+      questions.map(
+        async (q) =>
+          (
+            await givenLearner(apis[0], self.secret, 'reader').ask(
+              'query($q: ID!) { questionStats(questionId: $q) { attempts } }',
+              { q },
+            )
+          ).data!.questionStats.attempts,
+      ),
+    );
     expect(attempts.reduce((sum, n) => sum + n, 0)).toBe(20);
   });
 
@@ -171,9 +223,12 @@ describe('recording attempts concurrently', () => {
    * profile with an *old* state and markers; every record the attempt rewrites is conditioned on
    * what it read, so its transaction is cancelled and it is planned again from a fresh read.
    */
-  it('a torn read of a user\'s records (new profile, old state) is caught: no update lost, no user counted twice', async () => {
+  it("a torn read of a user's records (new profile, old state) is caught: no update lost, no user counted twice", async () => {
     const torn = await givenTenant(dynamo(), 'torn');
-    const [containerA, containerB] = [givenApi(dynamo(), { env: { STAGE: 'prod' } }), givenApi(dynamo(), { env: { STAGE: 'prod' } })];
+    const [containerA, containerB] = [
+      givenApi(dynamo(), { env: { STAGE: 'prod' } }),
+      givenApi(dynamo(), { env: { STAGE: 'prod' } }),
+    ];
     const profile = profileKey({ tenantId: 'torn', userId: 'tess' });
     let readTheRest!: () => void;
     const restRead = new Promise<void>((resolve) => (readTheRest = resolve));
@@ -183,24 +238,40 @@ describe('recording attempts concurrently', () => {
     const send = doc.send.bind(doc) as (command: unknown) => Promise<any>;
     let armed = true;
     (doc as { send: unknown }).send = async (command: unknown) => {
-      const keys: { PK: string; SK: string }[] | undefined = command instanceof BatchGetCommand ? command.input.RequestItems?.[dynamo().tableName]?.Keys as any : undefined;
+      const keys: { PK: string; SK: string }[] | undefined =
+        command instanceof BatchGetCommand
+          ? (command.input.RequestItems?.[dynamo().tableName]?.Keys as any)
+          : undefined;
       if (!armed || !keys?.some((k) => k.PK === profile.PK && k.SK === profile.SK)) return send(command);
       armed = false;
       const isProfile = (k: { PK: string; SK: string }) => k.PK === profile.PK && k.SK === profile.SK;
       const table = dynamo().tableName;
-      const rest = await send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys.filter((k) => !isProfile(k)) } } }));
+      const rest = await send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys.filter((k) => !isProfile(k)) } } }),
+      );
       readTheRest();
       await committed;
       const fresh = await send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys.filter(isProfile) } } }));
-      return { ...rest, Responses: { [table]: [...(rest.Responses?.[table] ?? []), ...(fresh.Responses?.[table] ?? [])] } };
+      return {
+        ...rest,
+        Responses: { [table]: [...(rest.Responses?.[table] ?? []), ...(fresh.Responses?.[table] ?? [])] },
+      };
     };
-    const input = (clientAttemptId: string, outcome: string) => ({ questionId: questions[0], outcome, timeSpentMs: 2000, clientAttemptId });
+    const input = (clientAttemptId: string, outcome: string) => ({
+      questionId: questions[0],
+      outcome,
+      timeSpentMs: 2000,
+      clientAttemptId,
+    });
     const b = givenLearner(containerB, torn.secret, 'tess').record(input('b', 'INCORRECT'));
     await restRead;
     const a = await givenLearner(containerA, torn.secret, 'tess').record(input('a', 'CORRECT'));
     aCommitted();
     const responses = [a, await b];
-    expect(responses.map((r) => [r.errors, r.data?.recordAttempt.duplicate])).toEqual([[undefined, false], [undefined, false]]);
+    expect(responses.map((r) => [r.errors, r.data?.recordAttempt.duplicate])).toEqual([
+      [undefined, false],
+      [undefined, false],
+    ]);
     expect((await verifyStats(dynamo(), { tenantId: 'torn' })).differences).toEqual([]);
   });
 });

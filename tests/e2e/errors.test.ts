@@ -17,7 +17,9 @@ describe('errors', () => {
     const api = givenApi(dynamo());
     const response = await api.query('{ banks { id }');
     expect([response.status, response.errors!.map((e) => e.extensions?.code)]).toEqual([200, ['GRAPHQL_PARSE_FAILED']]);
-    const modern = await api.send(graphqlEvent({ query: '{ banks { id }' }, { headers: { accept: 'application/graphql-response+json' } }));
+    const modern = await api.send(
+      graphqlEvent({ query: '{ banks { id }' }, { headers: { accept: 'application/graphql-response+json' } }),
+    );
     expect([modern.status, modern.errors!.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_PARSE_FAILED']]);
   });
 
@@ -26,35 +28,67 @@ describe('errors', () => {
     expect([dev.status, dev.errors!.map((e) => e.extensions?.code)]).toEqual([200, ['GRAPHQL_VALIDATION_FAILED']]);
     expect(dev.errors![0].message).toBe('Cannot query field "titel" on type "Bank". Did you mean "title" or "level"?');
     const prod = await givenApi(dynamo(), { env: PRODUCTION }).query('{ banks { titel } }');
-    expect(prod.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "titel" on type "Bank".']]);
+    expect(prod.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "titel" on type "Bank".'],
+    ]);
   });
 
   it('masks unexpected failures: INTERNAL_SERVER_ERROR, a request id, no stack and no internals', async () => {
     const lines: string[] = [];
-    const broken = givenApi(newDynamo('table-that-does-not-exist'), { env: PRODUCTION, log: (line) => lines.push(line) });
+    const broken = givenApi(newDynamo('table-that-does-not-exist'), {
+      env: PRODUCTION,
+      log: (line) => lines.push(line),
+    });
 
     const response = await broken.query('{ banks { id } }');
     expect(response.status).toBe(200);
     expect(response.errors).toEqual([
-      { message: 'Internal server error', path: ['banks'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+      {
+        message: 'Internal server error',
+        path: ['banks'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      },
     ]);
     expect(response.raw).not.toMatch(/table-that-does-not-exist|stack|ResourceNotFound|at .*\.js/);
     expect(response.headers['x-request-id']).toBe(response.errors![0].extensions!.requestId);
     // logged once, with the same request id and the real cause
     const errors = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ level: 'error', message: 'unexpected error', requestId: response.errors![0].extensions!.requestId, path: 'banks' });
+    expect(errors[0]).toMatchObject({
+      level: 'error',
+      message: 'unexpected error',
+      requestId: response.errors![0].extensions!.requestId,
+      path: 'banks',
+    });
   });
 
   it('masks a failure while checking the key the same way: 500, request id, logged once', async () => {
     const lines: string[] = [];
-    const broken = givenApi(newDynamo('table-that-does-not-exist'), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
-    const response = await broken.send(graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': `qb_sk_${'a'.repeat(16)}_${'b'.repeat(43)}` } }));
+    const broken = givenApi(newDynamo('table-that-does-not-exist'), {
+      env: { STAGE: 'prod' },
+      log: (line) => lines.push(line),
+    });
+    const response = await broken.send(
+      graphqlEvent(
+        { query: '{ banks { id } }' },
+        { headers: { 'x-api-key': `qb_sk_${'a'.repeat(16)}_${'b'.repeat(43)}` } },
+      ),
+    );
     expect(response.status).toBe(500);
-    expect(response.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+    expect(response.errors).toEqual([
+      {
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      },
+    ]);
     expect(response.raw).not.toMatch(/table-that-does-not-exist|ResourceNotFound/);
     expect(lines.map((line) => JSON.parse(line)).filter((l) => l.level === 'error')).toEqual([
-      expect.objectContaining({ message: 'unexpected error', phase: 'context', requestId: response.errors![0].extensions!.requestId }),
+      expect.objectContaining({
+        message: 'unexpected error',
+        phase: 'context',
+        requestId: response.errors![0].extensions!.requestId,
+      }),
     ]);
   });
 

@@ -52,11 +52,20 @@ describe('recording attempts through DynamoDB faults', () => {
 
   it('injects faults the SDK classifies as DynamoDB would cause them: throttling, 500 and reset are retried', async () => {
     const proxy = await givenFaults('faults-protocol');
-    const get = async (rates: Partial<typeof RATES>): Promise<{ name: string; message?: string; attempts?: number }> => {
+    const get = async (
+      rates: Partial<typeof RATES>,
+    ): Promise<{ name: string; message?: string; attempts?: number }> => {
       proxy.setRates({ throttle: 0, serverError: 0, reset: 0, latency: 0, ...rates });
-      const client = new DynamoDBClient({ region: 'local', endpoint: proxy.endpoint, maxAttempts: 2, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+      const client = new DynamoDBClient({
+        region: 'local',
+        endpoint: proxy.endpoint,
+        maxAttempts: 2,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      });
       try {
-        await client.send(new GetItemCommand({ TableName: dynamo().tableName, Key: { PK: { S: 'nothing' }, SK: { S: 'here' } } }));
+        await client.send(
+          new GetItemCommand({ TableName: dynamo().tableName, Key: { PK: { S: 'nothing' }, SK: { S: 'here' } } }),
+        );
         return { name: 'ok' };
       } catch (error) {
         const { name, message, $metadata } = error as Error & { $metadata?: { attempts?: number } };
@@ -65,57 +74,98 @@ describe('recording attempts through DynamoDB faults', () => {
         client.destroy();
       }
     };
-    expect(await get({ throttle: 1 })).toEqual({ name: 'ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.', attempts: 2 });
-    expect(await get({ serverError: 1 })).toEqual({ name: 'InternalServerError', message: 'Internal server error', attempts: 2 });
+    expect(await get({ throttle: 1 })).toEqual({
+      name: 'ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+      attempts: 2,
+    });
+    expect(await get({ serverError: 1 })).toEqual({
+      name: 'InternalServerError',
+      message: 'Internal server error',
+      attempts: 2,
+    });
     // Under jest the SDK wraps the network error (another realm's Error); it is still retried.
-    expect(await get({ reset: 1 })).toEqual({ name: expect.any(String), message: expect.stringContaining('socket hang up'), attempts: 2 });
+    expect(await get({ reset: 1 })).toEqual({
+      name: expect.any(String),
+      message: expect.stringContaining('socket hang up'),
+      attempts: 2,
+    });
     expect(await get({})).toEqual({ name: 'ok' });
     expect(proxy.stats().injected).toMatchObject({ throttle: 2, serverError: 2, reset: 2 });
     await expect(startFaultProxy({ upstream: 'http://10.0.0.1:8000', seed: 'x' })).rejects.toThrow('loopback');
   });
 
-  it('stores 200 attempts from 10 clients exactly once through the Lambda handler, aggregates clean, nothing leaked', async () => {
-    const tenant = await givenTenant(dynamo(), 'faults-in-process');
-    const proxy = await givenFaults('faults-ci');
-    const api = givenApi(dynamo(), { env: { STAGE: 'prod', DYNAMODB_ENDPOINT: proxy.endpoint } });
-    const transport = async (userId: string, input: Record<string, unknown>): Promise<Reply> => {
-      const headers = { 'x-api-key': tenant.secret, 'x-user-id': userId };
-      const response = await api.send(graphqlEvent({ query: RECORD_ATTEMPT, variables: { input } }, { headers }));
-      return { status: response.status, body: response.raw };
-    };
+  it(
+    'stores 200 attempts from 10 clients exactly once through the Lambda handler, aggregates clean, nothing leaked',
+    async () => {
+      const tenant = await givenTenant(dynamo(), 'faults-in-process');
+      const proxy = await givenFaults('faults-ci');
+      const api = givenApi(dynamo(), { env: { STAGE: 'prod', DYNAMODB_ENDPOINT: proxy.endpoint } });
+      const transport = async (userId: string, input: Record<string, unknown>): Promise<Reply> => {
+        const headers = { 'x-api-key': tenant.secret, 'x-user-id': userId };
+        const response = await api.send(graphqlEvent({ query: RECORD_ATTEMPT, variables: { input } }, { headers }));
+        return { status: response.status, body: response.raw };
+      };
 
-    const report = await runAttemptLoad({ clients: 10, attempts: 200, seed: 'faults-ci', questionIds, transport });
-    const verdict = await verifyRun(dynamo(), tenant.id, report);
+      const report = await runAttemptLoad({ clients: 10, attempts: 200, seed: 'faults-ci', questionIds, transport });
+      const verdict = await verifyRun(dynamo(), tenant.id, report);
 
-    expect(verdict.problems).toEqual([]);
-    expect([verdict.storedAttempts, verdict.distinctClientAttemptIds, verdict.statsDifferences]).toEqual([200, 200, 0]);
-    expectEveryFaultInjected(proxy);
-    api.app.dynamo.doc.destroy();
-  }, LOAD_TIMEOUT_MS);
+      expect(verdict.problems).toEqual([]);
+      expect([verdict.storedAttempts, verdict.distinctClientAttemptIds, verdict.statsDifferences]).toEqual([
+        200, 200, 0,
+      ]);
+      expectEveryFaultInjected(proxy);
+      api.app.dynamo.doc.destroy();
+    },
+    LOAD_TIMEOUT_MS,
+  );
 
-  it('stores 100 attempts from 10 clients exactly once when the server process is SIGKILLed half-way and restarted', async () => {
-    const tenant: TenantFixture = await givenTenant(dynamo(), 'faults-killed');
-    const proxy = await givenFaults('faults-ci-kill');
-    // start.ts keeps the local tenant's keys in its data directory: a fresh one, removed after.
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-faults-'));
-    const env = { ...process.env, DYNAMODB_ENDPOINT: proxy.endpoint, TABLE_NAME: dynamo().tableName, STAGE: 'prod', LOG_LEVEL: 'silent', QBANK_DATA_DIR: dataDir };
+  it(
+    'stores 100 attempts from 10 clients exactly once when the server process is SIGKILLed half-way and restarted',
+    async () => {
+      const tenant: TenantFixture = await givenTenant(dynamo(), 'faults-killed');
+      const proxy = await givenFaults('faults-ci-kill');
+      // start.ts keeps the local tenant's keys in its data directory: a fresh one, removed after.
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-faults-'));
+      const env = {
+        ...process.env,
+        DYNAMODB_ENDPOINT: proxy.endpoint,
+        TABLE_NAME: dynamo().tableName,
+        STAGE: 'prod',
+        LOG_LEVEL: 'silent',
+        QBANK_DATA_DIR: dataDir,
+      };
 
-    const run = await runWithServerKill({ clients: 10, attempts: 100, seed: 'faults-ci-kill', questionIds, env, apiKey: tenant.secret }).finally(() =>
-      rmSync(dataDir, { recursive: true, force: true }),
-    );
-    const verdict = await verifyRun(dynamo(), tenant.id, run.load);
+      const run = await runWithServerKill({
+        clients: 10,
+        attempts: 100,
+        seed: 'faults-ci-kill',
+        questionIds,
+        env,
+        apiKey: tenant.secret,
+      }).finally(() => rmSync(dataDir, { recursive: true, force: true }));
+      const verdict = await verifyRun(dynamo(), tenant.id, run.load);
 
-    expect(verdict.problems).toEqual([]);
-    expect([verdict.storedAttempts, verdict.distinctClientAttemptIds, verdict.statsDifferences]).toEqual([100, 100, 0]);
-    expect({ kills: run.kills, unexpectedExits: run.unexpectedExits }).toEqual({ kills: 1, unexpectedExits: [] });
-    // Clients saw the server go away: their requests failed without an answer, and were retried.
-    expect(run.load.failures.network).toBeGreaterThan(0);
-    expectEveryFaultInjected(proxy);
-  }, LOAD_TIMEOUT_MS);
+      expect(verdict.problems).toEqual([]);
+      expect([verdict.storedAttempts, verdict.distinctClientAttemptIds, verdict.statsDifferences]).toEqual([
+        100, 100, 0,
+      ]);
+      expect({ kills: run.kills, unexpectedExits: run.unexpectedExits }).toEqual({ kills: 1, unexpectedExits: [] });
+      // Clients saw the server go away: their requests failed without an answer, and were retried.
+      expect(run.load.failures.network).toBeGreaterThan(0);
+      expectEveryFaultInjected(proxy);
+    },
+    LOAD_TIMEOUT_MS,
+  );
 });
 
 function expectEveryFaultInjected(proxy: FaultProxy): void {
   const { injected, afterForward } = proxy.stats();
-  expect(injected).toEqual({ throttle: expect.any(Number), serverError: expect.any(Number), reset: expect.any(Number), latency: expect.any(Number) });
+  expect(injected).toEqual({
+    throttle: expect.any(Number),
+    serverError: expect.any(Number),
+    reset: expect.any(Number),
+    latency: expect.any(Number),
+  });
   for (const count of [...Object.values(injected), afterForward]) expect(count).toBeGreaterThan(0);
 }

@@ -19,8 +19,14 @@ const INSTALL = [
   'Or point DYNAMODB_ENDPOINT at a DynamoDB Local running elsewhere, e.g. in a container:',
   '  docker run -d -p 8000:8000 amazon/dynamodb-local && DYNAMODB_ENDPOINT=http://localhost:8000 npm start',
 ];
-const NO_JAVA = ['DynamoDB Local needs Java 17 or newer, and there is no `java` on the PATH. Install it:', ...INSTALL].join('\n');
-const OLD_JAVA = ['DynamoDB Local needs Java 17 or newer; the `java` on the PATH is 1.8.0_381 (Java 8). Install a newer one:', ...INSTALL].join('\n');
+const NO_JAVA = [
+  'DynamoDB Local needs Java 17 or newer, and there is no `java` on the PATH. Install it:',
+  ...INSTALL,
+].join('\n');
+const OLD_JAVA = [
+  'DynamoDB Local needs Java 17 or newer; the `java` on the PATH is 1.8.0_381 (Java 8). Install a newer one:',
+  ...INSTALL,
+].join('\n');
 
 /** A directory for PATH holding node, npm and sh (what `npm start` needs) and nothing else. */
 function pathWithoutJava(): string {
@@ -36,14 +42,21 @@ function pathWithoutJava(): string {
 function pathWithJava8(): string {
   const dir = pathWithoutJava();
   const java = path.join(dir, 'java');
-  writeFileSync(java, '#!/bin/sh\necho \'java version "1.8.0_381"\' >&2\necho \'Java(TM) SE Runtime Environment (build 1.8.0_381-b09)\' >&2\n');
+  writeFileSync(
+    java,
+    "#!/bin/sh\necho 'java version \"1.8.0_381\"' >&2\necho 'Java(TM) SE Runtime Environment (build 1.8.0_381-b09)' >&2\n",
+  );
   chmodSync(java, 0o755);
   return dir;
 }
 
 /** Local tools without DYNAMODB_ENDPOINT (which the suite sets), on ports and a data dir of their own. */
 function localEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = baseEnv({ QBANK_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'qbank-first-run-')), TABLE_NAME: 'qbank-first-run', ...extra });
+  const env = baseEnv({
+    QBANK_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'qbank-first-run-')),
+    TABLE_NAME: 'qbank-first-run',
+    ...extra,
+  });
   delete env.DYNAMODB_ENDPOINT;
   return env;
 }
@@ -58,12 +71,17 @@ async function timed(run: () => Promise<Finished>): Promise<Finished & { ms: num
 async function squatter(): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer((_req, res) => res.end('hello'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('npm start without Java', () => {
   it('exits 1 within seconds, naming Java and how to install it, without a stack trace', async () => {
-    const result = await timed(() => runCommand('npm', ['start'], localEnv({ PATH: pathWithoutJava(), PORT: '0', DYNAMODB_LOCAL_PORT: '1' })));
+    const result = await timed(() =>
+      runCommand('npm', ['start'], localEnv({ PATH: pathWithoutJava(), PORT: '0', DYNAMODB_LOCAL_PORT: '1' })),
+    );
     expect([result.code, result.stderr]).toEqual([1, `npm start: ${NO_JAVA}\n`]);
     expect(result.stdout).not.toContain('    at ');
     expect(result.ms).toBeLessThan(15_000);
@@ -76,7 +94,9 @@ describe('a Java older than 17', () => {
     ['the seed CLI', 'seed/cli.ts', [SHIPPED_BANK], 'seed'],
     ['the admin CLI', 'src/admin/cli.ts', ['key:list', '--tenant', 'local'], 'admin'],
   ])('stops %s with the version it found and how to get a newer one', async (_name, script, args, tool) => {
-    const result = await timed(() => runScript(script, args as string[], localEnv({ PATH: pathWithJava8(), PORT: '0', DYNAMODB_LOCAL_PORT: '1' })));
+    const result = await timed(() =>
+      runScript(script, args as string[], localEnv({ PATH: pathWithJava8(), PORT: '0', DYNAMODB_LOCAL_PORT: '1' })),
+    );
     expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `${tool}: ${OLD_JAVA}\n`]);
     expect(result.ms).toBeLessThan(15_000);
   });
@@ -86,7 +106,9 @@ describe('ports already taken', () => {
   it('says which port the API cannot have, before starting DynamoDB Local', async () => {
     const taken = await squatter();
     try {
-      const result = await timed(() => runScript('src/dev/start.ts', [], localEnv({ PATH: pathWithoutJava(), PORT: String(taken.port) })));
+      const result = await timed(() =>
+        runScript('src/dev/start.ts', [], localEnv({ PATH: pathWithoutJava(), PORT: String(taken.port) })),
+      );
       const message = `npm start: port ${taken.port} is taken (another npm start?). Stop that process, or set PORT to a free port, e.g. PORT=${taken.port + 1} npm start.\n`;
       expect([result.code, result.stdout, result.stderr]).toEqual([1, '', message]);
       expect(result.ms).toBeLessThan(15_000);
@@ -98,7 +120,11 @@ describe('ports already taken', () => {
   it('says that the DynamoDB Local port is held by another program', async () => {
     const taken = await squatter();
     try {
-      const result = await runScript('seed/cli.ts', [SHIPPED_BANK], localEnv({ DYNAMODB_LOCAL_PORT: String(taken.port) }));
+      const result = await runScript(
+        'seed/cli.ts',
+        [SHIPPED_BANK],
+        localEnv({ DYNAMODB_LOCAL_PORT: String(taken.port) }),
+      );
       const message = [
         `seed: port ${taken.port} is taken by a program that is not DynamoDB Local.`,
         'Stop it, or set DYNAMODB_LOCAL_PORT to a free port (or DYNAMODB_ENDPOINT to a DynamoDB Local running elsewhere).',

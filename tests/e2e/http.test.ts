@@ -36,7 +36,9 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
   });
 
   it('answers a GET query that carries a preflight header', async () => {
-    const response = await fetch(`${url}?query=${encodeURIComponent('{ banks { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${url}?query=${encodeURIComponent('{ banks { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { banks: [{ id: 'ml-junior' }] } });
   });
@@ -47,7 +49,11 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
   });
 
   it('refuses bodies over 1 MB with 413', async () => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 1) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
     expect(response.status).toBe(413);
   });
 });

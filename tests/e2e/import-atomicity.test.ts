@@ -16,7 +16,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { seededRandom } from '../../src/domain/sampling';
-import { addedBy, BANK_ID, importKilledAt, importToEnd, servedMismatches, unpublishedAnswers, writeBankVersion, type Ask, type BankShape, type Served } from '../harness/import-kill';
+import {
+  addedBy,
+  BANK_ID,
+  importKilledAt,
+  importToEnd,
+  servedMismatches,
+  unpublishedAnswers,
+  writeBankVersion,
+  type Ask,
+  type BankShape,
+  type Served,
+} from '../harness/import-kill';
 import { endpoint, useTable } from '../support/dynamo';
 import { givenApi } from '../support/graphql';
 
@@ -57,7 +68,10 @@ describe('publishing an import', () => {
     expect([killed.exit.signal, killed.appliedWrites]).toEqual(['SIGKILL', killAt - 1]);
     const published = killAt > BANK_PUT;
     const unpublished = published ? [] : await unpublishedAnswers(ask, addedBy(version, SHAPE).slice(0, 5));
-    const seen: AfterKill = { served: await servedMismatches(ask, published ? version : version - 1, SHAPE), unpublished };
+    const seen: AfterKill = {
+      served: await servedMismatches(ask, published ? version : version - 1, SHAPE),
+      unpublished,
+    };
     afterKill.set(name, seen);
 
     const rerun = await importToEnd(file, endpoint(), dynamo().tableName);

@@ -15,19 +15,41 @@ describe('recording attempts', () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     acme = await givenTenant(dynamo(), 'acme');
     api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
-    const page = await givenLearner(api, acme.secret, 'x').ask('{ questions(filter: { bankId: "ml-junior" }, first: 30) { edges { node { id } } } }');
+    const page = await givenLearner(api, acme.secret, 'x').ask(
+      '{ questions(filter: { bankId: "ml-junior" }, first: 30) { edges { node { id } } } }',
+    );
     ids = page.data.questions.edges.map((e: any) => e.node.id);
   });
 
   it('records an attempt, returns the new state, and costs one read and one transaction', async () => {
     const alice = givenLearner(api, acme.secret, 'alice');
     await alice.record({ questionId: ids[0], outcome: 'CORRECT', clientAttemptId: 'warm-up' });
-    const response = await alice.record({ questionId: ids[1], outcome: 'PARTIAL', timeSpentMs: 42_000, clientAttemptId: 'a-1' });
+    const response = await alice.record({
+      questionId: ids[1],
+      outcome: 'PARTIAL',
+      timeSpentMs: 42_000,
+      clientAttemptId: 'a-1',
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data.recordAttempt).toMatchObject({
       duplicate: false,
-      attempt: { outcome: 'PARTIAL', score: 0.5, timeSpentMs: 42_000, quizId: null, clientAttemptId: 'a-1', question: { id: ids[1] } },
-      state: { attempts: 1, lapses: 0, leech: false, lastOutcome: 'PARTIAL', stability: 1.2931, difficulty: 5.11217071, question: { id: ids[1] } },
+      attempt: {
+        outcome: 'PARTIAL',
+        score: 0.5,
+        timeSpentMs: 42_000,
+        quizId: null,
+        clientAttemptId: 'a-1',
+        question: { id: ids[1] },
+      },
+      state: {
+        attempts: 1,
+        lapses: 0,
+        leech: false,
+        lastOutcome: 'PARTIAL',
+        stability: 1.2931,
+        difficulty: 5.11217071,
+        question: { id: ids[1] },
+      },
     });
     expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 2, TransactWriteItemsCommand: 1 });
   });
@@ -47,7 +69,9 @@ describe('recording attempts', () => {
     const carol = givenLearner(api, acme.secret, 'carol');
     await carol.record({ questionId: ids[3], outcome: 'CORRECT', clientAttemptId: 'same' });
     const clash = await carol.record({ questionId: ids[3], outcome: 'INCORRECT', clientAttemptId: 'same' });
-    expect(clash.errors!.map((e) => [e.extensions!.code, e.message])).toEqual([['BAD_USER_INPUT', '"clientAttemptId" was already used for a different attempt: use a new id for a new attempt']]);
+    expect(clash.errors!.map((e) => [e.extensions!.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', '"clientAttemptId" was already used for a different attempt: use a new id for a new attempt'],
+    ]);
   });
 
   it('keeps scores to 6 decimals, so a tiny score cannot make the counters unwritable (regression)', async () => {
@@ -56,13 +80,18 @@ describe('recording attempts', () => {
       const response = await zed.record({ questionId: ids[5], outcome: 'PARTIAL', score, clientAttemptId: `z${i}` });
       expect([response.errors, response.data?.recordAttempt.attempt.score]).toEqual([undefined, [0, 0, 0.123457][i]]);
     }
-    const next = await givenLearner(api, acme.secret, 'yan').record({ questionId: ids[5], outcome: 'CORRECT', clientAttemptId: 'y0' });
+    const next = await givenLearner(api, acme.secret, 'yan').record({
+      questionId: ids[5],
+      outcome: 'CORRECT',
+      clientAttemptId: 'y0',
+    });
     expect(next.errors).toBeUndefined();
   });
 
   it('tells me about myself', async () => {
     const dave = givenLearner(api, acme.secret, 'dave');
-    for (const [i, outcome] of ['CORRECT', 'INCORRECT', 'CORRECT', 'SKIPPED'].entries()) await dave.record({ questionId: ids[i], outcome, clientAttemptId: `d${i}` });
+    for (const [i, outcome] of ['CORRECT', 'INCORRECT', 'CORRECT', 'SKIPPED'].entries())
+      await dave.record({ questionId: ids[i], outcome, clientAttemptId: `d${i}` });
     const me = await dave.ask('{ me { id attemptCount correctRate streakDays lastAttemptAt } }');
     expect(me.data.me).toMatchObject({ id: 'dave', attemptCount: 4, correctRate: 0.5, streakDays: 1 });
     expect(Date.now() - Date.parse(me.data.me.lastAttemptAt)).toBeLessThan(60_000);

@@ -29,12 +29,19 @@ function recordCalls(api: TestApi) {
   api.app.dynamo.doc.middlewareStack.add(
     (next, context) => async (args) => {
       const command = (context.commandName ?? 'unknown').replace(/Command$/, '');
-      const call: SentCall = { command, ...(command === 'Query' ? { limit: (args.input as { Limit?: number }).Limit } : {}) };
+      const call: SentCall = {
+        command,
+        ...(command === 'Query' ? { limit: (args.input as { Limit?: number }).Limit } : {}),
+      };
       calls.push(call);
       events.push(`start ${command}`);
       const result = await next(args);
       events.push(`end ${command}`);
-      if (command === 'Query') Object.assign(call, { scanned: (result.output as any).ScannedCount, morePages: !!(result.output as any).LastEvaluatedKey });
+      if (command === 'Query')
+        Object.assign(call, {
+          scanned: (result.output as any).ScannedCount,
+          morePages: !!(result.output as any).LastEvaluatedKey,
+        });
       return result;
     },
     { step: 'initialize', name: 'perfDueRecorder' },
@@ -79,16 +86,29 @@ describe('dueQuestions with 300 due states', () => {
     const tenant = await givenTenant(dynamo(), 'acme');
     api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
     learner = givenLearner(api, tenant.secret, 'many');
-    const bank = await learner.ask(`{ bank(id: "${BANK}") { sections { id questions(first: 100) { edges { node { id } } } } } }`);
-    sections = bank.data.bank.sections.map((s: any) => ({ id: s.id, questions: s.questions.edges.map((e: any) => e.node.id) }));
+    const bank = await learner.ask(
+      `{ bank(id: "${BANK}") { sections { id questions(first: 100) { edges { node { id } } } } } }`,
+    );
+    sections = bank.data.bank.sections.map((s: any) => ({
+      id: s.id,
+      questions: s.questions.edges.map((e: any) => e.node.id),
+    }));
     const questions = sections.flatMap((s) => s.questions.map((id) => ({ id, slug: s.id.split('/')[1] })));
     // 300 due states in an order unlike the catalog's; before them, 5 of questions the bank no
     // longer has (dropped); after them, 10 due tomorrow (not due)
-    const due = questions.slice(0, 300).map(({ id, slug }, i) => state(id, slug, new Date(base + ((i * 7_919) % 300) * 60_000)));
-    const gone = Array.from({ length: 5 }, (_, i) => state(`${BANK}/gone${i}`, 'gone', new Date(base - (i + 1) * 60_000)));
+    const due = questions
+      .slice(0, 300)
+      .map(({ id, slug }, i) => state(id, slug, new Date(base + ((i * 7_919) % 300) * 60_000)));
+    const gone = Array.from({ length: 5 }, (_, i) =>
+      state(`${BANK}/gone${i}`, 'gone', new Date(base - (i + 1) * 60_000)),
+    );
     const later = questions.slice(300, 310).map(({ id, slug }) => state(id, slug, new Date(Date.now() + DAY)));
     const items = [...due, ...gone, ...later].map((s) => stateToItem({ tenantId: 'acme', userId: 'many' }, s));
-    await batchWrite(dynamo(), items.map((Item) => ({ PutRequest: { Item } })), { concurrency: 8 });
+    await batchWrite(
+      dynamo(),
+      items.map((Item) => ({ PutRequest: { Item } })),
+      { concurrency: 8 },
+    );
     dueOrder = [...due, ...gone].sort((a, b) => a.memory.due.localeCompare(b.memory.due));
     recorder = recordCalls(api);
     // warm: the API key and the catalog are cached from here on
@@ -118,17 +138,25 @@ describe('dueQuestions with 300 due states', () => {
   it('returns the 20 most overdue, reading 30 states in one Query, then the questions with the bank item', async () => {
     const { response, calls } = await askWarm(`{ dueQuestions(bankId: "${BANK}", limit: 20) { due question { id } } }`);
     const expected = dueOrder.filter((s) => !s.questionId.includes('/gone')).slice(0, 20);
-    expect(response.data!.dueQuestions).toEqual(expected.map((s) => ({ due: s.memory.due, question: { id: s.questionId } })));
+    expect(response.data!.dueQuestions).toEqual(
+      expected.map((s) => ({ due: s.memory.due, question: { id: s.questionId } })),
+    );
     expect(calls).toEqual({ BatchGetItemCommand: 1, QueryCommand: 1 });
-    expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual([{ command: 'Query', limit: 30, scanned: 30, morePages: true }]);
+    expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual([
+      { command: 'Query', limit: 30, scanned: 30, morePages: true },
+    ]);
     expect(recorder.events).toEqual(['start Query', 'end Query', 'start BatchGetItem', 'end BatchGetItem']);
   });
 
   it('pages on with growing Limits when a section filter drops most states', async () => {
     const section = sections[2];
-    const { response, calls } = await askWarm(`{ dueQuestions(bankId: "${BANK}", sectionIds: ["${section.id}"], limit: 20) { question { id } } }`);
+    const { response, calls } = await askWarm(
+      `{ dueQuestions(bankId: "${BANK}", sectionIds: ["${section.id}"], limit: 20) { question { id } } }`,
+    );
     const inSection = dueOrder.filter((s) => section.questions.includes(s.questionId));
-    expect(response.data!.dueQuestions.map((d: any) => d.question.id)).toEqual(inSection.slice(0, 20).map((s) => s.questionId));
+    expect(response.data!.dueQuestions.map((d: any) => d.question.id)).toEqual(
+      inSection.slice(0, 20).map((s) => s.questionId),
+    );
     const read = dueOrder.indexOf(inSection[19]) + 1;
     const pages = expectedPages(20, read, dueOrder.length);
     expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual(pages);
@@ -138,8 +166,12 @@ describe('dueQuestions with 300 due states', () => {
 
   it('stops at the end of the index when fewer than `limit` are due', async () => {
     const section = sections[2];
-    const { response, calls } = await askWarm(`{ dueQuestions(bankId: "${BANK}", sectionIds: ["${section.id}"], limit: 100) { question { id } } }`);
-    expect(response.data!.dueQuestions.map((d: any) => d.question.id)).toEqual(dueOrder.filter((s) => section.questions.includes(s.questionId)).map((s) => s.questionId));
+    const { response, calls } = await askWarm(
+      `{ dueQuestions(bankId: "${BANK}", sectionIds: ["${section.id}"], limit: 100) { question { id } } }`,
+    );
+    expect(response.data!.dueQuestions.map((d: any) => d.question.id)).toEqual(
+      dueOrder.filter((s) => section.questions.includes(s.questionId)).map((s) => s.questionId),
+    );
     expect(response.data!.dueQuestions).toHaveLength(40);
     expect(recorder.calls.filter((c) => c.command === 'Query')).toEqual([
       { command: 'Query', limit: 110, scanned: 110, morePages: true },
@@ -149,11 +181,17 @@ describe('dueQuestions with 300 due states', () => {
   });
 
   it('still rejects an unknown section, and a malformed bank id before any read', async () => {
-    const unknownSection = await learner.ask(`{ dueQuestions(bankId: "${BANK}", sectionIds: ["${BANK}/nope"]) { due } }`);
-    expect(unknownSection.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[`unknown section id in bank "${BANK}"`, 'BAD_USER_INPUT']]);
+    const unknownSection = await learner.ask(
+      `{ dueQuestions(bankId: "${BANK}", sectionIds: ["${BANK}/nope"]) { due } }`,
+    );
+    expect(unknownSection.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      [`unknown section id in bank "${BANK}"`, 'BAD_USER_INPUT'],
+    ]);
     expect((await learner.ask('{ __typename }')).errors).toBeUndefined();
     const malformed = await learner.ask('{ dueQuestions(bankId: "No Such Bank!") { due } }');
-    expect(malformed.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['unknown bank id "No Such Bank!"', 'BAD_USER_INPUT']]);
+    expect(malformed.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['unknown bank id "No Such Bank!"', 'BAD_USER_INPUT'],
+    ]);
     expect(api.lastCalls()).toEqual({});
     const unknownBank = await learner.ask('{ dueQuestions(bankId: "no-such-bank") { due } }');
     expect(unknownBank.errors?.map((e) => e.message)).toEqual(['unknown bank id "no-such-bank"']);

@@ -28,7 +28,9 @@ describe('question provenance (Lambda handler)', () => {
   });
 
   it('gives the source a question cites, and costs no call beyond the question and its bank', async () => {
-    const { data } = await api.query('{ questions(filter: { bankId: "heading" }, first: 3) { edges { node { number sourceUrl source { line } } } } }');
+    const { data } = await api.query(
+      '{ questions(filter: { bankId: "heading" }, first: 3) { edges { node { number sourceUrl source { line } } } } }',
+    );
     expect(data!.questions.edges.map((e: any) => e.node)).toEqual([
       { number: '1', sourceUrl: null, source: { line: 12 } },
       { number: '2', sourceUrl: null, source: { line: 16 } },
@@ -43,6 +45,9 @@ describe('question provenance (Lambda handler)', () => {
     const without = source.replace(/#### 2\. What is a primary key\?[\s\S]*?(?=#### 3\.)/, '');
     await importBankFiles(dynamo(), [bankFile('heading.en.md', without)], { sourceUrl: FILE_URL });
     const { data } = await api.query(SOURCE);
-    expect(data!.question).toMatchObject({ retired: true, source: { file: 'heading.en.md', line: 16, url: `${FILE_URL}#L16` } });
+    expect(data!.question).toMatchObject({
+      retired: true,
+      source: { file: 'heading.en.md', line: 16, url: `${FILE_URL}#L16` },
+    });
   });
 });

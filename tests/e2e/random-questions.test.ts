@@ -44,7 +44,14 @@ describe('randomQuestions', () => {
   it('returns the whole pool, shuffled, when it is smaller than count', async () => {
     const set = await random({ count: 50, sectionIds: ['ml-junior/segmentatsiya'], seed: 's' });
     expect(set.poolSize).toBe(4);
-    expect(set.questions.map((q: any) => q.text).sort()).toEqual(['Назови известные тебе архитектуры.', 'Назови метрики, которые знаешь.', 'U‑Net или трансформер?', 'U‑Net. Почему он так хорошо работает?'].sort());
+    expect(set.questions.map((q: any) => q.text).sort()).toEqual(
+      [
+        'Назови известные тебе архитектуры.',
+        'Назови метрики, которые знаешь.',
+        'U‑Net или трансформер?',
+        'U‑Net. Почему он так хорошо работает?',
+      ].sort(),
+    );
   });
 
   it('leaves out excluded questions, and ignores excluded ids that name nothing', async () => {
@@ -56,7 +63,12 @@ describe('randomQuestions', () => {
   });
 
   it('BALANCED spreads the picks evenly over the chosen sections', async () => {
-    const sections = ['ml-junior/obshchie-voprosy', 'ml-junior/generativnye-modeli', 'ml-junior/klassifikatsiya', 'ml-junior/rabota-s-dannymi'];
+    const sections = [
+      'ml-junior/obshchie-voprosy',
+      'ml-junior/generativnye-modeli',
+      'ml-junior/klassifikatsiya',
+      'ml-junior/rabota-s-dannymi',
+    ];
     const set = await random({ count: 12, sectionIds: sections, strategy: 'BALANCED', seed: 'b' });
     const perSection = sections.map((id) => set.questions.filter((q: any) => q.section.id === id).length);
     expect(perSection).toEqual([3, 3, 3, 3]);
@@ -89,7 +101,11 @@ describe('randomQuestions', () => {
     ['count 51', { count: 51 }, '"count" must be an integer from 1 to 50, got 51'],
     ['an empty seed', { seed: '' }, '"seed" must be 1 to 128 characters long'],
     ['a 129-character seed', { seed: 'x'.repeat(129) }, '"seed" must be 1 to 128 characters long'],
-    ['501 excluded ids', { excludeQuestionIds: Array.from({ length: 501 }, (_, i) => `ml-junior/q${i}`) }, '"excludeQuestionIds" takes at most 500 ids, got 501'],
+    [
+      '501 excluded ids',
+      { excludeQuestionIds: Array.from({ length: 501 }, (_, i) => `ml-junior/q${i}`) },
+      '"excludeQuestionIds" takes at most 500 ids, got 501',
+    ],
     ['an unknown bank', { bankId: 'nope' }, 'unknown bank id "nope"'],
     ['an unknown section', { sectionIds: ['ml-junior/nope'] }, 'unknown section id "ml-junior/nope"'],
   ])('rejects %s with BAD_USER_INPUT', async (_case, input, message) => {
@@ -105,4 +121,8 @@ describe('randomQuestions', () => {
   });
 });
 
-const PINNED_QBANK_SEED = ['Что такое эпоха и батч? Что такое `batch size`?', 't‑SNE, PCA.', 'Стратегии аугментации данных. Назови библиотеки.'];
+const PINNED_QBANK_SEED = [
+  'Что такое эпоха и батч? Что такое `batch size`?',
+  't‑SNE, PCA.',
+  'Стратегии аугментации данных. Назови библиотеки.',
+];

@@ -56,7 +56,8 @@ describe('creating tenants and API keys', () => {
     return viaProxy;
   };
 
-  const conditionFailures = (proxy: FaultProxy): number => proxy.stats().upstreamErrors.ConditionalCheckFailedException ?? 0;
+  const conditionFailures = (proxy: FaultProxy): number =>
+    proxy.stats().upstreamErrors.ConditionalCheckFailedException ?? 0;
 
   describe('a create sent twice (as the SDK retries a Put whose answer was lost)', () => {
     const key: ApiKeyRecord = {
@@ -68,7 +69,13 @@ describe('creating tenants and API keys', () => {
       revokedAt: null,
       rateLimit: { rps: 5, burst: 10 },
     };
-    const tenant: TenantRecord = { id: 'twice', name: 'Twice', allowedOrigins: ['https://twice.example'], userTokenSecrets: ['secret-1'], createdAt: '2025-03-01T10:00:00.000Z' };
+    const tenant: TenantRecord = {
+      id: 'twice',
+      name: 'Twice',
+      allowedOrigins: ['https://twice.example'],
+      userTokenSecrets: ['secret-1'],
+      createdAt: '2025-03-01T10:00:00.000Z',
+    };
 
     it('succeeds when the stored API key is exactly the one sent, at the cost of one consistent read', async () => {
       const store = new AccessStore(dynamo());
@@ -81,8 +88,12 @@ describe('creating tenants and API keys', () => {
 
     it('refuses another API key under the same id, and keeps the stored one', async () => {
       const store = new AccessStore(dynamo());
-      await expect(store.createApiKey({ ...key, hash: 'cd'.repeat(32) })).rejects.toEqual(new DomainError('BAD_USER_INPUT', `API key id "${key.keyId}" already exists`));
-      await expect(store.createApiKey({ ...key, createdAt: '2025-03-01T10:00:01.000Z' })).rejects.toThrow(`API key id "${key.keyId}" already exists`);
+      await expect(store.createApiKey({ ...key, hash: 'cd'.repeat(32) })).rejects.toEqual(
+        new DomainError('BAD_USER_INPUT', `API key id "${key.keyId}" already exists`),
+      );
+      await expect(store.createApiKey({ ...key, createdAt: '2025-03-01T10:00:01.000Z' })).rejects.toThrow(
+        `API key id "${key.keyId}" already exists`,
+      );
       expect(await store.listApiKeys('twice')).toEqual([key]);
     });
 
@@ -90,7 +101,9 @@ describe('creating tenants and API keys', () => {
       const store = new AccessStore(dynamo());
       await store.createTenant(tenant);
       await store.createTenant(tenant);
-      await expect(store.createTenant({ ...tenant, userTokenSecrets: ['secret-2'] })).rejects.toEqual(new DomainError('BAD_USER_INPUT', 'tenant "twice" already exists'));
+      await expect(store.createTenant({ ...tenant, userTokenSecrets: ['secret-2'] })).rejects.toEqual(
+        new DomainError('BAD_USER_INPUT', 'tenant "twice" already exists'),
+      );
       expect(await store.tenant('twice')).toEqual(tenant);
     });
 
@@ -112,7 +125,11 @@ describe('creating tenants and API keys', () => {
         const table = await givenFreshTable();
         const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-boot-'));
         dirs.push(dataDir);
-        const booted = await ensureLocalAccess(new AccessStore(through(proxy, table.tableName)), dataDir, table.tableName).catch((error: Error) => {
+        const booted = await ensureLocalAccess(
+          new AccessStore(through(proxy, table.tableName)),
+          dataDir,
+          table.tableName,
+        ).catch((error: Error) => {
           failed.push(`boot ${boot}: ${error.message}`);
           return null;
         });
@@ -120,7 +137,11 @@ describe('creating tenants and API keys', () => {
         const store = new AccessStore(table);
         expect((await store.tenant(LOCAL_TENANT))?.id).toBe(LOCAL_TENANT);
         const printed = [booted.publishableKey, booted.secretKey].map((plain) => parseApiKey(plain)!);
-        const stored = (await store.listApiKeys(LOCAL_TENANT)).map((k) => ({ kind: k.kind, keyId: k.keyId, hash: k.hash }));
+        const stored = (await store.listApiKeys(LOCAL_TENANT)).map((k) => ({
+          kind: k.kind,
+          keyId: k.keyId,
+          hash: k.hash,
+        }));
         expect(stored.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual(printed);
       }
       expect(failed).toEqual([]);
@@ -134,7 +155,10 @@ describe('creating tenants and API keys', () => {
       const reported = new Map<string, string[]>();
       for (let t = 0; t < 10; t++) {
         const tenant = await createTenant(store, { id: `lossy-${t}`, name: `Lossy ${t}` });
-        const keys = [await createKey(store, { tenantId: tenant.id, kind: 'publishable' }), await createKey(store, { tenantId: tenant.id, kind: 'secret' })];
+        const keys = [
+          await createKey(store, { tenantId: tenant.id, kind: 'publishable' }),
+          await createKey(store, { tenantId: tenant.id, kind: 'secret' }),
+        ];
         reported.set(tenant.id, keys.map((k) => k.keyId).sort());
       }
       const direct = new AccessStore(dynamo());
@@ -153,10 +177,22 @@ describe('creating tenants and API keys', () => {
       };
       const tenant = await admin('tenant:create', '--name', 'Lossy CLI');
       expect(tenant).toEqual({ tenant: { id: 'lossy-cli', name: 'Lossy CLI', allowedOrigins: [] } });
-      const keys = [await admin('key:create', '--tenant', 'lossy-cli', '--kind', 'secret'), await admin('key:create', '--tenant', 'lossy-cli', '--kind', 'publishable')];
-      expect(keys).toEqual([0, 1].map(() => ({ key: expect.stringMatching(/^qb_(sk|pk)_/), keyId: expect.any(String), kind: expect.any(String), tenantId: 'lossy-cli' })));
+      const keys = [
+        await admin('key:create', '--tenant', 'lossy-cli', '--kind', 'secret'),
+        await admin('key:create', '--tenant', 'lossy-cli', '--kind', 'publishable'),
+      ];
+      expect(keys).toEqual(
+        [0, 1].map(() => ({
+          key: expect.stringMatching(/^qb_(sk|pk)_/),
+          keyId: expect.any(String),
+          kind: expect.any(String),
+          tenantId: 'lossy-cli',
+        })),
+      );
       const stored = await new AccessStore(dynamo()).listApiKeys('lossy-cli');
-      expect(stored.map((k) => [k.keyId, k.hash]).sort()).toEqual(keys.map((k) => [k.keyId, parseApiKey(k.key)!.hash]).sort());
+      expect(stored.map((k) => [k.keyId, k.hash]).sort()).toEqual(
+        keys.map((k) => [k.keyId, parseApiKey(k.key)!.hash]).sort(),
+      );
       expect(conditionFailures(proxy)).toBeGreaterThan(0);
     }, 120_000);
   });

@@ -32,9 +32,17 @@ describe('recordAttempt when attempts of one user race', () => {
   it('records 200 attempts of 20 users × 2 clients × 5, sent back to back, without one failure; none lost or counted twice', async () => {
     const tenant = await givenTenant(dynamo(), 'race-pairs');
     const errors: string[] = [];
-    const api = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => void (line.startsWith('{"level":"error"') && errors.push(line)) });
+    const api = givenApi(dynamo(), {
+      env: { STAGE: 'prod' },
+      log: (line) => void (line.startsWith('{"level":"error"') && errors.push(line)),
+    });
     const transport = async (userId: string, input: Record<string, unknown>): Promise<Reply> => {
-      const response = await api.send(graphqlEvent({ query: RECORD_ATTEMPT, variables: { input } }, { headers: { 'x-api-key': tenant.secret, 'x-user-id': userId } }));
+      const response = await api.send(
+        graphqlEvent(
+          { query: RECORD_ATTEMPT, variables: { input } },
+          { headers: { 'x-api-key': tenant.secret, 'x-user-id': userId } },
+        ),
+      );
       return { status: response.status, body: response.raw };
     };
 
@@ -43,14 +51,26 @@ describe('recordAttempt when attempts of one user race', () => {
     // 4-6 s on a quiet machine, too near the 8 s budget for a test; the budget has its own test.
     const budget = conflictBudget.ms;
     conflictBudget.ms = 120_000;
-    const report = await runAttemptLoad({ clients: 40, users: 20, attempts: 200, seed: 'race-pairs', questionIds, transport }).finally(() => {
+    const report = await runAttemptLoad({
+      clients: 40,
+      users: 20,
+      attempts: 200,
+      seed: 'race-pairs',
+      questionIds,
+      transport,
+    }).finally(() => {
       conflictBudget.ms = budget;
     });
     const verdict = await verifyRun(dynamo(), tenant.id, report);
 
     expect({ failures: report.failures, errors }).toEqual({ failures: { masked: 0, network: 0 }, errors: [] });
     expect(verdict.problems).toEqual([]);
-    expect([report.requests, verdict.storedAttempts, verdict.distinctClientAttemptIds, verdict.statsDifferences]).toEqual([200, 200, 200, 0]);
+    expect([
+      report.requests,
+      verdict.storedAttempts,
+      verdict.distinctClientAttemptIds,
+      verdict.statsDifferences,
+    ]).toEqual([200, 200, 200, 0]);
     api.app.dynamo.doc.destroy();
   }, 300_000);
 
@@ -64,7 +84,9 @@ describe('recordAttempt when attempts of one user race', () => {
     const lines: string[] = [];
     const api = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
     const learner = givenLearner(api, tenant.secret, 'starved');
-    expect((await learner.record({ questionId: questionIds[0], outcome: 'CORRECT', clientAttemptId: 'first' })).errors).toBeUndefined();
+    expect(
+      (await learner.record({ questionId: questionIds[0], outcome: 'CORRECT', clientAttemptId: 'first' })).errors,
+    ).toBeUndefined();
 
     const doc = api.app.dynamo.doc;
     const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
@@ -72,13 +94,22 @@ describe('recordAttempt when attempts of one user race', () => {
     (doc as { send: unknown }).send = async (command: unknown) => {
       if (command instanceof TransactWriteCommand) {
         transactions++;
-        const bump = { TableName: dynamo().tableName, Key: profileKey({ tenantId: tenant.id, userId: 'starved' }), UpdateExpression: 'ADD version :one', ExpressionAttributeValues: { ':one': 1 } };
+        const bump = {
+          TableName: dynamo().tableName,
+          Key: profileKey({ tenantId: tenant.id, userId: 'starved' }),
+          UpdateExpression: 'ADD version :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        };
         await send(new UpdateCommand(bump));
       }
       return send(command);
     };
     lines.length = 0;
-    const response = await learner.record({ questionId: questionIds[1], outcome: 'INCORRECT', clientAttemptId: 'second' });
+    const response = await learner.record({
+      questionId: questionIds[1],
+      outcome: 'INCORRECT',
+      clientAttemptId: 'second',
+    });
     const errors = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'error');
     const stored = [...(await storedAttempts(dynamo(), tenant.id)).keys()];
     api.app.dynamo.doc.destroy();
@@ -88,10 +119,17 @@ describe('recordAttempt when attempts of one user race', () => {
   it('gives up after 40 rounds lost in a row: a masked INTERNAL_SERVER_ERROR, an AttemptConflict in the log, nothing stored', async () => {
     const { response, errors, transactions, stored } = await starvedAttempt('race-starved');
     const requestId = response.headers['x-request-id'];
-    expect(response.errors?.map((e) => [e.message, e.extensions])).toEqual([['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId }]]);
+    expect(response.errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId }],
+    ]);
     expect(transactions).toBe(40);
     expect(errors.map((line) => [line.message, line.requestId, line.error.name, line.error.message])).toEqual([
-      ['unexpected error', requestId, 'AttemptConflict', 'attempt conflict: lost 40 rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)'],
+      [
+        'unexpected error',
+        requestId,
+        'AttemptConflict',
+        'attempt conflict: lost 40 rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)',
+      ],
     ]);
     expect(stored).toEqual(['starved first']);
   }, 60_000);

@@ -36,7 +36,11 @@ describe('reporting rate-limit usage', () => {
   }
 
   const storedCount = async (keyId: string): Promise<unknown> =>
-    (await dynamo().doc.send(new GetCommand({ TableName: dynamo().tableName, Key: rateWindowKey(keyId, WINDOW), ConsistentRead: true }))).Item?.requests;
+    (
+      await dynamo().doc.send(
+        new GetCommand({ TableName: dynamo().tableName, Key: rateWindowKey(keyId, WINDOW), ConsistentRead: true }),
+      )
+    ).Item?.requests;
 
   it('counts every report once, answers each with the exact total, and costs one UpdateItem per report', async () => {
     const { proxy, viaProxy } = await givenLostAnswers('reliability-rate');
@@ -56,7 +60,9 @@ describe('reporting rate-limit usage', () => {
   it('adds up the reports of several containers, sent at once, with answers lost', async () => {
     const { viaProxy } = await givenLostAnswers('reliability-rate-many');
     const containers = [new AccessStore(viaProxy()), new AccessStore(viaProxy()), new AccessStore(viaProxy())];
-    await Promise.all(containers.map((store) => Promise.all(Array.from({ length: 10 }, () => store.reportUsage('key-b', WINDOW, 2)))));
+    await Promise.all(
+      containers.map((store) => Promise.all(Array.from({ length: 10 }, () => store.reportUsage('key-b', WINDOW, 2)))),
+    );
     expect(await storedCount('key-b')).toBe(60);
   }, 60_000);
 

@@ -19,7 +19,9 @@ describe('tenant-wide statistics', () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     acme = await givenTenant(dynamo(), 'acme');
     api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
-    const page = await givenLearner(api, acme.secret, 'x').ask('{ section(id: "ml-junior/segmentatsiya") { questions { edges { node { id } } } } }');
+    const page = await givenLearner(api, acme.secret, 'x').ask(
+      '{ section(id: "ml-junior/segmentatsiya") { questions { edges { node { id } } } } }',
+    );
     ids = page.data.section.questions.edges.map((e: any) => e.node.id);
     const plan: [string, number, string, number][] = [
       ['u1', 0, 'CORRECT', 10_000],
@@ -30,7 +32,12 @@ describe('tenant-wide statistics', () => {
       ['u2', 1, 'CORRECT', 5_000],
     ];
     for (const [i, [user, q, outcome, timeSpentMs]] of plan.entries()) {
-      const response = await givenLearner(api, acme.secret, user).record({ questionId: ids[q], outcome, timeSpentMs, clientAttemptId: `s${i}` });
+      const response = await givenLearner(api, acme.secret, user).record({
+        questionId: ids[q],
+        outcome,
+        timeSpentMs,
+        clientAttemptId: `s${i}`,
+      });
       expect(response.errors).toBeUndefined();
     }
   });
@@ -39,7 +46,9 @@ describe('tenant-wide statistics', () => {
     // any key of the tenant may read aggregates: here a publishable one, with no user
     const response = await api.send(
       graphqlEvent(
-        { query: `{ questionStats(questionId: "${ids[0]}") { attempts correct partial incorrect skipped successRate meanScore medianTimeMs p90TimeMs uniqueUsers question { id } } }` },
+        {
+          query: `{ questionStats(questionId: "${ids[0]}") { attempts correct partial incorrect skipped successRate meanScore medianTimeMs p90TimeMs uniqueUsers question { id } } }`,
+        },
         { headers: { 'x-api-key': acme.publishable } },
       ),
     );
@@ -67,21 +76,40 @@ describe('tenant-wide statistics', () => {
       hardestQuestions(bankId: "ml-junior", minAttempts: 2) { question { id } attempts successRate }
       activity(bankId: "ml-junior", days: 2) { date attempts activeUsers }
     }`);
-    expect(ops.data.sectionStats.find((s: any) => s.section.id === 'ml-junior/segmentatsiya')).toEqual({ section: { id: 'ml-junior/segmentatsiya' }, attempts: 6, successRate: 0.5, uniqueUsers: 3 });
-    expect(ops.data.sectionStats.find((s: any) => s.section.id === 'ml-junior/python')).toEqual({ section: { id: 'ml-junior/python' }, attempts: 0, successRate: 0, uniqueUsers: 0 });
+    expect(ops.data.sectionStats.find((s: any) => s.section.id === 'ml-junior/segmentatsiya')).toEqual({
+      section: { id: 'ml-junior/segmentatsiya' },
+      attempts: 6,
+      successRate: 0.5,
+      uniqueUsers: 3,
+    });
+    expect(ops.data.sectionStats.find((s: any) => s.section.id === 'ml-junior/python')).toEqual({
+      section: { id: 'ml-junior/python' },
+      attempts: 0,
+      successRate: 0,
+      uniqueUsers: 0,
+    });
     expect(ops.data.hardestQuestions).toEqual([
       { question: { id: ids[0] }, attempts: 4, successRate: 0.25 },
       { question: { id: ids[1] }, attempts: 2, successRate: 1 },
     ]);
     const today = new Date().toISOString().slice(0, 10);
-    expect(ops.data.activity.map((d: any) => d.date)).toEqual([new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), today]);
+    expect(ops.data.activity.map((d: any) => d.date)).toEqual([
+      new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      today,
+    ]);
     expect(ops.data.activity[1]).toEqual({ date: today, attempts: 6, activeUsers: 3 });
   });
 
   it('never mixes tenants: another tenant sees zero', async () => {
     const globex = await givenTenant(dynamo(), 'globex');
-    const other = await givenLearner(api, globex.secret, 'u1').ask(`{ questionStats(questionId: "${ids[0]}") { attempts uniqueUsers } me { attemptCount } attempts { edges { node { id } } } }`);
-    expect(other.data).toEqual({ questionStats: { attempts: 0, uniqueUsers: 0 }, me: { attemptCount: 0 }, attempts: { edges: [] } });
+    const other = await givenLearner(api, globex.secret, 'u1').ask(
+      `{ questionStats(questionId: "${ids[0]}") { attempts uniqueUsers } me { attemptCount } attempts { edges { node { id } } } }`,
+    );
+    expect(other.data).toEqual({
+      questionStats: { attempts: 0, uniqueUsers: 0 },
+      me: { attemptCount: 0 },
+      attempts: { edges: [] },
+    });
   });
 });
 
@@ -121,16 +149,33 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     const items = [
       ...records.map((r) => attemptToItem({ tenantId: 'acme', userId }, r)),
       ...states.map((s) => stateToItem({ tenantId: 'acme', userId }, s)),
-      profileToItem({ tenantId: 'acme', userId }, { attemptCount: attempts, correctCount: 0, scoreSum: 0, lastAttemptAt: past.toISOString(), lastDay: null, streak: 0, version: 1 }),
+      profileToItem(
+        { tenantId: 'acme', userId },
+        {
+          attemptCount: attempts,
+          correctCount: 0,
+          scoreSum: 0,
+          lastAttemptAt: past.toISOString(),
+          lastDay: null,
+          streak: 0,
+          version: 1,
+        },
+      ),
     ];
-    await batchWrite(dynamo(), items.map((Item) => ({ PutRequest: { Item } })), { concurrency: 8 });
+    await batchWrite(
+      dynamo(),
+      items.map((Item) => ({ PutRequest: { Item } })),
+      { concurrency: 8 },
+    );
   }
 
   beforeAll(async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     acme = await givenTenant(dynamo(), 'acme');
     api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
-    const page = await givenLearner(api, acme.secret, 'x').ask('{ section(id: "ml-junior/obshchie-voprosy") { questions(first: 25) { edges { node { id } } } } }');
+    const page = await givenLearner(api, acme.secret, 'x').ask(
+      '{ section(id: "ml-junior/obshchie-voprosy") { questions(first: 25) { edges { node { id } } } } }',
+    );
     questionIds = page.data.section.questions.edges.map((e: any) => e.node.id);
     await givenHistory('small', 10);
     await givenHistory('big', 2000);
@@ -142,7 +187,8 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     attemptsOfQuestion: 'query($q: ID) { attempts(first: 20, filter: { questionId: $q }) { edges { node { id } } } }',
     weakTopics: '{ weakTopics(bankId: "ml-junior") { mastery attempts } }',
     dueQuestions: '{ dueQuestions(bankId: "ml-junior", limit: 5) { due question { id } } }',
-    randomExcludeSeen: '{ randomQuestions(input: { bankId: "ml-junior", count: 10, excludeSeen: true, seed: "c" }) { exhausted questions { id } } }',
+    randomExcludeSeen:
+      '{ randomQuestions(input: { bankId: "ml-junior", count: 10, excludeSeen: true, seed: "c" }) { exhausted questions { id } } }',
     questionStats: 'query($q: ID!) { questionStats(questionId: $q) { attempts } }',
     sectionStats: '{ sectionStats(bankId: "ml-junior") { attempts } }',
     hardestQuestions: '{ hardestQuestions(bankId: "ml-junior") { attempts } }',
@@ -177,7 +223,9 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
   });
 
   it('lists due questions most overdue first, whatever the history size', async () => {
-    const due = await givenLearner(api, acme.secret, 'big').ask('{ dueQuestions(bankId: "ml-junior", limit: 3) { due question { id } } }');
+    const due = await givenLearner(api, acme.secret, 'big').ask(
+      '{ dueQuestions(bankId: "ml-junior", limit: 3) { due question { id } } }',
+    );
     expect(due.data.dueQuestions.map((d: any) => d.question.id)).toEqual(questionIds.slice(0, 3));
     const dues = due.data.dueQuestions.map((d: any) => d.due);
     expect(dues).toEqual([...dues].sort());

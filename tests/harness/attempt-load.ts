@@ -57,7 +57,8 @@ export interface LoadReport {
 }
 
 /** What must never reach a client: stack frames, source paths, SDK and network internals. */
-export const LEAK = /\n\s+at\s|\bat\s+\S+\s+\(|stacktrace|node_modules|\.[jt]s:\d+|Exception|ECONN|EPIPE|socket hang up|InternalServerError|Throttl|dynamodb|TransactWrite|BatchGet|"PK"|T#/i;
+export const LEAK =
+  /\n\s+at\s|\bat\s+\S+\s+\(|stacktrace|node_modules|\.[jt]s:\d+|Exception|ECONN|EPIPE|socket hang up|InternalServerError|Throttl|dynamodb|TransactWrite|BatchGet|"PK"|T#/i;
 
 type Verdict = 'stored' | 'masked' | 'unexpected';
 
@@ -80,7 +81,8 @@ export async function runAttemptLoad(options: LoadOptions): Promise<LoadReport> 
   const users = options.users ?? Math.max(1, Math.ceil(options.clients / 2));
   await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
-      for (let n = client; n < options.attempts; n += options.clients) await recordOne(options, report, `learner-${client % users}`, n);
+      for (let n = client; n < options.attempts; n += options.clients)
+        await recordOne(options, report, `learner-${client % users}`, n);
     }),
   );
   report.elapsedMs = Date.now() - started;
@@ -93,7 +95,12 @@ export function attemptInput(seed: string, questionIds: readonly string[], n: nu
   const questionId = questionIds[Math.floor(random() * questionIds.length)];
   const outcome = OUTCOMES[Math.floor(random() * OUTCOMES.length)];
   const timed = random() < 0.8;
-  return { questionId, outcome, ...(timed ? { timeSpentMs: Math.floor(random() * 120_000) } : {}), clientAttemptId: `chaos-${n}` };
+  return {
+    questionId,
+    outcome,
+    ...(timed ? { timeSpentMs: Math.floor(random() * 120_000) } : {}),
+    clientAttemptId: `chaos-${n}`,
+  };
 }
 
 async function recordOne(options: LoadOptions, report: LoadReport, userId: string, n: number): Promise<void> {
@@ -144,7 +151,12 @@ function judge(report: LoadReport, reply: Reply, userId: string, clientAttemptId
 function isMasked(reply: Reply, body: ParsedBody | null): boolean {
   const errors = body?.errors ?? [];
   if (errors.length === 0 || (reply.status !== 200 && reply.status !== 500)) return false;
-  return errors.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' && e.message === 'Internal server error' && typeof e.extensions.requestId === 'string');
+  return errors.every(
+    (e) =>
+      e.extensions?.code === 'INTERNAL_SERVER_ERROR' &&
+      e.message === 'Internal server error' &&
+      typeof e.extensions.requestId === 'string',
+  );
 }
 
 interface ParsedBody {

@@ -52,8 +52,17 @@ export async function verifyRun(dynamo: Dynamo, tenantId: string, report: LoadRe
     ...(report.stored === report.attempts ? [] : [`${report.stored} of ${report.attempts} attempts were acknowledged`]),
     ...(storedCount === report.attempts ? [] : [`${storedCount} attempts stored for ${report.attempts} sent`]),
     ...[...stored].filter(([, ids]) => ids.length > 1).map(([key, ids]) => `${key} stored ${ids.length} times`),
-    ...[...report.recorded].filter(([key, id]) => stored.get(key)?.[0] !== id).map(([key, id]) => `${key}: answered with ${id}, stored ${stored.get(key)?.join(', ') ?? 'nothing'}`),
-    ...stats.differences.slice(0, 20).map((d) => `stats:verify: ${d.what} ${d.key} stored ${d.stored} recounted ${d.recounted}`),
+    ...[...report.recorded]
+      .filter(([key, id]) => stored.get(key)?.[0] !== id)
+      .map(([key, id]) => `${key}: answered with ${id}, stored ${stored.get(key)?.join(', ') ?? 'nothing'}`),
+    ...stats.differences
+      .slice(0, 20)
+      .map((d) => `stats:verify: ${d.what} ${d.key} stored ${d.stored} recounted ${d.recounted}`),
   ];
-  return { storedAttempts: storedCount, distinctClientAttemptIds: stored.size, statsDifferences: stats.differences.length, problems };
+  return {
+    storedAttempts: storedCount,
+    distinctClientAttemptIds: stored.size,
+    statsDifferences: stats.differences.length,
+    problems,
+  };
 }

@@ -16,7 +16,16 @@ import { seededRandom } from '../../src/domain/sampling';
 import { createLambdaHandler } from '../../src/lambda';
 import type { Dynamo } from '../../src/store/client';
 import { createHttpServer } from '../../src/dev/http-server';
-import { addedBy, importKilledAt, importToEnd, servedMismatches, unpublishedAnswers, writeBankVersion, type Ask, type BankShape } from './import-kill';
+import {
+  addedBy,
+  importKilledAt,
+  importToEnd,
+  servedMismatches,
+  unpublishedAnswers,
+  writeBankVersion,
+  type Ask,
+  type BankShape,
+} from './import-kill';
 
 export interface ImportKill {
   killAt: number;
@@ -32,7 +41,13 @@ export interface ImportKill {
   afterRerun: string[];
 }
 
-export async function runImportKills(dynamo: Dynamo, endpoint: string, shape: BankShape, kills: number, seed: string): Promise<ImportKill[]> {
+export async function runImportKills(
+  dynamo: Dynamo,
+  endpoint: string,
+  shape: BankShape,
+  kills: number,
+  seed: string,
+): Promise<ImportKill[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qbank-chaos-import-'));
   await importBankFiles(dynamo, [writeBankVersion(dir, 1, shape)]);
   const { ask, close } = await contentApi(dynamo, endpoint);
@@ -43,10 +58,25 @@ export async function runImportKills(dynamo: Dynamo, endpoint: string, shape: Ba
     const random = seededRandom(`${seed}/imports`);
     // Random points fall mostly among the question writes (most of the calls); the two
     // boundaries around the flip are always tried as well.
-    const points = [...Array.from({ length: kills }, () => 1 + Math.floor(random() * full.writes.length)), flip, flip + 1];
+    const points = [
+      ...Array.from({ length: kills }, () => 1 + Math.floor(random() * full.writes.length)),
+      flip,
+      flip + 1,
+    ];
     const results: ImportKill[] = [];
     for (const [k, killAt] of points.entries()) {
-      results.push(await killOnce(ask, { dir, shape, version: 3 + k, killAt, writes: full.writes.length, flip, endpoint, tableName: dynamo.tableName }));
+      results.push(
+        await killOnce(ask, {
+          dir,
+          shape,
+          version: 3 + k,
+          killAt,
+          writes: full.writes.length,
+          flip,
+          endpoint,
+          tableName: dynamo.tableName,
+        }),
+      );
     }
     return results;
   } finally {
@@ -99,12 +129,24 @@ function phaseOf(killAt: number, flip: number, shape: BankShape): string {
 
 /** The content API of an in-process server on the table (keyless, as STAGE=local allows). */
 async function contentApi(dynamo: Dynamo, endpoint: string): Promise<{ ask: Ask; close: () => Promise<void> }> {
-  const app = createApp(readConfig({ STAGE: 'local', LOG_LEVEL: 'silent', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: dynamo.tableName, AWS_REGION: 'local' }));
+  const app = createApp(
+    readConfig({
+      STAGE: 'local',
+      LOG_LEVEL: 'silent',
+      DYNAMODB_ENDPOINT: endpoint,
+      TABLE_NAME: dynamo.tableName,
+      AWS_REGION: 'local',
+    }),
+  );
   const server = createHttpServer(createLambdaHandler(app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const ask: Ask = async (query, variables) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
     if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
     return body.data;

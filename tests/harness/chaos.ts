@@ -61,10 +61,14 @@ function parseArgs(argv: string[]): Args {
     const [name, value] = [argv[i], argv[i + 1]];
     if (name === '--json') args.json = true;
     else if (name === '--no-faults') args.faults = false;
-    else if (name === '--seed' && value) (args.seed = value), i++;
-    else if ((name === '--attempts' || name === '--clients') && Number(value) >= 1) (args[name.slice(2) as 'attempts' | 'clients'] = Number(value)), i++;
-    else if (name === '--import-kills' && Number(value) >= 0) (args.importKills = Number(value)), i++;
-    else throw new Error(`usage: npm run chaos -- [--attempts N] [--clients N] [--import-kills N] [--seed S] [--no-faults] [--json] (got "${name}")`);
+    else if (name === '--seed' && value) args.seed = argv[++i];
+    else if ((name === '--attempts' || name === '--clients') && Number(value) >= 1)
+      args[name.slice(2) as 'attempts' | 'clients'] = Number(argv[++i]);
+    else if (name === '--import-kills' && Number(value) >= 0) args.importKills = Number(argv[++i]);
+    else
+      throw new Error(
+        `usage: npm run chaos -- [--attempts N] [--clients N] [--import-kills N] [--seed S] [--no-faults] [--json] (got "${name}")`,
+      );
   }
   return args;
 }
@@ -78,28 +82,58 @@ async function givenTenantKey(dynamo: Dynamo, id: string): Promise<string> {
 
 /** A proxy per run, so each run's decisions start from its own seed. */
 const faultsFor = (upstream: string, args: Args, run: string): Promise<FaultProxy> =>
-  startFaultProxy({ upstream, seed: `${args.seed}/${run}`, rates: args.faults ? RATES : {}, latencyMs: { min: 20, max: 120 } });
+  startFaultProxy({
+    upstream,
+    seed: `${args.seed}/${run}`,
+    rates: args.faults ? RATES : {},
+    latencyMs: { min: 20, max: 120 },
+  });
 
 async function inProcessRun(dynamo: Dynamo, upstream: string, args: Args, questionIds: string[]): Promise<Section> {
   const tenant = 'chaos-in-process';
   const apiKey = await givenTenantKey(dynamo, tenant);
   const proxy = await faultsFor(upstream, args, 'in-process');
-  const config = readConfig({ STAGE: 'prod', LOG_LEVEL: 'error', DYNAMODB_ENDPOINT: proxy.endpoint, TABLE_NAME: dynamo.tableName, AWS_REGION: 'local' });
+  const config = readConfig({
+    STAGE: 'prod',
+    LOG_LEVEL: 'error',
+    DYNAMODB_ENDPOINT: proxy.endpoint,
+    TABLE_NAME: dynamo.tableName,
+    AWS_REGION: 'local',
+  });
   // What the masked failures were, from the server's own log (its only error lines).
   const causes: Record<string, number> = {};
-  const app = createApp(config, createLogger('error', (line) => {
-    const { error } = JSON.parse(line) as { error?: { name?: string; message?: string; stack?: string } };
-    // Some errors carry no message (AttemptConflict): their first stack frame says where they came from.
-    const where = error?.message ? error.message.slice(0, 120) : (error?.stack?.split('\n')[1]?.trim().replace(/\(.*\//, '(') ?? '');
-    const cause = `${error?.name ?? 'unknown'}: ${where}`;
-    causes[cause] = (causes[cause] ?? 0) + 1;
-  }));
+  const app = createApp(
+    config,
+    createLogger('error', (line) => {
+      const { error } = JSON.parse(line) as { error?: { name?: string; message?: string; stack?: string } };
+      // Some errors carry no message (AttemptConflict): their first stack frame says where they came from.
+      const where = error?.message
+        ? error.message.slice(0, 120)
+        : (error?.stack
+            ?.split('\n')[1]
+            ?.trim()
+            .replace(/\(.*\//, '(') ?? '');
+      const cause = `${error?.name ?? 'unknown'}: ${where}`;
+      causes[cause] = (causes[cause] ?? 0) + 1;
+    }),
+  );
   const server = createHttpServer(createLambdaHandler(app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   try {
-    const load = await runAttemptLoad({ ...args, seed: `${args.seed}/in-process`, questionIds, transport: (userId, input) => post(url, apiKey, userId, input) });
-    return { name: 'in-process server', faults: proxy.stats(), load, verdict: await verifyRun(dynamo, tenant, load), extra: { 'masked failures by cause': JSON.stringify(causes) } };
+    const load = await runAttemptLoad({
+      ...args,
+      seed: `${args.seed}/in-process`,
+      questionIds,
+      transport: (userId, input) => post(url, apiKey, userId, input),
+    });
+    return {
+      name: 'in-process server',
+      faults: proxy.stats(),
+      load,
+      verdict: await verifyRun(dynamo, tenant, load),
+      extra: { 'masked failures by cause': JSON.stringify(causes) },
+    };
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -113,15 +147,35 @@ async function killedServerRun(dynamo: Dynamo, upstream: string, args: Args, que
   const apiKey = await givenTenantKey(dynamo, tenant);
   const proxy = await faultsFor(upstream, args, 'killed');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-chaos-'));
-  const env = { ...process.env, DYNAMODB_ENDPOINT: proxy.endpoint, TABLE_NAME: dynamo.tableName, STAGE: 'prod', LOG_LEVEL: 'silent', QBANK_DATA_DIR: dataDir };
+  const env = {
+    ...process.env,
+    DYNAMODB_ENDPOINT: proxy.endpoint,
+    TABLE_NAME: dynamo.tableName,
+    STAGE: 'prod',
+    LOG_LEVEL: 'silent',
+    QBANK_DATA_DIR: dataDir,
+  };
   try {
     const run = await runWithServerKill({ ...args, seed: `${args.seed}/killed`, questionIds, env, apiKey });
-    const extra = { kills: run.kills, boots: run.boots, bootFailures: run.bootFailures.length, unexpectedExits: run.unexpectedExits.length, downtimeMs: run.downtimeMs };
+    const extra = {
+      kills: run.kills,
+      boots: run.boots,
+      bootFailures: run.bootFailures.length,
+      unexpectedExits: run.unexpectedExits.length,
+      downtimeMs: run.downtimeMs,
+    };
     const verdict = await verifyRun(dynamo, tenant, run.load);
     verdict.problems.push(...run.unexpectedExits.map((exit) => `server died on its own: ${exit}`));
     // A boot that fails under faults is retried like a supervisor would, but it is worth seeing why.
-    for (const failure of run.bootFailures) process.stderr.write(`chaos: a boot failed and was retried: ${failure.split('\n').slice(0, 2).join(' ')}\n`);
-    return { name: 'server process, SIGKILLed half-way and restarted', faults: proxy.stats(), load: run.load, verdict, extra };
+    for (const failure of run.bootFailures)
+      process.stderr.write(`chaos: a boot failed and was retried: ${failure.split('\n').slice(0, 2).join(' ')}\n`);
+    return {
+      name: 'server process, SIGKILLed half-way and restarted',
+      faults: proxy.stats(),
+      load: run.load,
+      verdict,
+      extra,
+    };
   } finally {
     await proxy.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -139,22 +193,40 @@ function formatSection({ name, faults, load, verdict, extra }: Section): string 
     `injected: ${i.throttle} throttles, ${i.serverError} 500s, ${i.reset} resets (${faults.afterForward} of the 500s and resets after DynamoDB applied the request), ${i.latency} latency spikes`,
     `latency per request ${ms(load.requestMs)}; per attempt until stored ${ms(load.attemptMs)}`,
     `stored attempts ${verdict.storedAttempts} (${verdict.distinctClientAttemptIds} distinct clientAttemptIds); stats:verify ${verdict.statsDifferences} differences; leaks ${load.leaks.length}; unexpected answers ${load.unexpected.length}`,
-    ...(extra ? [Object.entries(extra).map(([k, v]) => `${k} ${v}`).join(', ')] : []),
+    ...(extra
+      ? [
+          Object.entries(extra)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        ]
+      : []),
     verdict.problems.length === 0 ? 'OK' : `PROBLEMS:\n  ${verdict.problems.slice(0, 30).join('\n  ')}`,
   ].join('\n');
 }
 
 function formatImports(kills: ImportKill[]): string {
   const lines = kills.map((k) => {
-    const served = k.structure.length === 0 ? `bank, count, listing and pools are v${k.expected}` : `NOT v${k.expected}: ${k.structure.join('; ')}`;
-    const texts = k.texts.length === 0 ? 'texts too' : `BUT ${k.texts[0]}${k.unpublished ? `; question(id) answers ${k.unpublished} of 10 unpublished new questions` : ''}`;
-    const rerun = k.rerunExit === 0 && k.afterRerun.length === 0 ? 'rerun: complete' : `rerun: exit ${k.rerunExit}, ${k.afterRerun.join('; ')}`;
+    const served =
+      k.structure.length === 0
+        ? `bank, count, listing and pools are v${k.expected}`
+        : `NOT v${k.expected}: ${k.structure.join('; ')}`;
+    const texts =
+      k.texts.length === 0
+        ? 'texts too'
+        : `BUT ${k.texts[0]}${k.unpublished ? `; question(id) answers ${k.unpublished} of 10 unpublished new questions` : ''}`;
+    const rerun =
+      k.rerunExit === 0 && k.afterRerun.length === 0
+        ? 'rerun: complete'
+        : `rerun: exit ${k.rerunExit}, ${k.afterRerun.join('; ')}`;
     return `kill at write ${k.killAt}/${k.writes} (${k.phase}): ${served}, ${texts}; ${rerun}`;
   });
   return [`== imports of a ${IMPORT_SHAPE.questions}-question bank killed at random points`, ...lines].join('\n');
 }
 
-const importProblems = (kills: ImportKill[]): number => kills.filter((k) => k.structure.length + k.texts.length + k.unpublished + k.afterRerun.length > 0 || k.rerunExit !== 0).length;
+const importProblems = (kills: ImportKill[]): number =>
+  kills.filter(
+    (k) => k.structure.length + k.texts.length + k.unpublished + k.afterRerun.length > 0 || k.rerunExit !== 0,
+  ).length;
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -164,13 +236,24 @@ async function main(): Promise<number> {
     await ensureTable(dynamo);
     await importBankFiles(dynamo, [SHIPPED_BANK]);
     const questionIds = (await readExistingBank(dynamo, 'ml-junior')).questions.map((q) => q.id);
-    const sections = [await inProcessRun(dynamo, local.endpoint, args, questionIds), await killedServerRun(dynamo, local.endpoint, args, questionIds)];
-    const imports = args.importKills > 0 ? await runImportKills(dynamo, local.endpoint, IMPORT_SHAPE, args.importKills, args.seed) : [];
+    const sections = [
+      await inProcessRun(dynamo, local.endpoint, args, questionIds),
+      await killedServerRun(dynamo, local.endpoint, args, questionIds),
+    ];
+    const imports =
+      args.importKills > 0
+        ? await runImportKills(dynamo, local.endpoint, IMPORT_SHAPE, args.importKills, args.seed)
+        : [];
     if (args.json) {
-      const summary = sections.map(({ load, ...rest }) => ({ ...rest, load: { ...load, recorded: load.recorded.size, requestMs: ms(load.requestMs), attemptMs: ms(load.attemptMs) } }));
+      const summary = sections.map(({ load, ...rest }) => ({
+        ...rest,
+        load: { ...load, recorded: load.recorded.size, requestMs: ms(load.requestMs), attemptMs: ms(load.attemptMs) },
+      }));
       process.stdout.write(`${JSON.stringify({ attempts: summary, imports }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${[...sections.map(formatSection), ...(imports.length ? [formatImports(imports)] : [])].join('\n\n')}\n`);
+      process.stdout.write(
+        `${[...sections.map(formatSection), ...(imports.length ? [formatImports(imports)] : [])].join('\n\n')}\n`,
+      );
     }
     return sections.every((s) => s.verdict.problems.length === 0) && importProblems(imports) === 0 ? 0 : 1;
   } finally {

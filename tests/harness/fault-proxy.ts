@@ -76,7 +76,8 @@ interface Decision {
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const upstream = new URL(options.upstream);
-  if (!LOOPBACK.has(upstream.hostname)) throw new Error(`fault proxy: upstream must be a loopback address, got ${upstream.hostname}`);
+  if (!LOOPBACK.has(upstream.hostname))
+    throw new Error(`fault proxy: upstream must be a loopback address, got ${upstream.hostname}`);
   const proxy = new Proxy(upstream, options);
   await proxy.listen();
   return proxy;
@@ -122,7 +123,8 @@ class Proxy implements FaultProxy {
   setRates = (rates: Partial<FaultRates>): void => void (this.rates = checkRates({ ...this.rates, ...rates }));
   onRequest = (listener: (operation: string, sequence: number) => void): void => void this.listeners.push(listener);
   freeze = (): void => void (this.frozen = true);
-  idle = (): Promise<void> => (this.pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve)));
+  idle = (): Promise<void> =>
+    this.pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
 
   async stop(): Promise<void> {
     this.stopped = true;
@@ -141,8 +143,16 @@ class Proxy implements FaultProxy {
   private decide(): Decision {
     const [kind, late, delayDraw, delaySize] = [this.random(), this.random(), this.random(), this.random()];
     const { throttle, serverError, reset, latency } = this.rates;
-    const fault = kind < throttle ? 'throttle' : kind < throttle + serverError ? 'serverError' : kind < throttle + serverError + reset ? 'reset' : null;
-    const delayMs = delayDraw < latency ? Math.round(this.latency.min + delaySize * (this.latency.max - this.latency.min)) : 0;
+    const fault =
+      kind < throttle
+        ? 'throttle'
+        : kind < throttle + serverError
+          ? 'serverError'
+          : kind < throttle + serverError + reset
+            ? 'reset'
+            : null;
+    const delayMs =
+      delayDraw < latency ? Math.round(this.latency.min + delaySize * (this.latency.max - this.latency.min)) : 0;
     return { fault, delayMs, afterForward: fault !== 'throttle' && late < this.afterForwardShare };
   }
 
@@ -158,7 +168,14 @@ class Proxy implements FaultProxy {
       await sleep(decision.delayMs);
       if (this.stopped) return void req.socket.destroy();
     }
-    if (decision.fault === 'throttle') return this.sendError(res, 'throttle', 400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
+    if (decision.fault === 'throttle')
+      return this.sendError(
+        res,
+        'throttle',
+        400,
+        'ThrottlingException',
+        'Rate of requests exceeds the allowed throughput.',
+      );
     if (decision.fault && !decision.afterForward) return this.inject(req, res, decision.fault);
     const answer = await this.forward(req, body);
     if (!answer) return void req.socket.destroy();
@@ -178,12 +195,17 @@ class Proxy implements FaultProxy {
     this.pending++;
     const host = this.upstream.hostname.replace(/^\[|\]$/g, '');
     return new Promise<Answer | null>((resolve) => {
-      const outgoing = http.request({ host, port: this.upstream.port, method: req.method, path: req.url, headers: req.headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', () => resolve(null));
-      });
+      const outgoing = http.request(
+        { host, port: this.upstream.port, method: req.method, path: req.url, headers: req.headers, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+          res.on('error', () => resolve(null));
+        },
+      );
       outgoing.on('error', () => resolve(null));
       outgoing.end(body);
     }).finally(() => this.settle());
@@ -200,12 +222,17 @@ class Proxy implements FaultProxy {
     this.counts.injected[kind]++;
     if (res.destroyed) return;
     const body = JSON.stringify({ __type: `${ERROR_PREFIX}${type}`, message });
-    res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': randomUUID() });
+    res.writeHead(status, {
+      'content-type': JSON_TYPE,
+      'content-length': Buffer.byteLength(body),
+      'x-amzn-requestid': randomUUID(),
+    });
     res.end(body);
   }
 
   private inject(req: http.IncomingMessage, res: http.ServerResponse, fault: 'serverError' | 'reset'): void {
-    if (fault === 'serverError') return this.sendError(res, 'serverError', 500, 'InternalServerError', 'Internal server error');
+    if (fault === 'serverError')
+      return this.sendError(res, 'serverError', 500, 'InternalServerError', 'Internal server error');
     this.counts.injected.reset++;
     req.socket.destroy();
   }
@@ -218,7 +245,14 @@ interface Answer {
 }
 
 function emptyStats(): FaultStats {
-  return { requests: 0, byOperation: {}, forwarded: 0, injected: { throttle: 0, serverError: 0, reset: 0, latency: 0 }, afterForward: 0, upstreamErrors: {} };
+  return {
+    requests: 0,
+    byOperation: {},
+    forwarded: 0,
+    injected: { throttle: 0, serverError: 0, reset: 0, latency: 0 },
+    afterForward: 0,
+    upstreamErrors: {},
+  };
 }
 
 /** Counts DynamoDB's error answers by type; a cancelled transaction also by why (its reasons). */
@@ -227,7 +261,9 @@ function countUpstreamError(stats: FaultStats, body: Buffer): void {
   try {
     const error = JSON.parse(body.toString()) as { __type?: string; CancellationReasons?: { Code?: string }[] };
     type = String(error.__type ?? 'unknown').replace(/^.*#/, '');
-    const reasons = [...new Set((error.CancellationReasons ?? []).map((r) => r.Code).filter((code) => code && code !== 'None'))];
+    const reasons = [
+      ...new Set((error.CancellationReasons ?? []).map((r) => r.Code).filter((code) => code && code !== 'None')),
+    ];
     if (reasons.length > 0) type += ` (${reasons.sort().join(', ')})`;
   } catch {
     // not JSON: counted as unknown
@@ -239,7 +275,8 @@ function checkRates(rates: FaultRates): FaultRates {
   for (const [kind, rate] of Object.entries(rates)) {
     if (!(rate >= 0 && rate <= 1)) throw new Error(`fault proxy: rate of ${kind} must be in [0, 1], got ${rate}`);
   }
-  if (rates.throttle + rates.serverError + rates.reset > 1) throw new Error('fault proxy: throttle + serverError + reset must not exceed 1');
+  if (rates.throttle + rates.serverError + rates.reset > 1)
+    throw new Error('fault proxy: throttle + serverError + reset must not exceed 1');
   return rates;
 }
 

@@ -33,26 +33,98 @@ const TEMPLATES = [
 ];
 
 const CONCEPTS = [
-  'gradient descent', 'the learning rate', 'batch normalisation', 'dropout', 'weight decay', 'early stopping', 'cross-validation',
-  'a validation split', 'data leakage', 'class imbalance', 'focal loss', 'label smoothing', 'the bias-variance trade-off',
-  'L1 regularisation', 'L2 regularisation', 'gradient boosting', 'a random forest', 'logistic regression', 'k-means',
-  'PCA', 't-SNE', 'an autoencoder', 'self-attention', 'positional encoding', 'a transformer encoder', 'beam search',
-  'tokenisation', 'embeddings', 'contrastive learning', 'knowledge distillation', 'quantisation', 'pruning',
-  'mixed precision', 'the Adam optimiser', 'momentum', 'a learning-rate warm-up', 'cosine annealing', 'ROC AUC',
-  'precision and recall', 'calibration', 'A/B testing', 'feature scaling', 'one-hot encoding', 'target encoding',
-  'a convolution', 'max pooling', 'residual connections', 'vanishing gradients', 'exploding gradients', 'RAG retrieval',
+  'gradient descent',
+  'the learning rate',
+  'batch normalisation',
+  'dropout',
+  'weight decay',
+  'early stopping',
+  'cross-validation',
+  'a validation split',
+  'data leakage',
+  'class imbalance',
+  'focal loss',
+  'label smoothing',
+  'the bias-variance trade-off',
+  'L1 regularisation',
+  'L2 regularisation',
+  'gradient boosting',
+  'a random forest',
+  'logistic regression',
+  'k-means',
+  'PCA',
+  't-SNE',
+  'an autoencoder',
+  'self-attention',
+  'positional encoding',
+  'a transformer encoder',
+  'beam search',
+  'tokenisation',
+  'embeddings',
+  'contrastive learning',
+  'knowledge distillation',
+  'quantisation',
+  'pruning',
+  'mixed precision',
+  'the Adam optimiser',
+  'momentum',
+  'a learning-rate warm-up',
+  'cosine annealing',
+  'ROC AUC',
+  'precision and recall',
+  'calibration',
+  'A/B testing',
+  'feature scaling',
+  'one-hot encoding',
+  'target encoding',
+  'a convolution',
+  'max pooling',
+  'residual connections',
+  'vanishing gradients',
+  'exploding gradients',
+  'RAG retrieval',
 ];
 
 const CONTEXTS = [
-  'image classification', 'fraud detection', 'search ranking', 'recommendations', 'speech recognition', 'churn prediction',
-  'machine translation', 'time-series forecasting', 'object detection', 'medical imaging', 'ad click prediction',
-  'anomaly detection', 'a chat assistant', 'credit scoring', 'demand planning', 'document OCR',
+  'image classification',
+  'fraud detection',
+  'search ranking',
+  'recommendations',
+  'speech recognition',
+  'churn prediction',
+  'machine translation',
+  'time-series forecasting',
+  'object detection',
+  'medical imaging',
+  'ad click prediction',
+  'anomaly detection',
+  'a chat assistant',
+  'credit scoring',
+  'demand planning',
+  'document OCR',
 ];
 
 const SECTION_TOPICS = [
-  'Fundamentals', 'Optimisation', 'Regularisation', 'Evaluation', 'Classical models', 'Deep learning', 'Computer vision', 'NLP',
-  'Recommender systems', 'MLOps', 'Statistics', 'Data preparation', 'Generative models', 'Reinforcement learning', 'Time series',
-  'Probability', 'Linear algebra', 'System design', 'Experimentation', 'Ethics and fairness',
+  'Fundamentals',
+  'Optimisation',
+  'Regularisation',
+  'Evaluation',
+  'Classical models',
+  'Deep learning',
+  'Computer vision',
+  'NLP',
+  'Recommender systems',
+  'MLOps',
+  'Statistics',
+  'Data preparation',
+  'Generative models',
+  'Reinforcement learning',
+  'Time series',
+  'Probability',
+  'Linear algebra',
+  'System design',
+  'Experimentation',
+  'Ethics and fairness',
 ];
 
 const ANSWER_OPENERS = [
@@ -72,10 +144,23 @@ const ANSWER_DETAILS = [
   'Discuss what you would log to notice the problem in production.',
 ];
 
-const TAGS = ['basics', 'math', 'optimisation', 'metrics', 'deep-learning', 'nlp', 'cv', 'production', 'statistics', 'data', 'trees', 'theory'];
+const TAGS = [
+  'basics',
+  'math',
+  'optimisation',
+  'metrics',
+  'deep-learning',
+  'nlp',
+  'cv',
+  'production',
+  'statistics',
+  'data',
+  'trees',
+  'theory',
+];
 
-
-export const sectionCountFor = (questions: number): number => Math.min(50, Math.max(2, Math.round(Math.sqrt(questions) / 2)));
+export const sectionCountFor = (questions: number): number =>
+  Math.min(50, Math.max(2, Math.round(Math.sqrt(questions) / 2)));
 
 /** The i-th question's text: a mixed-radix walk over templates × concept pairs × contexts, so every text is different. */
 function questionText(i: number): string {
@@ -94,7 +179,8 @@ function questionText(i: number): string {
 
 export function generateBank(options: { id: string; questions: number; title?: string }): GeneratedBank {
   const { id, questions } = options;
-  if (!Number.isInteger(questions) || questions < 1) throw new Error(`questions must be a positive integer, got ${questions}`);
+  if (!Number.isInteger(questions) || questions < 1)
+    throw new Error(`questions must be a positive integer, got ${questions}`);
   const random = seededRandom(`${id}:${questions}`);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const sections = sectionCountFor(questions);
@@ -148,7 +234,9 @@ if (require.main === module) {
   const out = value('--out');
   if (out) {
     writeFileSync(out, bank.markdown);
-    process.stderr.write(`wrote ${out}: ${bank.questions} questions in ${bank.sections} sections, ${Buffer.byteLength(bank.markdown)} bytes\n`);
+    process.stderr.write(
+      `wrote ${out}: ${bank.questions} questions in ${bank.sections} sections, ${Buffer.byteLength(bank.markdown)} bytes\n`,
+    );
   } else {
     process.stdout.write(bank.markdown);
   }

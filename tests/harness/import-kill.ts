@@ -24,9 +24,11 @@ export interface BankShape {
 }
 
 /** Ids of version v: a window that slides by `turnover` per version. */
-const idsOf = (v: number, shape: BankShape): number[] => Array.from({ length: shape.questions }, (_, i) => v * shape.turnover + i);
+const idsOf = (v: number, shape: BankShape): number[] =>
+  Array.from({ length: shape.questions }, (_, i) => v * shape.turnover + i);
 const localId = (i: number): string => `q-${String(i).padStart(6, '0')}`;
-const textOf = (i: number, v: number): string => `Question ${i} as of version ${v}: what does step ${i % 97} of the pipeline guarantee?`;
+const textOf = (i: number, v: number): string =>
+  `Question ${i} as of version ${v}: what does step ${i % 97} of the pipeline guarantee?`;
 
 /** The questions version v serves: global id → text, in listing order (section, then position). */
 export function expectedQuestions(v: number, shape: BankShape): Map<string, string> {
@@ -44,7 +46,12 @@ export function writeBankVersion(dir: string, v: number, shape: BankShape): stri
   for (let s = 0; s < shape.sections; s++) {
     lines.push(`## Section ${s}`, '');
     for (const i of ids.filter((id) => id % shape.sections === s)) {
-      lines.push(`- ${textOf(i, v)} <!-- id: ${localId(i)} -->`, '', `  The answer to question ${i}, version ${v}.`, '');
+      lines.push(
+        `- ${textOf(i, v)} <!-- id: ${localId(i)} -->`,
+        '',
+        `  The answer to question ${i}, version ${v}.`,
+        '',
+      );
     }
   }
   const file = path.join(dir, `${BANK_ID}.v${v}.md`);
@@ -67,7 +74,12 @@ export interface KilledImport {
  * Runs the seed CLI on `file` against `upstream`/`tableName` and SIGKILLs it just before its
  * `killAt`-th write call (1-based) reaches DynamoDB; with Infinity, lets it finish.
  */
-export async function importKilledAt(file: string, killAt: number, upstream: string, tableName: string): Promise<KilledImport> {
+export async function importKilledAt(
+  file: string,
+  killAt: number,
+  upstream: string,
+  tableName: string,
+): Promise<KilledImport> {
   const proxy = await startFaultProxy({ upstream, seed: 'import-kill' });
   const writes: string[] = [];
   let frozenAt: string | null = null;
@@ -81,21 +93,41 @@ export async function importKilledAt(file: string, killAt: number, upstream: str
     proxy.freeze();
     onFrozen();
   });
-  const cli = spawnScript('seed/cli.ts', [file, '--json'], { ...process.env, DYNAMODB_ENDPOINT: proxy.endpoint, TABLE_NAME: tableName, LOG_LEVEL: 'warn' });
+  const cli = spawnScript('seed/cli.ts', [file, '--json'], {
+    ...process.env,
+    DYNAMODB_ENDPOINT: proxy.endpoint,
+    TABLE_NAME: tableName,
+    LOG_LEVEL: 'warn',
+  });
   try {
     await Promise.race([frozen, cli.exit]);
     await proxy.idle();
     cli.child.kill('SIGKILL');
     const exit = await cli.exit;
-    return { appliedWrites: frozenAt === null ? writes.length : writes.length - 1, writes, frozenAt, exit, output: cli.output() };
+    return {
+      appliedWrites: frozenAt === null ? writes.length : writes.length - 1,
+      writes,
+      frozenAt,
+      exit,
+      output: cli.output(),
+    };
   } finally {
     await proxy.stop();
   }
 }
 
 /** Runs the seed CLI to the end (the rerun after a kill). */
-export async function importToEnd(file: string, endpoint: string, tableName: string): Promise<{ exit: Exit; output: string }> {
-  const cli = spawnScript('seed/cli.ts', [file, '--json'], { ...process.env, DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, LOG_LEVEL: 'warn' });
+export async function importToEnd(
+  file: string,
+  endpoint: string,
+  tableName: string,
+): Promise<{ exit: Exit; output: string }> {
+  const cli = spawnScript('seed/cli.ts', [file, '--json'], {
+    ...process.env,
+    DYNAMODB_ENDPOINT: endpoint,
+    TABLE_NAME: tableName,
+    LOG_LEVEL: 'warn',
+  });
   return { exit: await cli.exit, output: cli.output() };
 }
 
@@ -124,17 +156,22 @@ export async function servedMismatches(ask: Ask, v: number, shape: BankShape): P
   const expected = expectedQuestions(v, shape);
   const served: Served = { structure: [], texts: [] };
   const bank = (await ask(BANK, { id: BANK_ID })).bank;
-  if (bank?.title !== titleOf(v) || bank?.questionCount !== shape.questions) served.structure.push(`bank: ${JSON.stringify(bank)}`);
+  if (bank?.title !== titleOf(v) || bank?.questionCount !== shape.questions)
+    served.structure.push(`bank: ${JSON.stringify(bank)}`);
 
   const { totalCount, listed } = await walkQuestions(ask);
-  if (totalCount !== shape.questions) served.structure.push(`questions: totalCount ${totalCount}, version ${v} has ${shape.questions}`);
-  if (listed.map((q) => q.id).join() !== [...expected.keys()].join()) served.structure.push(`questions: the ${listed.length} listed ids are not version ${v}'s, in its order`);
+  if (totalCount !== shape.questions)
+    served.structure.push(`questions: totalCount ${totalCount}, version ${v} has ${shape.questions}`);
+  if (listed.map((q) => q.id).join() !== [...expected.keys()].join())
+    served.structure.push(`questions: the ${listed.length} listed ids are not version ${v}'s, in its order`);
   served.texts.push(...textMismatches('questions', listed, expected, v));
 
   for (const seed of ['a', 'b', 'c']) {
     const set = (await ask(RANDOM, { in: { bankId: BANK_ID, count: 50, seed } })).randomQuestions;
-    if (set.poolSize !== shape.questions) served.structure.push(`randomQuestions(seed ${seed}): poolSize ${set.poolSize}`);
-    if (set.questions.some((q: { id: string }) => !expected.has(q.id))) served.structure.push(`randomQuestions(seed ${seed}): picks outside version ${v}`);
+    if (set.poolSize !== shape.questions)
+      served.structure.push(`randomQuestions(seed ${seed}): poolSize ${set.poolSize}`);
+    if (set.questions.some((q: { id: string }) => !expected.has(q.id)))
+      served.structure.push(`randomQuestions(seed ${seed}): picks outside version ${v}`);
     served.texts.push(...textMismatches(`randomQuestions(seed ${seed})`, set.questions, expected, v));
   }
   return served;
@@ -144,7 +181,7 @@ export async function servedMismatches(ask: Ask, v: number, shape: BankShape): P
 async function walkQuestions(ask: Ask): Promise<{ totalCount: number; listed: { id: string; text: string }[] }> {
   const listed: { id: string; text: string }[] = [];
   let totalCount = -1;
-  for (let after: string | null = null, more = true; more; ) {
+  for (let after: string | null = null, more = true; more;) {
     const page: any = (await ask(PAGE, { bankId: BANK_ID, after })).questions;
     totalCount = page.totalCount;
     listed.push(...page.edges.map((edge: any) => edge.node));
@@ -165,9 +202,16 @@ export const addedBy = (v: number, shape: BankShape): string[] => {
   return [...expectedQuestions(v, shape).keys()].filter((id) => !before.has(id));
 };
 
-function textMismatches(query: string, served: { id: string; text: string }[], expected: Map<string, string>, v: number): string[] {
+function textMismatches(
+  query: string,
+  served: { id: string; text: string }[],
+  expected: Map<string, string>,
+  v: number,
+): string[] {
   const wrong = served.filter((q) => expected.get(q.id) !== q.text);
   if (wrong.length === 0) return [];
   const first = wrong[0];
-  return [`${query}: ${wrong.length} of ${served.length} questions are not version ${v}'s, e.g. ${first.id} reads "${first.text}"`];
+  return [
+    `${query}: ${wrong.length} of ${served.length} questions are not version ${v}'s, e.g. ${first.id} reads "${first.text}"`,
+  ];
 }

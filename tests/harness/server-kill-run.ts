@@ -75,7 +75,10 @@ class Supervisor {
       try {
         const server = await startServerProcess(this.options.env);
         void server.exit.then((exit) => {
-          if (!this.expectedExits.has(server)) this.run.unexpectedExits.push(`pid ${server.child.pid} exited (${exit.signal ?? exit.code}):\n${server.output().slice(-2000)}`);
+          if (!this.expectedExits.has(server))
+            this.run.unexpectedExits.push(
+              `pid ${server.child.pid} exited (${exit.signal ?? exit.code}):\n${server.output().slice(-2000)}`,
+            );
         });
         return server;
       } catch (error) {
@@ -94,7 +97,12 @@ class Supervisor {
 }
 
 /** One recordAttempt over HTTP, as a tenant's server acting for a user (secret key + x-user-id). */
-export async function post(url: string, apiKey: string, userId: string, input: Record<string, unknown>): Promise<Reply> {
+export async function post(
+  url: string,
+  apiKey: string,
+  userId: string,
+  input: Record<string, unknown>,
+): Promise<Reply> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'x-user-id': userId },

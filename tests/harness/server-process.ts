@@ -69,7 +69,11 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_
     started.child.stdout!.on('data', check);
     void started.exit.then((exit) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (${exit.signal ?? exit.code}) before it was ready:\n${started.output().slice(-2000)}`));
+      reject(
+        new Error(
+          `the server exited (${exit.signal ?? exit.code}) before it was ready:\n${started.output().slice(-2000)}`,
+        ),
+      );
     });
   });
   return { ...started, url };

@@ -12,7 +12,10 @@ const itemCount = async (dynamo: Dynamo): Promise<number> =>
   (await dynamo.doc.send(new ScanCommand({ TableName: dynamo.tableName, Select: 'COUNT' }))).Count ?? -1;
 
 const activeIds = async (dynamo: Dynamo, bankId = 'ml-junior'): Promise<string[]> =>
-  (await readExistingBank(dynamo, bankId)).questions.filter((q) => !q.retired).map((q) => q.id).sort();
+  (await readExistingBank(dynamo, bankId)).questions
+    .filter((q) => !q.retired)
+    .map((q) => q.id)
+    .sort();
 
 describe('importing the shipped bank', () => {
   const dynamo = useTable();
@@ -55,14 +58,23 @@ describe('importing the shipped bank', () => {
   it('editing one question updates exactly that question and keeps its id', async () => {
     const before = await readExistingBank(dynamo(), 'ml-junior');
     const original = before.questions.find((q) => q.text === 'Что такое эпоха и батч? Что такое `batch size`?')!;
-    const file = editedShippedBank((s) => s.replace('Что такое эпоха и батч? Что такое `batch size`?', 'Что такое эпоха и батч? Что такое `batch size` и как его выбрать?'));
+    const file = editedShippedBank((s) =>
+      s.replace(
+        'Что такое эпоха и батч? Что такое `batch size`?',
+        'Что такое эпоха и батч? Что такое `batch size` и как его выбрать?',
+      ),
+    );
     const [summary] = await importBankFiles(dynamo(), [file]);
     expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 57, retired: 0 });
 
     const after = await readExistingBank(dynamo(), 'ml-junior');
     const edited = after.questions.find((q) => q.id === original.id)!;
     expect(edited.text).toBe('Что такое эпоха и батч? Что такое `batch size` и как его выбрать?');
-    const untouched = (records: typeof before.questions) => records.filter((q) => q.id !== original.id).map((q) => JSON.stringify(q)).sort();
+    const untouched = (records: typeof before.questions) =>
+      records
+        .filter((q) => q.id !== original.id)
+        .map((q) => JSON.stringify(q))
+        .sort();
     expect(untouched(after.questions)).toEqual(untouched(before.questions));
   });
 
@@ -76,7 +88,11 @@ describe('importing the shipped bank', () => {
     const after = await readExistingBank(dynamo(), 'ml-junior');
     const retired = after.questions.filter((q) => q.retired);
     expect(retired.map((q) => [q.text, q.lastNumber, q.lastPosition])).toEqual([['Что такое Top‑K?', '42', 5]]);
-    const others = (records: typeof before.questions) => records.filter((q) => q.id !== retired[0].id).map((q) => JSON.stringify(q)).sort();
+    const others = (records: typeof before.questions) =>
+      records
+        .filter((q) => q.id !== retired[0].id)
+        .map((q) => JSON.stringify(q))
+        .sort();
     expect(others(after.questions)).toEqual(others(before.questions));
   });
 
@@ -124,7 +140,9 @@ describe('invalid input', () => {
 
   it('refuses two files that claim the same bank id', async () => {
     const copy = bankFile('copy.md', readFileSync(SHIPPED_BANK, 'utf8'));
-    await expect(importBankFiles(dynamo(), [SHIPPED_BANK, copy])).rejects.toThrow('bank id "ml-junior" is also the id of');
+    await expect(importBankFiles(dynamo(), [SHIPPED_BANK, copy])).rejects.toThrow(
+      'bank id "ml-junior" is also the id of',
+    );
     expect(await itemCount(dynamo())).toBe(0);
   });
 

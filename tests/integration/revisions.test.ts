@@ -22,7 +22,15 @@ const QUESTION = 'Что такое эпоха и батч? Что такое `b
 const edit = (suffix: string) => editedShippedBank((s) => s.replace(QUESTION, `${QUESTION} ${suffix}`));
 
 const partition = async (dynamo: Dynamo): Promise<Item[]> =>
-  ((await dynamo.doc.send(new QueryCommand({ TableName: dynamo.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': bankPartition('ml-junior') } }))).Items ?? []) as Item[];
+  ((
+    await dynamo.doc.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': bankPartition('ml-junior') },
+      }),
+    )
+  ).Items ?? []) as Item[];
 
 const callsBy = (dynamo: Dynamo) => Object.fromEntries(dynamo.calls.byCommand);
 
@@ -39,7 +47,10 @@ describe('a reader holding a catalog whose revisions were cleaned up', () => {
     await importBankFiles(dynamo(), [edit('(v3)')]); // cleans up what neither v3 nor v2 names: v1's text
     const current = (await readExistingBank(dynamo(), 'ml-junior')).bank!.catalogVersion;
     dynamo().calls.reset();
-    const [question] = await new ContentReader(dynamo(), new RequestReads(dynamo()), catalogs).published([held], [{ bankId: 'ml-junior', localId }]);
+    const [question] = await new ContentReader(dynamo(), new RequestReads(dynamo()), catalogs).published(
+      [held],
+      [{ bankId: 'ml-junior', localId }],
+    );
 
     expect([question!.record.text, question!.catalog.version]).toEqual([`${QUESTION} (v3)`, current]);
     // the miss, the consistent bank read, the new catalog's parts, the current revision
@@ -55,20 +66,41 @@ describe('the migration of a bank stored before revisions', () => {
   async function storeAsBeforeRevisions(): Promise<void> {
     const items = await partition(dynamo());
     const bank = bankFromItem(items.find((item) => item.SK === 'BANK')!);
-    const data = decodeCatalog(items.filter((item) => item.SK.startsWith(`CATALOG#${bank.catalogVersion}#`)).map((item) => item.body as Uint8Array));
+    const data = decodeCatalog(
+      items
+        .filter((item) => item.SK.startsWith(`CATALOG#${bank.catalogVersion}#`))
+        .map((item) => item.body as Uint8Array),
+    );
     const questions = items.filter((item) => item.SK.startsWith('Q#'));
     const retired = questions.find((item) => item.text === RETIRED)!;
-    const legacy = { sections: data.sections, questions: data.questions.filter(([localId]) => localId !== retired.localId).map(([localId, section, number, line, tags]) => [localId, section, number, line, tags]) };
+    const legacy = {
+      sections: data.sections,
+      questions: data.questions
+        .filter(([localId]) => localId !== retired.localId)
+        .map(([localId, section, number, line, tags]) => [localId, section, number, line, tags]),
+    };
     const put = (Item: Item) => dynamo().doc.send(new PutCommand({ TableName: dynamo().tableName, Item }));
     for (const item of questions) {
       const { revision: _revision, ...content } = item;
-      const flags = item === retired ? { retired: true, retiredAt: '2026-01-01T00:00:00.000Z', lastPosition: 5, lastNumber: '42', lastLine: 77 } : { retired: false };
+      const flags =
+        item === retired
+          ? { retired: true, retiredAt: '2026-01-01T00:00:00.000Z', lastPosition: 5, lastNumber: '42', lastLine: 77 }
+          : { retired: false };
       await put({ ...content, PK: item.PK, SK: `Q#${item.localId as string}`, ...flags });
       await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key: { PK: item.PK, SK: item.SK } }));
     }
-    for (const item of items.filter((i) => i.SK.startsWith('CATALOG#'))) await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key: { PK: item.PK, SK: item.SK } }));
+    for (const item of items.filter((i) => i.SK.startsWith('CATALOG#')))
+      await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key: { PK: item.PK, SK: item.SK } }));
     await put(catalogPartToItem('ml-junior', '0000legacy000000', 0, encodeCatalog(JSON.stringify(legacy))[0]));
-    await put(bankToItem({ ...bank, catalogVersion: '0000legacy000000', catalogParts: 1, questionCount: 57, contentHash: 'before-revisions' }));
+    await put(
+      bankToItem({
+        ...bank,
+        catalogVersion: '0000legacy000000',
+        catalogParts: 1,
+        questionCount: 57,
+        contentHash: 'before-revisions',
+      }),
+    );
   }
 
   const SERVED = `query($id: ID!, $retired: ID!) {
@@ -80,7 +112,9 @@ describe('the migration of a bank stored before revisions', () => {
 
   it('is migrated to revisions with the same texts, order and retirements, and the next import rewrites no question', async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
-    const ids = Object.fromEntries((await readExistingBank(dynamo(), 'ml-junior')).questions.map((q) => [q.text, q.id]));
+    const ids = Object.fromEntries(
+      (await readExistingBank(dynamo(), 'ml-junior')).questions.map((q) => [q.text, q.id]),
+    );
     await storeAsBeforeRevisions();
     const variables = { id: ids[QUESTION], retired: ids[RETIRED] };
 
@@ -94,12 +128,16 @@ describe('the migration of a bank stored before revisions', () => {
     expect(served.data!.retiredQuestion).toEqual({ text: RETIRED, retired: true, position: 5, number: '42' });
     const items = await partition(dynamo());
     // every question item is a revision now (Q#<localId>#<revision>), the legacy catalog is gone
-    expect(items.filter((item) => item.SK.startsWith('Q#')).every((item) => item.SK.split('#').length === 3)).toBe(true);
+    expect(items.filter((item) => item.SK.startsWith('Q#')).every((item) => item.SK.split('#').length === 3)).toBe(
+      true,
+    );
     expect(items.filter((item) => item.SK.startsWith('Q#')).length).toBe(58);
     expect(items.some((item) => item.SK.startsWith('CATALOG#0000legacy000000#'))).toBe(false);
 
     dynamo().calls.reset();
-    const [summary] = await importBankFiles(dynamo(), [editedShippedBank((s) => s.replace('42.  Что такое Top‑K?\n', ''))]);
+    const [summary] = await importBankFiles(dynamo(), [
+      editedShippedBank((s) => s.replace('42.  Что такое Top‑K?\n', '')),
+    ]);
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 57, retired: 0 });
     // no question is rewritten: the bank item; the catalog part (lines moved up by one), then the old one's deletion
     expect([callsBy(dynamo()).PutItemCommand, callsBy(dynamo()).BatchWriteItemCommand]).toEqual([1, 2]);
@@ -110,7 +148,9 @@ describe('the migration of a bank stored before revisions', () => {
   it('loses its old items once two imports have replaced them', async () => {
     await importBankFiles(dynamo(), [edit('(v2)')]);
     await importBankFiles(dynamo(), [edit('(v3)')]);
-    const localId = (await readExistingBank(dynamo(), 'ml-junior')).questions.find((q) => q.text === `${QUESTION} (v3)`)!.localId;
+    const localId = (await readExistingBank(dynamo(), 'ml-junior')).questions.find(
+      (q) => q.text === `${QUESTION} (v3)`,
+    )!.localId;
     const revisions = (await partition(dynamo())).filter((item) => item.localId === localId).map((item) => item.text);
     expect(revisions.sort()).toEqual([`${QUESTION} (v2)`, `${QUESTION} (v3)`]);
   });

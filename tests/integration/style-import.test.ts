@@ -13,7 +13,14 @@ import {
 } from '../support/banks';
 import { useTable, writeCalls } from '../support/dynamo';
 
-const STYLE_BANKS = [SHARED_BOLD_BANK, SHARED_HEADING_BANK, SHARED_DETAILS_BANK, styleFixture('bold.en.md'), styleFixture('heading.en.md'), styleFixture('details.en.md')];
+const STYLE_BANKS = [
+  SHARED_BOLD_BANK,
+  SHARED_HEADING_BANK,
+  SHARED_DETAILS_BANK,
+  styleFixture('bold.en.md'),
+  styleFixture('heading.en.md'),
+  styleFixture('details.en.md'),
+];
 const BASE = 'https://github.com/example/banks/blob/main/';
 
 /** The active questions of a stored bank in catalog order, with what a round trip must keep. */
@@ -32,7 +39,16 @@ describe('importing banks in other Markdown styles', () => {
 
   it('imports every style with the facts of each sample, the style and the source in the summary', async () => {
     const summaries = await importBankFiles(dynamo(), [...STYLE_BANKS, SHIPPED_BANK], { sourceUrl: BASE });
-    expect(summaries.map(({ id, style, sections, questions, notes, added }) => ({ id, style, sections, questions, notes, added }))).toEqual([
+    expect(
+      summaries.map(({ id, style, sections, questions, notes, added }) => ({
+        id,
+        style,
+        sections,
+        questions,
+        notes,
+        added,
+      })),
+    ).toEqual([
       { id: 'bold-lines-theory', style: 'bold', sections: 19, questions: 166, notes: 0, added: 166 },
       { id: 'heading-questions', style: 'heading', sections: 1, questions: 5, notes: 0, added: 5 },
       { id: 'details-blocks', style: 'details', sections: 1, questions: 3, notes: 0, added: 3 },
@@ -42,7 +58,10 @@ describe('importing banks in other Markdown styles', () => {
       { id: 'ml-junior', style: 'list', sections: 9, questions: 58, notes: 1, added: 58 },
     ]);
     const { bank } = await readExistingBank(dynamo(), 'bold-lines-theory');
-    expect(bank).toMatchObject({ sourceFile: 'bold-lines.theory.en.md', sourceUrlBase: `${BASE}bold-lines.theory.en.md` });
+    expect(bank).toMatchObject({
+      sourceFile: 'bold-lines.theory.en.md',
+      sourceUrlBase: `${BASE}bold-lines.theory.en.md`,
+    });
   });
 
   it('leaves the first bank as it was: same style, sections, questions and numbering warnings', async () => {
@@ -56,8 +75,16 @@ describe('importing banks in other Markdown styles', () => {
   it('stores difficulties and source links on the question items', async () => {
     const { questions } = await readExistingBank(dynamo(), 'heading');
     const byText = new Map(questions.map((q) => [q.text, q]));
-    expect(byText.get('Explain window functions')).toMatchObject({ difficulty: 3, sourceUrl: 'https://example.org/windows' });
-    expect(byText.get('What is a primary key?')).toMatchObject({ id: 'heading/pk', difficulty: 2, tags: ['keys'], sourceUrl: null });
+    expect(byText.get('Explain window functions')).toMatchObject({
+      difficulty: 3,
+      sourceUrl: 'https://example.org/windows',
+    });
+    expect(byText.get('What is a primary key?')).toMatchObject({
+      id: 'heading/pk',
+      difficulty: 2,
+      tags: ['keys'],
+      sourceUrl: null,
+    });
   });
 
   it('re-importing all of them unchanged writes nothing', async () => {

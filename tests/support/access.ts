@@ -17,7 +17,12 @@ export interface TenantFixture {
 /** Generous enough that no test of behaviour other than rate limiting ever reports usage. */
 export const TEST_RATE_LIMIT: RateLimit = { rps: 100_000, burst: 100_000 };
 
-export async function givenTenant(dynamo: Dynamo, id: string, origins: string[] = [], rateLimit: RateLimit = TEST_RATE_LIMIT): Promise<TenantFixture> {
+export async function givenTenant(
+  dynamo: Dynamo,
+  id: string,
+  origins: string[] = [],
+  rateLimit: RateLimit = TEST_RATE_LIMIT,
+): Promise<TenantFixture> {
   const store = new AccessStore(dynamo);
   const tenant = await createTenant(store, { id, name: `Tenant ${id}`, origins });
   const publishable = (await createKey(store, { tenantId: id, kind: 'publishable', rateLimit })).key;

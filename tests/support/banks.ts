@@ -15,7 +15,8 @@ export const SHARED_DETAILS_BANK = path.join(SHARED_STYLES, 'details-blocks.ru.m
 
 /** The project's own small bank per style, with the edge cases of each. */
 export const STYLE_FIXTURES = path.join(FIXTURES, 'styles');
-export const styleFixture = (name: 'bold.en.md' | 'heading.en.md' | 'details.en.md' | 'list-markers.en.md'): string => path.join(STYLE_FIXTURES, name);
+export const styleFixture = (name: 'bold.en.md' | 'heading.en.md' | 'details.en.md' | 'list-markers.en.md'): string =>
+  path.join(STYLE_FIXTURES, name);
 
 /** Every bank the importer is proven on: the first bank raw and annotated, the style samples, our fixtures. */
 export const ALL_SAMPLE_BANKS = [

@@ -8,7 +8,8 @@ import { deleteTable, ensureTable } from '../../src/store/table';
 
 export function endpoint(): string {
   const value = process.env.DYNAMODB_ENDPOINT;
-  if (!value) throw new Error('DYNAMODB_ENDPOINT is not set: run the tests through jest (global setup starts DynamoDB Local)');
+  if (!value)
+    throw new Error('DYNAMODB_ENDPOINT is not set: run the tests through jest (global setup starts DynamoDB Local)');
   return value;
 }
 
@@ -34,7 +35,13 @@ export function useTable(): () => Dynamo {
 }
 
 /** DynamoDB commands that write, as counted by the client's middleware. */
-export const WRITE_COMMANDS = ['PutItemCommand', 'BatchWriteItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand'];
+export const WRITE_COMMANDS = [
+  'PutItemCommand',
+  'BatchWriteItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+];
 
 export function writeCalls(dynamo: Dynamo): number {
   return WRITE_COMMANDS.reduce((sum, name) => sum + (dynamo.calls.byCommand.get(name) ?? 0), 0);

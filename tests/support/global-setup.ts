@@ -5,7 +5,6 @@
 import { startDynamoDbLocal, type LocalDynamoDb } from '../../src/dev/dynamodb-local';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __QBANK_DYNAMODB__: LocalDynamoDb | undefined;
 }
 

@@ -35,7 +35,13 @@ export interface ApiOptions {
 }
 
 export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
-  const config = readConfig({ STAGE: 'local', LOG_LEVEL: options.log ? 'debug' : 'silent', DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo.tableName, ...options.env });
+  const config = readConfig({
+    STAGE: 'local',
+    LOG_LEVEL: options.log ? 'debug' : 'silent',
+    DYNAMODB_ENDPOINT: endpoint(),
+    TABLE_NAME: dynamo.tableName,
+    ...options.env,
+  });
   const app = createApp(config, createLogger(config.logLevel, options.log));
   const handler = createLambdaHandler(app);
   let calls: Record<string, number> = {};
@@ -45,7 +51,13 @@ export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
     calls = Object.fromEntries(app.dynamo.calls.byCommand);
     const raw = result.body ?? '';
     const body = raw.startsWith('{') ? JSON.parse(raw) : {};
-    return { status: result.statusCode ?? 200, headers: result.headers ?? {}, data: body.data, errors: body.errors, raw };
+    return {
+      status: result.statusCode ?? 200,
+      headers: result.headers ?? {},
+      data: body.data,
+      errors: body.errors,
+      raw,
+    };
   };
   return {
     app,
@@ -56,7 +68,10 @@ export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
   };
 }
 
-export function graphqlEvent(body: unknown, options: { method?: string; headers?: Record<string, string>; rawBody?: string } = {}): APIGatewayProxyEventV2 {
+export function graphqlEvent(
+  body: unknown,
+  options: { method?: string; headers?: Record<string, string>; rawBody?: string } = {},
+): APIGatewayProxyEventV2 {
   const method = options.method ?? 'POST';
   const payload = options.rawBody ?? (method === 'POST' ? JSON.stringify(body) : undefined);
   return {
@@ -100,4 +115,5 @@ function lambdaContext(): Context {
 }
 
 /** The error codes of a response, in order. */
-export const errorCodes = (response: GraphQLResponse): unknown[] => (response.errors ?? []).map((e) => e.extensions?.code);
+export const errorCodes = (response: GraphQLResponse): unknown[] =>
+  (response.errors ?? []).map((e) => e.extensions?.code);

@@ -18,6 +18,7 @@ export interface Learner {
 /** A user of a tenant, named with x-user-id on the tenant's secret key. */
 export function givenLearner(api: TestApi, secretKey: string, userId: string): Learner {
   const headers = { 'x-api-key': secretKey, 'x-user-id': userId };
-  const ask = (query: string, variables?: Record<string, unknown>) => api.send(graphqlEvent({ query, variables }, { headers })) as Promise<GraphQLResponse<any>>;
+  const ask = (query: string, variables?: Record<string, unknown>) =>
+    api.send(graphqlEvent({ query, variables }, { headers })) as Promise<GraphQLResponse<any>>;
   return { headers, ask, record: (input) => ask(RECORD, { input }) };
 }

@@ -40,7 +40,12 @@ export interface Started {
 }
 
 /** Starts a long-running script and waits until its output matches `ready`. */
-export function startScript(script: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 60_000): Promise<Started & { match: RegExpMatchArray }> {
+export function startScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<Started & { match: RegExpMatchArray }> {
   const child = spawn(TSX, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,6 +1,14 @@
 import { Authenticator } from '../../src/auth/authenticator';
 import { signUserToken, parseTtl } from '../../src/auth/user-token';
-import { generateApiKey, hashKey, newUserTokenSecret, normaliseOrigin, parseApiKey, type ApiKeyRecord, type TenantRecord } from '../../src/domain/access';
+import {
+  generateApiKey,
+  hashKey,
+  newUserTokenSecret,
+  normaliseOrigin,
+  parseApiKey,
+  type ApiKeyRecord,
+  type TenantRecord,
+} from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 
 describe('API keys', () => {
@@ -12,9 +20,12 @@ describe('API keys', () => {
     expect(generateApiKey('secret').key.startsWith('qb_sk_')).toBe(true);
   });
 
-  it.each(['', 'qb_pk_short', 'qb_xx_aaaaaaaaaaaaaaaa_' + 'a'.repeat(43), 'qb_pk_AAAAAAAAAAAAAAAA_' + 'a'.repeat(43)])('rejects %p', (key) => {
-    expect(parseApiKey(key)).toBeNull();
-  });
+  it.each(['', 'qb_pk_short', 'qb_xx_aaaaaaaaaaaaaaaa_' + 'a'.repeat(43), 'qb_pk_AAAAAAAAAAAAAAAA_' + 'a'.repeat(43)])(
+    'rejects %p',
+    (key) => {
+      expect(parseApiKey(key)).toBeNull();
+    },
+  );
 });
 
 describe('origins', () => {
@@ -39,11 +50,28 @@ describe('parseTtl', () => {
 });
 
 describe('Authenticator', () => {
-  const tenant: TenantRecord = { id: 'acme', name: 'Acme', allowedOrigins: ['https://quiz.acme.test'], userTokenSecrets: [newUserTokenSecret()], createdAt: 'then' };
+  const tenant: TenantRecord = {
+    id: 'acme',
+    name: 'Acme',
+    allowedOrigins: ['https://quiz.acme.test'],
+    userTokenSecrets: [newUserTokenSecret()],
+    createdAt: 'then',
+  };
   const publishable = generateApiKey('publishable');
   const secret = generateApiKey('secret');
-  const record = (k: typeof publishable, kind: ApiKeyRecord['kind']): ApiKeyRecord => ({ keyId: k.keyId, tenantId: 'acme', kind, hash: k.hash, createdAt: 'then', revokedAt: null, rateLimit: null });
-  const keys = new Map([[publishable.keyId, record(publishable, 'publishable')], [secret.keyId, record(secret, 'secret')]]);
+  const record = (k: typeof publishable, kind: ApiKeyRecord['kind']): ApiKeyRecord => ({
+    keyId: k.keyId,
+    tenantId: 'acme',
+    kind,
+    hash: k.hash,
+    createdAt: 'then',
+    revokedAt: null,
+    rateLimit: null,
+  });
+  const keys = new Map([
+    [publishable.keyId, record(publishable, 'publishable')],
+    [secret.keyId, record(secret, 'secret')],
+  ]);
   let now = 0;
   let lookups = 0;
   const store = {
@@ -51,11 +79,26 @@ describe('Authenticator', () => {
     tenant: async (id: string) => (id === 'acme' ? tenant : null),
   };
   const auth = new Authenticator(store, { allowAnonymous: false, now: () => now });
-  const refusal = (promise: Promise<unknown>) => promise.then(() => 'allowed', (e: DomainError) => `${e.code}: ${e.message}`);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'allowed',
+      (e: DomainError) => `${e.code}: ${e.message}`,
+    );
 
   it('knows the tenant from the key and the user from a user token', async () => {
-    const token = await signUserToken({ tenantId: 'acme', userId: 'u-1', secret: tenant.userTokenSecrets[0], ttlSeconds: 60 });
-    expect(await auth.authenticate({ apiKey: publishable.key, authorization: `Bearer ${token}`, origin: 'https://quiz.acme.test' })).toMatchObject({
+    const token = await signUserToken({
+      tenantId: 'acme',
+      userId: 'u-1',
+      secret: tenant.userTokenSecrets[0],
+      ttlSeconds: 60,
+    });
+    expect(
+      await auth.authenticate({
+        apiKey: publishable.key,
+        authorization: `Bearer ${token}`,
+        origin: 'https://quiz.acme.test',
+      }),
+    ).toMatchObject({
       tenantId: 'acme',
       kind: 'publishable',
       userId: 'u-1',
@@ -63,17 +106,37 @@ describe('Authenticator', () => {
   });
 
   it('lets a secret key act for any user of its tenant via x-user-id', async () => {
-    expect(await auth.authenticate({ apiKey: secret.key, userId: 'learner@acme' })).toMatchObject({ tenantId: 'acme', kind: 'secret', userId: 'learner@acme' });
+    expect(await auth.authenticate({ apiKey: secret.key, userId: 'learner@acme' })).toMatchObject({
+      tenantId: 'acme',
+      kind: 'secret',
+      userId: 'learner@acme',
+    });
   });
 
   it.each([
     ['no key', {}, 'UNAUTHENTICATED: an API key is required (header x-api-key)'],
     ['a malformed key', { apiKey: 'hello' }, 'UNAUTHENTICATED: x-api-key is not a qbank API key'],
     ['an unknown key', { apiKey: generateApiKey('secret').key }, 'UNAUTHENTICATED: unknown API key'],
-    ['a forged secret for a known id', { apiKey: `${publishable.key.slice(0, 23)}${'A'.repeat(43)}` }, 'UNAUTHENTICATED: unknown API key'],
-    ['a disallowed origin', { apiKey: publishable.key, origin: 'https://evil.test' }, 'FORBIDDEN: origin https://evil.test is not allowed for this key'],
-    ['x-user-id with a publishable key', { apiKey: publishable.key, userId: 'u' }, 'FORBIDDEN: x-user-id needs a secret key; browsers send a user token'],
-    ['a non-bearer authorization', { apiKey: publishable.key, authorization: 'Basic abc' }, 'UNAUTHENTICATED: Authorization must be "Bearer <user token>"'],
+    [
+      'a forged secret for a known id',
+      { apiKey: `${publishable.key.slice(0, 23)}${'A'.repeat(43)}` },
+      'UNAUTHENTICATED: unknown API key',
+    ],
+    [
+      'a disallowed origin',
+      { apiKey: publishable.key, origin: 'https://evil.test' },
+      'FORBIDDEN: origin https://evil.test is not allowed for this key',
+    ],
+    [
+      'x-user-id with a publishable key',
+      { apiKey: publishable.key, userId: 'u' },
+      'FORBIDDEN: x-user-id needs a secret key; browsers send a user token',
+    ],
+    [
+      'a non-bearer authorization',
+      { apiKey: publishable.key, authorization: 'Basic abc' },
+      'UNAUTHENTICATED: Authorization must be "Bearer <user token>"',
+    ],
   ])('refuses %s', async (_case, credentials, expected) => {
     expect(await refusal(auth.authenticate(credentials))).toBe(expected);
   });
@@ -89,7 +152,9 @@ describe('Authenticator', () => {
     now += 29_000;
     expect(await refusal(fresh.authenticate({ apiKey: secret.key }))).toBe('allowed');
     now += 2_000;
-    expect(await refusal(fresh.authenticate({ apiKey: secret.key }))).toBe('UNAUTHENTICATED: this API key has been revoked');
+    expect(await refusal(fresh.authenticate({ apiKey: secret.key }))).toBe(
+      'UNAUTHENTICATED: this API key has been revoked',
+    );
     keys.set(secret.keyId, record(secret, 'secret'));
   });
 

@@ -17,7 +17,10 @@ describe('batchGet', () => {
       const keys = input.RequestItems.t.Keys as Item[];
       // the first call leaves its last 10 keys unprocessed
       const served = call === 1 ? keys.slice(0, -10) : keys;
-      return { Responses: { t: served.map((k) => ({ ...k, value: k.SK })) }, UnprocessedKeys: call === 1 ? { t: { Keys: keys.slice(-10) } } : {} };
+      return {
+        Responses: { t: served.map((k) => ({ ...k, value: k.SK })) },
+        UnprocessedKeys: call === 1 ? { t: { Keys: keys.slice(-10) } } : {},
+      };
     });
     const keys = Array.from({ length: 150 }, (_, i) => key(i));
     const items = await batchGet(dynamo, [...keys, key(0)]);
@@ -31,7 +34,10 @@ describe('batchGet', () => {
   });
 
   it('gives up with an error instead of looping forever', async () => {
-    const dynamo = fakeDynamo((input) => ({ Responses: { t: [] }, UnprocessedKeys: { t: { Keys: input.RequestItems.t.Keys } } }));
+    const dynamo = fakeDynamo((input) => ({
+      Responses: { t: [] },
+      UnprocessedKeys: { t: { Keys: input.RequestItems.t.Keys } },
+    }));
     jest.useFakeTimers({ advanceTimers: true });
     await expect(batchGet(dynamo, [key(1)])).rejects.toThrow('BatchGetItem left 1 keys unprocessed after 12 rounds');
     jest.useRealTimers();
@@ -54,7 +60,13 @@ describe('batchWrite', () => {
 
 describe('catalog parts', () => {
   it('gzip and split a large catalog into parts under the item size limit, and join them back', () => {
-    const questions = Array.from({ length: 30_000 }, (_, i) => [`${i.toString(36)}${'x'.repeat(8)}${Math.random()}`, i % 7, String(i), i, ['t']]);
+    const questions = Array.from({ length: 30_000 }, (_, i) => [
+      `${i.toString(36)}${'x'.repeat(8)}${Math.random()}`,
+      i % 7,
+      String(i),
+      i,
+      ['t'],
+    ]);
     const data = { sections: [], questions } as any;
     const parts = encodeCatalog(JSON.stringify(data));
     expect(parts.length).toBeGreaterThan(1);

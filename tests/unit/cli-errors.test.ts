@@ -41,7 +41,9 @@ describe('reportFailure', () => {
 
 describe('readCliConfig', () => {
   it('turns a bad setting into a usage error (exit 2)', () => {
-    expect(() => readCliConfig({ PORT: 'abc' })).toThrow(new LocalSetupError('PORT must be an integer from 0 to 65535, got "abc"', 2));
+    expect(() => readCliConfig({ PORT: 'abc' })).toThrow(
+      new LocalSetupError('PORT must be an integer from 0 to 65535, got "abc"', 2),
+    );
     let code: number | undefined;
     try {
       readCliConfig({ PORT: 'abc' });

@@ -22,13 +22,31 @@ describe('readConfig', () => {
 
   it('signs for an endpoint with placeholder credentials only when the environment has none', () => {
     expect(readConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }).placeholderCredentials).toBe(true);
-    expect(readConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }).placeholderCredentials).toBe(false);
+    expect(
+      readConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' })
+        .placeholderCredentials,
+    ).toBe(false);
     expect(readConfig({ AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' }).placeholderCredentials).toBe(false);
   });
 
   it('reads the environment', () => {
-    const config = readConfig({ STAGE: 'prod', TABLE_PREFIX: 'acme', PORT: '8080', LOG_LEVEL: 'WARN', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9000', AWS_REGION: 'eu-west-1' });
-    expect(config).toMatchObject({ stage: 'prod', tableName: 'acme-prod', port: 8080, logLevel: 'warn', dynamodbEndpoint: 'http://127.0.0.1:9000', region: 'eu-west-1', production: true });
+    const config = readConfig({
+      STAGE: 'prod',
+      TABLE_PREFIX: 'acme',
+      PORT: '8080',
+      LOG_LEVEL: 'WARN',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9000',
+      AWS_REGION: 'eu-west-1',
+    });
+    expect(config).toMatchObject({
+      stage: 'prod',
+      tableName: 'acme-prod',
+      port: 8080,
+      logLevel: 'warn',
+      dynamodbEndpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-1',
+      production: true,
+    });
     expect(readConfig({ TABLE_NAME: 'explicit' }).tableName).toBe('explicit');
     expect(readConfig({ NODE_ENV: 'production' }).production).toBe(true);
     expect(readConfig({ STAGE: 'prod' })).toMatchObject({ allowAnonymous: false, introspection: false });

@@ -13,7 +13,10 @@ function decodeErrorOf(bytes: Uint8Array, fileName = 'bank.md'): BankFormatError
 
 describe('decodeBankFile', () => {
   it('decodes UTF-8, dropping a byte order mark and turning CRLF and CR into LF', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('## Раздел\r\n- вопрос\r\n\r\nend\rlast', 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('## Раздел\r\n- вопрос\r\n\r\nend\rlast', 'utf8'),
+    ]);
     expect(decodeBankFile(bytes, 'bank.md')).toBe('## Раздел\n- вопрос\n\nend\nlast');
   });
 
@@ -22,7 +25,11 @@ describe('decodeBankFile', () => {
   });
 
   it('names the line of the first invalid byte', () => {
-    const bytes = Buffer.concat([Buffer.from('## Раздел\n- ок\n- пло', 'utf8'), Buffer.from([0xd0]), Buffer.from('\n- x\xff', 'latin1')]);
+    const bytes = Buffer.concat([
+      Buffer.from('## Раздел\n- ок\n- пло', 'utf8'),
+      Buffer.from([0xd0]),
+      Buffer.from('\n- x\xff', 'latin1'),
+    ]);
     expect(decodeErrorOf(bytes, 'broken.md')).toMatchObject({
       line: 3,
       file: 'broken.md',

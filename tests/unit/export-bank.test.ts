@@ -7,19 +7,53 @@ import { EMPTY, importInto, questionFacts } from './import.given';
 import { bankSource } from './parse-bank.given';
 
 const record = (fields: Partial<QuestionRecord>): QuestionRecord => ({
-  id: 'demo/q1', bankId: 'demo', localId: 'q1', sectionSlug: 's', text: 'What is X?', answer: '', tags: [], difficulty: null, topic: null,
-  sourceUrl: null, contentHash: '', revision: 'r1', retired: false, retiredAt: null, lastPosition: null, lastNumber: null, lastLine: null, createdAt: '', updatedAt: '',
+  id: 'demo/q1',
+  bankId: 'demo',
+  localId: 'q1',
+  sectionSlug: 's',
+  text: 'What is X?',
+  answer: '',
+  tags: [],
+  difficulty: null,
+  topic: null,
+  sourceUrl: null,
+  contentHash: '',
+  revision: 'r1',
+  retired: false,
+  retiredAt: null,
+  lastPosition: null,
+  lastNumber: null,
+  lastLine: null,
+  createdAt: '',
+  updatedAt: '',
   ...fields,
 });
 
 describe('exportBank: list items', () => {
   it('writes a numbered question with its metadata on the line after the text, and the answer indented', () => {
-    const item = questionItem({ number: '12' }, record({ text: 'What is X?\nReally?', answer: 'Because.\n\n```\ncode\n```', tags: ['a', 'b'], difficulty: 2 }));
-    expect(item).toBe(['12. What is X?', '    Really?', '    <!-- id: q1; tags: a, b; difficulty: 2 -->', '', '    Because.', '', '    ```', '    code', '    ```'].join('\n'));
+    const item = questionItem(
+      { number: '12' },
+      record({ text: 'What is X?\nReally?', answer: 'Because.\n\n```\ncode\n```', tags: ['a', 'b'], difficulty: 2 }),
+    );
+    expect(item).toBe(
+      [
+        '12. What is X?',
+        '    Really?',
+        '    <!-- id: q1; tags: a, b; difficulty: 2 -->',
+        '',
+        '    Because.',
+        '',
+        '    ```',
+        '    code',
+        '    ```',
+      ].join('\n'),
+    );
   });
 
   it('writes a bullet when the question has no printed number, and its source link back after the text', () => {
-    expect(questionItem({ number: null }, record({ sourceUrl: 'https://example.org/x' }))).toBe('- What is X? [[src](https://example.org/x)]\n  <!-- id: q1 -->');
+    expect(questionItem({ number: null }, record({ sourceUrl: 'https://example.org/x' }))).toBe(
+      '- What is X? [[src](https://example.org/x)]\n  <!-- id: q1 -->',
+    );
   });
 
   it('writes a note with its marker first, since a note need not start with a paragraph', () => {
@@ -29,9 +63,24 @@ describe('exportBank: list items', () => {
 
 describe('exportBank: a whole bank', () => {
   const source = bankSource(
-    '---', 'id: demo', 'title: "Demo: a bank"', 'level: junior', '---', 'About the bank.',
-    '## Basics *now*', '', 'About basics.', '', '1. What is X? <!-- tags: t1 -->', '', '   X is x.', '',
-    '### Deeper', '', '- What is Y? [[src](https://example.org/y)] <!-- difficulty: 3 -->', '- Remark. <!-- note -->',
+    '---',
+    'id: demo',
+    'title: "Demo: a bank"',
+    'level: junior',
+    '---',
+    'About the bank.',
+    '## Basics *now*',
+    '',
+    'About basics.',
+    '',
+    '1. What is X? <!-- tags: t1 -->',
+    '',
+    '   X is x.',
+    '',
+    '### Deeper',
+    '',
+    '- What is Y? [[src](https://example.org/y)] <!-- difficulty: 3 -->',
+    '- Remark. <!-- note -->',
   );
   const stored = importInto(EMPTY, source, 'demo.md');
   const [x, y] = stored.active;
@@ -39,20 +88,54 @@ describe('exportBank: a whole bank', () => {
   it('writes front matter, title, description, sections, topics, questions and notes in the canonical list style', () => {
     expect(exportBank({ bank: stored.next.bank, catalog: stored.next.catalog, questions: stored.next.questions })).toBe(
       [
-        '---', 'id: demo', 'title: "Demo: a bank"', 'level: junior', '---', '', '# Demo: a bank', '', 'About the bank.', '',
-        '## Basics now', '', 'About basics.', '', '1. What is X?', `   <!-- id: ${x!.localId}; tags: t1 -->`, '', '   X is x.', '',
-        '### Deeper', '', '- What is Y? [[src](https://example.org/y)]', `  <!-- id: ${y!.localId}; difficulty: 3 -->`, '',
-        '- <!-- note -->', '  Remark.', '',
+        '---',
+        'id: demo',
+        'title: "Demo: a bank"',
+        'level: junior',
+        '---',
+        '',
+        '# Demo: a bank',
+        '',
+        'About the bank.',
+        '',
+        '## Basics now',
+        '',
+        'About basics.',
+        '',
+        '1. What is X?',
+        `   <!-- id: ${x!.localId}; tags: t1 -->`,
+        '',
+        '   X is x.',
+        '',
+        '### Deeper',
+        '',
+        '- What is Y? [[src](https://example.org/y)]',
+        `  <!-- id: ${y!.localId}; difficulty: 3 -->`,
+        '',
+        '- <!-- note -->',
+        '  Remark.',
+        '',
       ].join('\n'),
     );
   });
 
   it('escapes what would turn a title back into markup', () => {
-    const escaped = importInto(EMPTY, bankSource('## \\*args and `**kwargs`', '- q', '## C# &amp;lt; C \\#', '- q'), 'demo.md');
-    const markdown = exportBank({ bank: escaped.next.bank, catalog: escaped.next.catalog, questions: escaped.next.questions });
+    const escaped = importInto(
+      EMPTY,
+      bankSource('## \\*args and `**kwargs`', '- q', '## C# &amp;lt; C \\#', '- q'),
+      'demo.md',
+    );
+    const markdown = exportBank({
+      bank: escaped.next.bank,
+      catalog: escaped.next.catalog,
+      questions: escaped.next.questions,
+    });
     expect(markdown).toContain('## \\*args and \\*\\*kwargs\n');
     expect(markdown).toContain('## C# \\&lt; C \\#\n');
-    expect(importInto(EMPTY, markdown, 'demo.md').parsed.sections.map((s) => s.title)).toEqual(['*args and **kwargs', 'C# &lt; C #']);
+    expect(importInto(EMPTY, markdown, 'demo.md').parsed.sections.map((s) => s.title)).toEqual([
+      '*args and **kwargs',
+      'C# &lt; C #',
+    ]);
   });
 });
 
@@ -60,29 +143,37 @@ const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = ALL_SAMPLE_BANKS.map((file) => [path.relative(ROOT, file), file]);
 
 describe('round trip: import → export → import', () => {
-  it.each(SAMPLES)(
-    'keeps the ids, texts, answers, tags and difficulties of %s',
-    (_name, file) => {
-      const original = importInto(EMPTY, readFileSync(file, 'utf8'), path.basename(file));
-      const exported = exportBank({ bank: original.next.bank, catalog: original.next.catalog, questions: original.next.questions });
-      const fresh = importInto(EMPTY, exported, path.basename(file));
-      expect(fresh.parsed.style).toBe('list');
-      expect(questionFacts(fresh.active)).toEqual(questionFacts(original.active));
-      expect(fresh.active.map((q) => [q.topic, q.sourceUrl])).toEqual(original.active.map((q) => [q.topic, q.sourceUrl]));
-      expect(fresh.parsed.sections.map((s) => [s.slug, s.title, s.notes])).toEqual(original.parsed.sections.map((s) => [s.slug, s.title, s.notes]));
+  it.each(SAMPLES)('keeps the ids, texts, answers, tags and difficulties of %s', (_name, file) => {
+    const original = importInto(EMPTY, readFileSync(file, 'utf8'), path.basename(file));
+    const exported = exportBank({
+      bank: original.next.bank,
+      catalog: original.next.catalog,
+      questions: original.next.questions,
+    });
+    const fresh = importInto(EMPTY, exported, path.basename(file));
+    expect(fresh.parsed.style).toBe('list');
+    expect(questionFacts(fresh.active)).toEqual(questionFacts(original.active));
+    expect(fresh.active.map((q) => [q.topic, q.sourceUrl])).toEqual(original.active.map((q) => [q.topic, q.sourceUrl]));
+    expect(fresh.parsed.sections.map((s) => [s.slug, s.title, s.notes])).toEqual(
+      original.parsed.sections.map((s) => [s.slug, s.title, s.notes]),
+    );
 
-      // Imported over the original, the export changes no question: only their lines moved.
-      const over = importInto(original.next, exported, path.basename(file));
-      expect(over.plan.summary).toEqual({ added: 0, updated: 0, unchanged: original.active.length, retired: 0 });
-      expect(over.plan.writes).toEqual([]);
-    },
-  );
+    // Imported over the original, the export changes no question: only their lines moved.
+    const over = importInto(original.next, exported, path.basename(file));
+    expect(over.plan.summary).toEqual({ added: 0, updated: 0, unchanged: original.active.length, retired: 0 });
+    expect(over.plan.writes).toEqual([]);
+  });
 
   it.each(SAMPLES)('re-importing %s unchanged plans no write at all', (_name, file) => {
     const source = readFileSync(file, 'utf8');
     const first = importInto(EMPTY, source, path.basename(file));
     const again = importInto(first.next, source, path.basename(file));
     expect(again.plan.summary).toEqual({ added: 0, updated: 0, unchanged: first.active.length, retired: 0 });
-    expect([again.plan.writes, again.plan.retirements, again.plan.bankChanged, again.plan.catalog.changed]).toEqual([[], [], false, false]);
+    expect([again.plan.writes, again.plan.retirements, again.plan.bankChanged, again.plan.catalog.changed]).toEqual([
+      [],
+      [],
+      false,
+      false,
+    ]);
   });
 });

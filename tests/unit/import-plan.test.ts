@@ -39,13 +39,22 @@ describe('planImport', () => {
     const first = importInto(EMPTY, BANK);
     const again = importInto(first.next, BANK, LATER);
     expect(again.plan.summary).toEqual({ added: 0, updated: 0, unchanged: 4, retired: 0 });
-    expect([again.plan.writes, again.plan.retirements, again.plan.bankChanged, again.plan.catalog.changed]).toEqual([[], [], false, false]);
+    expect([again.plan.writes, again.plan.retirements, again.plan.bankChanged, again.plan.catalog.changed]).toEqual([
+      [],
+      [],
+      false,
+      false,
+    ]);
     expect(again.plan.bank.updatedAt).toBe(NOW);
   });
 
   it('keeps the id of an edited question and updates only it', () => {
     const first = importInto(EMPTY, BANK);
-    const edited = importInto(first.next, BANK.replace('What is overfitting?', 'What is overfitting, and how do you spot it?'), LATER);
+    const edited = importInto(
+      first.next,
+      BANK.replace('What is overfitting?', 'What is overfitting, and how do you spot it?'),
+      LATER,
+    );
     expect(edited.plan.summary).toEqual({ added: 0, updated: 1, unchanged: 3, retired: 0 });
     expect(edited.plan.writes.map((w) => [w.id, w.text, w.createdAt, w.updatedAt])).toEqual([
       [first.active[2].id, 'What is overfitting, and how do you spot it?', NOW, LATER],
@@ -54,16 +63,28 @@ describe('planImport', () => {
 
   it('keeps the id of a question moved to another section', () => {
     const first = importInto(EMPTY, BANK);
-    const moved = importInto(first.next, BANK.replace('3. What is overfitting?\n', '').replace('1. What is attention?', '1. What is attention?\n2. What is overfitting?'));
+    const moved = importInto(
+      first.next,
+      BANK.replace('3. What is overfitting?\n', '').replace(
+        '1. What is attention?',
+        '1. What is attention?\n2. What is overfitting?',
+      ),
+    );
     expect(moved.plan.summary).toEqual({ added: 0, updated: 1, unchanged: 3, retired: 0 });
     expect(moved.plan.writes.map((w) => [w.id, w.sectionSlug])).toEqual([[first.active[2].id, 'advanced']]);
   });
 
   it('retires a removed question, remembering where it stood, and gives a different new question a new id', () => {
     const first = importInto(EMPTY, BANK);
-    const next = importInto(first.next, BANK.replace('2. What is a loss function?', '2. Explain batch normalisation in detail.'), LATER);
+    const next = importInto(
+      first.next,
+      BANK.replace('2. What is a loss function?', '2. Explain batch normalisation in detail.'),
+      LATER,
+    );
     expect(next.plan.summary).toEqual({ added: 1, updated: 0, unchanged: 3, retired: 1 });
-    expect(next.plan.retirements.map((r) => [r.id, r.retired, r.retiredAt, r.lastPosition, r.lastNumber])).toEqual([[first.active[1].id, true, LATER, 2, '2']]);
+    expect(next.plan.retirements.map((r) => [r.id, r.retired, r.retiredAt, r.lastPosition, r.lastNumber])).toEqual([
+      [first.active[1].id, true, LATER, 2, '2'],
+    ]);
     expect(next.plan.writes[0].id).not.toBe(first.active[1].id);
   });
 
@@ -118,7 +139,9 @@ describe('planImport: revisions, so an import publishes texts and structure in o
     const [write] = edited.plan.writes;
     expect([write.localId, write.revision]).toEqual([first.active[2].localId, revisionOf(write.contentHash, LATER)]);
     expect(write.revision).not.toBe(first.active[2].revision);
-    expect(named(edited.catalog)).toEqual(named(first.catalog).map(([id, revision]) => [id, id === write.localId ? write.revision : revision]));
+    expect(named(edited.catalog)).toEqual(
+      named(first.catalog).map(([id, revision]) => [id, id === write.localId ? write.revision : revision]),
+    );
   });
 
   it('retires a question in the catalog alone: no item is written for it', () => {
@@ -126,32 +149,64 @@ describe('planImport: revisions, so an import publishes texts and structure in o
     const next = importInto(first.next, BANK.replace('2. What is a loss function?\n', ''), LATER);
     expect(next.plan.writes).toEqual([]);
     expect([...next.catalog.retired]).toEqual([
-      { localId: first.active[1].localId, revision: first.active[1].revision, lastPosition: 2, lastNumber: '2', lastLine: 4, retiredAt: LATER },
+      {
+        localId: first.active[1].localId,
+        revision: first.active[1].revision,
+        lastPosition: 2,
+        lastNumber: '2',
+        lastLine: 4,
+        retiredAt: LATER,
+      },
     ]);
-    expect(next.catalog.contentRef(first.active[1].localId)).toEqual({ revision: first.active[1].revision, retired: [...next.catalog.retired][0] });
+    expect(next.catalog.contentRef(first.active[1].localId)).toEqual({
+      revision: first.active[1].revision,
+      retired: [...next.catalog.retired][0],
+    });
   });
 
   it('cleans up only what neither the new nor the previous catalog names, and every other catalog version', () => {
     const first = importInto(EMPTY, BANK);
     const second = importInto(first.next, EDITED, LATER);
     expect(second.plan.cleanup).toEqual({ revisions: [], catalogVersions: [first.plan.catalog.version] });
-    const third = importInto(second.next, EDITED.replace('What is a gradient?', 'What is a gradient, and why does it point uphill?'), LATEST);
-    expect(third.plan.cleanup).toEqual({ revisions: [{ localId: first.active[2].localId, revision: first.active[2].revision }], catalogVersions: [second.plan.catalog.version] });
+    const third = importInto(
+      second.next,
+      EDITED.replace('What is a gradient?', 'What is a gradient, and why does it point uphill?'),
+      LATEST,
+    );
+    expect(third.plan.cleanup).toEqual({
+      revisions: [{ localId: first.active[2].localId, revision: first.active[2].revision }],
+      catalogVersions: [second.plan.catalog.version],
+    });
   });
 
   it('cleans up nothing and writes nothing when the bank is unchanged', () => {
     const first = importInto(EMPTY, BANK);
     const second = importInto(first.next, EDITED, LATER);
     const again = importInto(second.next, EDITED, LATEST);
-    expect([again.plan.writes, again.plan.cleanup, again.plan.catalog.changed]).toEqual([[], { revisions: [], catalogVersions: [] }, false]);
+    expect([again.plan.writes, again.plan.cleanup, again.plan.catalog.changed]).toEqual([
+      [],
+      { revisions: [], catalogVersions: [] },
+      false,
+    ]);
   });
 
   it('cleans up the revisions an interrupted import wrote but never published', () => {
     const first = importInto(EMPTY, BANK);
     const interrupted = planImport(parseBank(EDITED, 'demo.md'), first.next, LATER);
-    const leftover = { ...first.next, stored: { ...first.next.stored, revisions: [...first.next.stored.revisions, ...interrupted.writes.map(({ localId, revision }) => ({ localId, revision }))] } };
+    const leftover = {
+      ...first.next,
+      stored: {
+        ...first.next.stored,
+        revisions: [
+          ...first.next.stored.revisions,
+          ...interrupted.writes.map(({ localId, revision }) => ({ localId, revision })),
+        ],
+      },
+    };
     const rerun = importInto(leftover, EDITED, LATEST);
-    expect(rerun.plan.cleanup.revisions).toEqual(interrupted.writes.map(({ localId, revision }) => ({ localId, revision })));
+    expect(rerun.plan.cleanup.revisions).toEqual(
+      interrupted.writes.map(({ localId, revision }) => ({ localId, revision })),
+    );
   });
 });
 

@@ -34,10 +34,14 @@ describe('checkJava', () => {
   });
 
   it('names what is missing or too old', () => {
-    expect(messageOf(() => ({ errorCode: 'ENOENT', output: '' }))).toBe('DynamoDB Local needs Java 17 or newer, and there is no `java` on the PATH. Install it:');
+    expect(messageOf(() => ({ errorCode: 'ENOENT', output: '' }))).toBe(
+      'DynamoDB Local needs Java 17 or newer, and there is no `java` on the PATH. Install it:',
+    );
     expect(messageOf(() => ({ output: 'openjdk version "11.0.22" 2024-01-16' }))).toBe(
       'DynamoDB Local needs Java 17 or newer; the `java` on the PATH is 11.0.22 (Java 11). Install a newer one:',
     );
-    expect(messageOf(() => ({ errorCode: 'EACCES', output: '' }))).toBe('cannot run `java -version` (EACCES); DynamoDB Local needs Java 17 or newer.');
+    expect(messageOf(() => ({ errorCode: 'EACCES', output: '' }))).toBe(
+      'cannot run `java -version` (EACCES); DynamoDB Local needs Java 17 or newer.',
+    );
   });
 });

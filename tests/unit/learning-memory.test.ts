@@ -37,13 +37,90 @@ const HISTORY: [string, Outcome][] = [
 ];
 
 const PINNED: MemoryState[] = [
-  { stability: 2.3065, difficulty: 2.11810397, due: '2025-01-01T09:10:00.000Z', lastReview: '2025-01-01T09:00:00.000Z', reps: 1, lapses: 0, phase: 'LEARNING', scheduledDays: 0, learningSteps: 1, elapsedDays: 0 },
-  { stability: 2.3065, difficulty: 2.11121424, due: '2025-01-03T09:10:00.000Z', lastReview: '2025-01-01T09:10:00.000Z', reps: 2, lapses: 0, phase: 'REVIEW', scheduledDays: 2, learningSteps: 0, elapsedDays: 0 },
-  { stability: 13.8358397, difficulty: 2.1043314, due: '2025-01-18T09:00:00.000Z', lastReview: '2025-01-04T09:00:00.000Z', reps: 3, lapses: 0, phase: 'REVIEW', scheduledDays: 14, learningSteps: 0, elapsedDays: 3 },
-  { stability: 42.34592965, difficulty: 4.74371562, due: '2025-03-03T09:00:00.000Z', lastReview: '2025-01-20T09:00:00.000Z', reps: 4, lapses: 0, phase: 'REVIEW', scheduledDays: 42, learningSteps: 0, elapsedDays: 16 },
-  { stability: 2.60560946, difficulty: 8.25752343, due: '2025-02-20T09:10:00.000Z', lastReview: '2025-02-20T09:00:00.000Z', reps: 5, lapses: 1, phase: 'RELEARNING', scheduledDays: 0, learningSteps: 0, elapsedDays: 31 },
-  { stability: 2.60560946, difficulty: 8.24449428, due: '2025-02-23T09:10:00.000Z', lastReview: '2025-02-20T09:10:00.000Z', reps: 6, lapses: 1, phase: 'REVIEW', scheduledDays: 3, learningSteps: 0, elapsedDays: 0 },
-  { stability: 0.66977237, difficulty: 9.40820558, due: '2025-02-25T09:10:00.000Z', lastReview: '2025-02-25T09:00:00.000Z', reps: 7, lapses: 2, phase: 'RELEARNING', scheduledDays: 0, learningSteps: 0, elapsedDays: 5 },
+  {
+    stability: 2.3065,
+    difficulty: 2.11810397,
+    due: '2025-01-01T09:10:00.000Z',
+    lastReview: '2025-01-01T09:00:00.000Z',
+    reps: 1,
+    lapses: 0,
+    phase: 'LEARNING',
+    scheduledDays: 0,
+    learningSteps: 1,
+    elapsedDays: 0,
+  },
+  {
+    stability: 2.3065,
+    difficulty: 2.11121424,
+    due: '2025-01-03T09:10:00.000Z',
+    lastReview: '2025-01-01T09:10:00.000Z',
+    reps: 2,
+    lapses: 0,
+    phase: 'REVIEW',
+    scheduledDays: 2,
+    learningSteps: 0,
+    elapsedDays: 0,
+  },
+  {
+    stability: 13.8358397,
+    difficulty: 2.1043314,
+    due: '2025-01-18T09:00:00.000Z',
+    lastReview: '2025-01-04T09:00:00.000Z',
+    reps: 3,
+    lapses: 0,
+    phase: 'REVIEW',
+    scheduledDays: 14,
+    learningSteps: 0,
+    elapsedDays: 3,
+  },
+  {
+    stability: 42.34592965,
+    difficulty: 4.74371562,
+    due: '2025-03-03T09:00:00.000Z',
+    lastReview: '2025-01-20T09:00:00.000Z',
+    reps: 4,
+    lapses: 0,
+    phase: 'REVIEW',
+    scheduledDays: 42,
+    learningSteps: 0,
+    elapsedDays: 16,
+  },
+  {
+    stability: 2.60560946,
+    difficulty: 8.25752343,
+    due: '2025-02-20T09:10:00.000Z',
+    lastReview: '2025-02-20T09:00:00.000Z',
+    reps: 5,
+    lapses: 1,
+    phase: 'RELEARNING',
+    scheduledDays: 0,
+    learningSteps: 0,
+    elapsedDays: 31,
+  },
+  {
+    stability: 2.60560946,
+    difficulty: 8.24449428,
+    due: '2025-02-23T09:10:00.000Z',
+    lastReview: '2025-02-20T09:10:00.000Z',
+    reps: 6,
+    lapses: 1,
+    phase: 'REVIEW',
+    scheduledDays: 3,
+    learningSteps: 0,
+    elapsedDays: 0,
+  },
+  {
+    stability: 0.66977237,
+    difficulty: 9.40820558,
+    due: '2025-02-25T09:10:00.000Z',
+    lastReview: '2025-02-25T09:00:00.000Z',
+    reps: 7,
+    lapses: 2,
+    phase: 'RELEARNING',
+    scheduledDays: 0,
+    learningSteps: 0,
+    elapsedDays: 5,
+  },
 ];
 
 describe('reviewMemory', () => {
@@ -54,8 +131,30 @@ describe('reviewMemory', () => {
   it('starts a never-seen question from an empty card at the answer time', () => {
     const first = (outcome: Outcome) => reviewMemory(null, outcome, at('2025-01-01T09:00:00Z'));
     expect(first('CORRECT')).toEqual(PINNED[0]);
-    expect(first('PARTIAL')).toEqual({ stability: 1.2931, difficulty: 5.11217071, due: '2025-01-01T09:06:00.000Z', lastReview: '2025-01-01T09:00:00.000Z', reps: 1, lapses: 0, phase: 'LEARNING', scheduledDays: 0, learningSteps: 0, elapsedDays: 0 });
-    const forgotten = { stability: 0.212, difficulty: 6.4133, due: '2025-01-01T09:01:00.000Z', lastReview: '2025-01-01T09:00:00.000Z', reps: 1, lapses: 0, phase: 'LEARNING', scheduledDays: 0, learningSteps: 0, elapsedDays: 0 };
+    expect(first('PARTIAL')).toEqual({
+      stability: 1.2931,
+      difficulty: 5.11217071,
+      due: '2025-01-01T09:06:00.000Z',
+      lastReview: '2025-01-01T09:00:00.000Z',
+      reps: 1,
+      lapses: 0,
+      phase: 'LEARNING',
+      scheduledDays: 0,
+      learningSteps: 0,
+      elapsedDays: 0,
+    });
+    const forgotten = {
+      stability: 0.212,
+      difficulty: 6.4133,
+      due: '2025-01-01T09:01:00.000Z',
+      lastReview: '2025-01-01T09:00:00.000Z',
+      reps: 1,
+      lapses: 0,
+      phase: 'LEARNING',
+      scheduledDays: 0,
+      learningSteps: 0,
+      elapsedDays: 0,
+    };
     expect(first('INCORRECT')).toEqual(forgotten);
     expect(first('SKIPPED')).toEqual(forgotten);
   });
@@ -122,7 +221,13 @@ describe('retrievability', () => {
   it('is 1 on the day of a review and falls day by day (pinned, 4 decimals)', () => {
     // Stability 2.60560946 days, reviewed 2025-02-20T09:10Z: about 90% once ~2.6 days have passed.
     const state = PINNED[5];
-    const days = ['2025-02-20T20:00:00Z', '2025-02-21T09:10:00Z', '2025-02-22T09:10:00Z', '2025-02-23T09:10:00Z', '2025-03-22T09:10:00Z'];
+    const days = [
+      '2025-02-20T20:00:00Z',
+      '2025-02-21T09:10:00Z',
+      '2025-02-22T09:10:00Z',
+      '2025-02-23T09:10:00Z',
+      '2025-03-22T09:10:00Z',
+    ];
     expect(days.map((d) => retrievability(state, at(d)))).toEqual([1, 0.9519, 0.9171, 0.89, 0.6792]);
   });
 

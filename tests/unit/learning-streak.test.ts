@@ -32,30 +32,70 @@ describe('extendStreak', () => {
   });
 
   it('changes nothing on the same day', () => {
-    expect(extendStreak({ lastDay: '2025-05-05', streak: 4 }, '2025-05-05')).toEqual({ lastDay: '2025-05-05', streak: 4 });
+    expect(extendStreak({ lastDay: '2025-05-05', streak: 4 }, '2025-05-05')).toEqual({
+      lastDay: '2025-05-05',
+      streak: 4,
+    });
   });
 
   it('adds one on the next day, across month, year and leap-day boundaries', () => {
-    expect(extendStreak({ lastDay: '2025-01-31', streak: 4 }, '2025-02-01')).toEqual({ lastDay: '2025-02-01', streak: 5 });
-    expect(extendStreak({ lastDay: '2024-12-31', streak: 9 }, '2025-01-01')).toEqual({ lastDay: '2025-01-01', streak: 10 });
-    expect(extendStreak({ lastDay: '2024-02-28', streak: 1 }, '2024-02-29')).toEqual({ lastDay: '2024-02-29', streak: 2 });
-    expect(extendStreak({ lastDay: '2024-02-29', streak: 2 }, '2024-03-01')).toEqual({ lastDay: '2024-03-01', streak: 3 });
-    expect(extendStreak({ lastDay: '2025-02-28', streak: 7 }, '2025-03-01')).toEqual({ lastDay: '2025-03-01', streak: 8 });
+    expect(extendStreak({ lastDay: '2025-01-31', streak: 4 }, '2025-02-01')).toEqual({
+      lastDay: '2025-02-01',
+      streak: 5,
+    });
+    expect(extendStreak({ lastDay: '2024-12-31', streak: 9 }, '2025-01-01')).toEqual({
+      lastDay: '2025-01-01',
+      streak: 10,
+    });
+    expect(extendStreak({ lastDay: '2024-02-28', streak: 1 }, '2024-02-29')).toEqual({
+      lastDay: '2024-02-29',
+      streak: 2,
+    });
+    expect(extendStreak({ lastDay: '2024-02-29', streak: 2 }, '2024-03-01')).toEqual({
+      lastDay: '2024-03-01',
+      streak: 3,
+    });
+    expect(extendStreak({ lastDay: '2025-02-28', streak: 7 }, '2025-03-01')).toEqual({
+      lastDay: '2025-03-01',
+      streak: 8,
+    });
   });
 
   it('starts over at 1 after a gap', () => {
-    expect(extendStreak({ lastDay: '2024-02-28', streak: 6 }, '2024-03-01')).toEqual({ lastDay: '2024-03-01', streak: 1 });
-    expect(extendStreak({ lastDay: '2024-12-30', streak: 6 }, '2025-01-01')).toEqual({ lastDay: '2025-01-01', streak: 1 });
+    expect(extendStreak({ lastDay: '2024-02-28', streak: 6 }, '2024-03-01')).toEqual({
+      lastDay: '2024-03-01',
+      streak: 1,
+    });
+    expect(extendStreak({ lastDay: '2024-12-30', streak: 6 }, '2025-01-01')).toEqual({
+      lastDay: '2025-01-01',
+      streak: 1,
+    });
   });
 
   it('changes nothing for a day before the last one (late retry, clock skew)', () => {
-    expect(extendStreak({ lastDay: '2025-01-01', streak: 3 }, '2024-12-31')).toEqual({ lastDay: '2025-01-01', streak: 3 });
-    expect(extendStreak({ lastDay: '2025-03-01', streak: 3 }, '2025-01-15')).toEqual({ lastDay: '2025-03-01', streak: 3 });
+    expect(extendStreak({ lastDay: '2025-01-01', streak: 3 }, '2024-12-31')).toEqual({
+      lastDay: '2025-01-01',
+      streak: 3,
+    });
+    expect(extendStreak({ lastDay: '2025-03-01', streak: 3 }, '2025-01-15')).toEqual({
+      lastDay: '2025-03-01',
+      streak: 3,
+    });
   });
 
   it('counts a week of daily answers as 7, with repeats on the same day', () => {
     let state: { lastDay: string | null; streak: number } = { lastDay: null, streak: 0 };
-    for (const day of ['2024-12-29', '2024-12-29', '2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-02', '2025-01-03', '2025-01-04']) {
+    for (const day of [
+      '2024-12-29',
+      '2024-12-29',
+      '2024-12-30',
+      '2024-12-31',
+      '2025-01-01',
+      '2025-01-02',
+      '2025-01-02',
+      '2025-01-03',
+      '2025-01-04',
+    ]) {
       state = extendStreak(state, day);
     }
     expect(state).toEqual({ lastDay: '2025-01-04', streak: 7 });

@@ -12,7 +12,22 @@ import {
 describe('bucketOf', () => {
   it('gives the pinned key for sample times', () => {
     const times = [0, 9, 10, 20, 21, 33, 34, 999, 1000, 5000, 10_000, 30_000, 60_000, 3_600_000];
-    expect(times.map(bucketOf)).toEqual(['b0', 'b0', 'b1', 'b1', 'b2', 'b2', 'b3', 'b25', 'b25', 'b41', 'b48', 'b59', 'b67', 'b110']);
+    expect(times.map(bucketOf)).toEqual([
+      'b0',
+      'b0',
+      'b1',
+      'b1',
+      'b2',
+      'b2',
+      'b3',
+      'b25',
+      'b25',
+      'b41',
+      'b48',
+      'b59',
+      'b67',
+      'b110',
+    ]);
   });
 
   it('clamps times outside 0..1 hour and rejects NaN', () => {
@@ -107,7 +122,8 @@ describe('quantile', () => {
       logUniform: Array.from({ length: 1000 }, (_, i) => Math.round(1000 * 600 ** frac(i * PHI))),
       cluster: Array.from({ length: 1000 }, (_, i) => 30_000 + ((i * 37) % 2000)),
     };
-    const nearestRank = (times: number[], q: number) => times.slice().sort((a, b) => a - b)[Math.ceil(q * times.length) - 1];
+    const nearestRank = (times: number[], q: number) =>
+      times.slice().sort((a, b) => a - b)[Math.ceil(q * times.length) - 1];
 
     it.each(Object.keys(samples))('%s: median and p90 within 10% of the exact value', (name) => {
       const histogram = histogramOf(samples[name]);
@@ -118,7 +134,10 @@ describe('quantile', () => {
     });
 
     it('gives pinned values', () => {
-      const pinned = Object.values(samples).map((times) => [quantile(histogramOf(times), 0.5), quantile(histogramOf(times), 0.9)]);
+      const pinned = Object.values(samples).map((times) => [
+        quantile(histogramOf(times), 0.5),
+        quantile(histogramOf(times), 0.9),
+      ]);
       expect(pinned).toEqual([
         [31519, 98717], // exact 31402, 98555
         [24454, 316944], // exact 24367, 315113

@@ -3,7 +3,16 @@ import { DomainError } from '../../src/domain/errors';
 import { checkPageSize, decodeCursor, encodeCursor, paginate, type OrderedQuestion } from '../../src/domain/pagination';
 
 const entry = (section: number, position: number): OrderedQuestion => ({
-  question: { id: `b/q${section}-${position}`, localId: `q${section}-${position}`, sectionSlug: `s${section}`, position, number: null, line: 1, tags: [], revision: 'r1' } as CatalogQuestion,
+  question: {
+    id: `b/q${section}-${position}`,
+    localId: `q${section}-${position}`,
+    sectionSlug: `s${section}`,
+    position,
+    number: null,
+    line: 1,
+    tags: [],
+    revision: 'r1',
+  } as CatalogQuestion,
   order: ['b', section, position],
 });
 const pool = [entry(1, 1), entry(1, 2), entry(1, 3), entry(2, 1), entry(2, 2)];
@@ -35,17 +44,24 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor(pool[3]))).toEqual({ q: 'b/q2-1', o: ['b', 2, 1] });
   });
 
-  it.each(['', 'not a cursor', Buffer.from('qc1:{"q":1}').toString('base64url'), Buffer.from('other:{}').toString('base64url'), 'x'.repeat(401)])(
-    'rejects %p with BAD_USER_INPUT',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(new DomainError('BAD_USER_INPUT', '"after" is not a cursor returned by this API'));
-    },
-  );
+  it.each([
+    '',
+    'not a cursor',
+    Buffer.from('qc1:{"q":1}').toString('base64url'),
+    Buffer.from('other:{}').toString('base64url'),
+    'x'.repeat(401),
+  ])('rejects %p with BAD_USER_INPUT', (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(
+      new DomainError('BAD_USER_INPUT', '"after" is not a cursor returned by this API'),
+    );
+  });
 });
 
 describe('checkPageSize', () => {
   it('defaults to 20 and accepts 1 to 100', () => {
-    expect([checkPageSize(undefined), checkPageSize(null), checkPageSize(1), checkPageSize(100)]).toEqual([20, 20, 1, 100]);
+    expect([checkPageSize(undefined), checkPageSize(null), checkPageSize(1), checkPageSize(100)]).toEqual([
+      20, 20, 1, 100,
+    ]);
   });
 
   it.each([0, -1, 101, 2.5])('rejects %p', (first) => {

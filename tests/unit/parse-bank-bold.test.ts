@@ -5,30 +5,58 @@ import { bankSource } from './parse-bank.given';
 
 const questionsOf = (bank: ParsedBank) => bank.sections.flatMap((section) => section.questions);
 const difficultyCounts = (bank: ParsedBank) =>
-  questionsOf(bank).reduce<Record<string, number>>((counts, q) => ({ ...counts, [String(q.difficulty)]: (counts[String(q.difficulty)] ?? 0) + 1 }), {});
+  questionsOf(bank).reduce<Record<string, number>>(
+    (counts, q) => ({ ...counts, [String(q.difficulty)]: (counts[String(q.difficulty)] ?? 0) + 1 }),
+    {},
+  );
 
 describe('bold style: the shared sample (bold-lines.theory.en.md)', () => {
   const bank = parseBank(readFileSync(SHARED_BOLD_BANK, 'utf8'), 'bold-lines.theory.en.md');
 
   it('is detected as bold lines, titled by its "#" heading', () => {
-    expect(bank).toMatchObject({ id: 'bold-lines-theory', title: 'Theoretical interview questions', locale: 'en', style: 'bold', sourceFile: 'bold-lines.theory.en.md' });
+    expect(bank).toMatchObject({
+      id: 'bold-lines-theory',
+      title: 'Theoretical interview questions',
+      locale: 'en',
+      style: 'bold',
+      sourceFile: 'bold-lines.theory.en.md',
+    });
   });
 
   it('has 19 topic sections: the table of contents, which holds no questions, is not one', () => {
     expect(bank.sections.map((s) => s.title)).toEqual([
-      'Supervised machine learning', 'Linear regression', 'Validation', 'Classification', 'Regularization',
-      'Feature selection', 'Decision trees', 'Random forest', 'Gradient boosting', 'Parameter tuning',
-      'Neural networks', 'Optimization in neural networks', 'Neural networks for computer vision',
-      'Text classification', 'Clustering', 'Dimensionality reduction', 'Ranking and search',
-      'Recommender systems', 'Time series',
+      'Supervised machine learning',
+      'Linear regression',
+      'Validation',
+      'Classification',
+      'Regularization',
+      'Feature selection',
+      'Decision trees',
+      'Random forest',
+      'Gradient boosting',
+      'Parameter tuning',
+      'Neural networks',
+      'Optimization in neural networks',
+      'Neural networks for computer vision',
+      'Text classification',
+      'Clustering',
+      'Dimensionality reduction',
+      'Ranking and search',
+      'Recommender systems',
+      'Time series',
     ]);
-    expect(bank.sections.map((s) => s.questions.length)).toEqual([1, 13, 6, 19, 15, 5, 6, 9, 8, 2, 9, 12, 13, 14, 7, 3, 11, 6, 7]);
+    expect(bank.sections.map((s) => s.questions.length)).toEqual([
+      1, 13, 6, 19, 15, 5, 6, 9, 8, 2, 9, 12, 13, 14, 7, 3, 11, 6, 7,
+    ]);
   });
 
   it('has 166 questions: 40 easy, 113 medium, 13 expert (the one marked ⭐️🚀 counts as expert)', () => {
     expect(questionsOf(bank)).toHaveLength(166);
     expect(difficultyCounts(bank)).toEqual({ 1: 40, 2: 113, 3: 13 });
-    expect(questionsOf(bank).find((q) => q.line === 1384)).toMatchObject({ text: 'Possible approaches to solving the cold start problem?', difficulty: 3 });
+    expect(questionsOf(bank).find((q) => q.line === 1384)).toMatchObject({
+      text: 'Possible approaches to solving the cold start problem?',
+      difficulty: 3,
+    });
   });
 
   it('takes the bold and the marker off the question, and the blocks up to <br/> as its answer', () => {
@@ -37,7 +65,9 @@ describe('bold style: the shared sample (bold-lines.theory.en.md)', () => {
       explicitId: null,
       number: null,
       text: 'What is supervised machine learning?',
-      answer: expect.stringMatching(/^Supervised learning is a type of machine learning[\s\S]*k-Nearest Neighbors\(KNN\):Looking at the k closest labeled data points$/),
+      answer: expect.stringMatching(
+        /^Supervised learning is a type of machine learning[\s\S]*k-Nearest Neighbors\(KNN\):Looking at the k closest labeled data points$/,
+      ),
       tags: [],
       difficulty: 1,
       topic: null,
@@ -67,7 +97,11 @@ describe('bold style: our fixture (bold.en.md)', () => {
   const bank = parseBank(readFileSync(styleFixture('bold.en.md'), 'utf8'), 'bold.en.md');
 
   it('reads two sections, the preamble as the description, and leaves out the contents section', () => {
-    expect(bank).toMatchObject({ title: 'Statistics warm-up', description: 'Legend: 👶 easy, ⭐️ medium, 🚀 expert.', style: 'bold' });
+    expect(bank).toMatchObject({
+      title: 'Statistics warm-up',
+      description: 'Legend: 👶 easy, ⭐️ medium, 🚀 expert.',
+      style: 'bold',
+    });
     expect(bank.sections.map(({ title, line, description }) => ({ title, line, description }))).toEqual([
       { title: 'Basics', line: 12, description: '' },
       { title: 'Testing', line: 43, description: '' },
@@ -76,12 +110,23 @@ describe('bold style: our fixture (bold.en.md)', () => {
 
   it('reads every question exactly', () => {
     expect(questionsOf(bank)).toEqual([
-      { explicitId: null, number: null, text: 'What is a p-value?', answer: 'The probability of data at least this extreme under the null hypothesis.', tags: [], difficulty: 1, topic: null, line: 14, sourceUrl: null },
+      {
+        explicitId: null,
+        number: null,
+        text: 'What is a p-value?',
+        answer: 'The probability of data at least this extreme under the null hypothesis.',
+        tags: [],
+        difficulty: 1,
+        topic: null,
+        line: 14,
+        sourceUrl: null,
+      },
       {
         explicitId: 'clt',
         number: null,
         text: 'What is the central limit theorem?',
-        answer: '**Answer:**\n\nMeans of large samples are close to normal.\n\n```python\n# not a heading: a comment in code\nmeans = [sample().mean() for _ in range(1000)]\n```',
+        answer:
+          '**Answer:**\n\nMeans of large samples are close to normal.\n\n```python\n# not a heading: a comment in code\nmeans = [sample().mean() for _ in range(1000)]\n```',
         tags: ['theory', 'sampling'],
         difficulty: 2,
         topic: null,
@@ -99,8 +144,28 @@ describe('bold style: our fixture (bold.en.md)', () => {
         line: 34,
         sourceUrl: 'https://example.org/boot',
       },
-      { explicitId: null, number: null, text: 'How long should an A/B test run?', answer: 'Until the planned sample size is reached, never "until significant".', tags: [], difficulty: 3, topic: 'A/B tests', line: 47, sourceUrl: null },
-      { explicitId: null, number: null, text: 'What is a false positive?', answer: '', tags: [], difficulty: 1, topic: 'A/B tests', line: 51, sourceUrl: null },
+      {
+        explicitId: null,
+        number: null,
+        text: 'How long should an A/B test run?',
+        answer: 'Until the planned sample size is reached, never "until significant".',
+        tags: [],
+        difficulty: 3,
+        topic: 'A/B tests',
+        line: 47,
+        sourceUrl: null,
+      },
+      {
+        explicitId: null,
+        number: null,
+        text: 'What is a false positive?',
+        answer: '',
+        tags: [],
+        difficulty: 1,
+        topic: 'A/B tests',
+        line: 51,
+        sourceUrl: null,
+      },
     ]);
   });
 
@@ -114,7 +179,11 @@ describe('bold style: our fixture (bold.en.md)', () => {
 
 describe('bold style: rules', () => {
   it('ends an answer at a heading, and takes a --- line as a separator too', () => {
-    const bank = parseBank(bankSource('## S', '**A?**', '', 'a', '', '---', '', '**B?**', '', 'b', '### Topic', '**C?**'), 'test.md', { style: 'bold' });
+    const bank = parseBank(
+      bankSource('## S', '**A?**', '', 'a', '', '---', '', '**B?**', '', 'b', '### Topic', '**C?**'),
+      'test.md',
+      { style: 'bold' },
+    );
     expect(questionsOf(bank).map(({ text, answer, topic }) => [text, answer, topic])).toEqual([
       ['A?', 'a', null],
       ['B?', 'b', null],
@@ -129,7 +198,9 @@ describe('bold style: rules', () => {
 
   it('fails on a bold line that holds nothing but a source link, at its line', () => {
     const source = bankSource('## S', '**Q?**', '', '<br/>', '', '**[[src](https://example.org)]**');
-    expect(() => parseBank(source, 'test.md')).toThrow(expect.objectContaining({ line: 6, message: 'the question has no text' }));
+    expect(() => parseBank(source, 'test.md')).toThrow(
+      expect.objectContaining({ line: 6, message: 'the question has no text' }),
+    );
   });
 
   it('does not take a bold line that is only an emoji for a question', () => {

@@ -24,13 +24,22 @@ describe('details style: the shared sample (details-blocks.ru.md)', () => {
 
   it('reads the summaries as texts, HTML tags gone and "<" kept, and unwraps the answers', () => {
     expect(questionsOf(bank).map(({ text, answer, line }) => ({ text, answer, line }))).toEqual([
-      { text: 'Что такое индекс и зачем он нужен?', answer: 'Структура данных, ускоряющая поиск строк по значению столбца.', line: 4 },
+      {
+        text: 'Что такое индекс и зачем он нужен?',
+        answer: 'Структура данных, ускоряющая поиск строк по значению столбца.',
+        line: 4,
+      },
       {
         text: 'Чем отличается WHERE от HAVING',
-        answer: 'WHERE фильтрует строки до группировки, HAVING — группы после неё.\n<img width=400 src="https://example.org/where-having.png" alt="схема">',
+        answer:
+          'WHERE фильтрует строки до группировки, HAVING — группы после неё.\n<img width=400 src="https://example.org/where-having.png" alt="схема">',
         line: 11,
       },
-      { text: 'Когда AUC < 0.5 и что это значит?', answer: 'Модель ранжирует хуже случайной: инвертируйте предсказания.', line: 19 },
+      {
+        text: 'Когда AUC < 0.5 и что это значит?',
+        answer: 'Модель ранжирует хуже случайной: инвертируйте предсказания.',
+        line: 19,
+      },
     ]);
   });
 });
@@ -59,26 +68,50 @@ describe('details style: our fixture (details.en.md)', () => {
         line: 6,
         sourceUrl: null,
       },
-      { explicitId: 'log-loss', number: null, text: 'What does `log_loss` punish?', answer: 'Confident wrong answers &mdash; hard.', tags: ['metrics'], difficulty: null, topic: null, line: 16, sourceUrl: null },
+      {
+        explicitId: 'log-loss',
+        number: null,
+        text: 'What does `log_loss` punish?',
+        answer: 'Confident wrong answers &mdash; hard.',
+        tags: ['metrics'],
+        difficulty: null,
+        topic: null,
+        line: 16,
+        sourceUrl: null,
+      },
       {
         explicitId: null,
         number: null,
         text: 'Why shuffle before a split?',
-        answer: 'Sorted data would put whole classes in one split.\n<details><summary>Hint</summary>Think of time series.</details>',
+        answer:
+          'Sorted data would put whole classes in one split.\n<details><summary>Hint</summary>Think of time series.</details>',
         tags: [],
         difficulty: 2,
         topic: null,
         line: 22,
         sourceUrl: 'https://example.org/shuffle',
       },
-      { explicitId: null, number: null, text: 'An answerless question?', answer: '', tags: [], difficulty: null, topic: null, line: 30, sourceUrl: null },
+      {
+        explicitId: null,
+        number: null,
+        text: 'An answerless question?',
+        answer: '',
+        tags: [],
+        difficulty: null,
+        topic: null,
+        line: 30,
+        sourceUrl: null,
+      },
     ]);
   });
 });
 
 describe('details style: rules', () => {
   it('takes a <details> without a <summary> for ordinary content', () => {
-    const bank = parseBank(bankSource('<details><summary>Q?</summary>A.</details>', '', '<details>No summary.</details>'), 'test.md');
+    const bank = parseBank(
+      bankSource('<details><summary>Q?</summary>A.</details>', '', '<details>No summary.</details>'),
+      'test.md',
+    );
     expect(questionsOf(bank).map((q) => q.text)).toEqual(['Q?']);
     expect(bank.warnings).toEqual([{ line: 3, message: 'text outside the questions of a section is ignored' }]);
   });

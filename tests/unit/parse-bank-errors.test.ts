@@ -32,7 +32,10 @@ describe('parseBank: bank format errors', () => {
   it.each([
     ['id: has space', 'id "has space" must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit'],
     ['id: -leading', 'id "-leading" must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit'],
-    [`id: ${'x'.repeat(65)}`, `id "${'x'.repeat(65)}" must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit`],
+    [
+      `id: ${'x'.repeat(65)}`,
+      `id "${'x'.repeat(65)}" must be 1 to 64 letters, digits, "_" or "-", starting with a letter or digit`,
+    ],
     ['difficulty: 4', 'difficulty must be 1, 2 or 3, not "4"'],
     ['difficulty: 1.5', 'difficulty must be 1, 2 or 3, not "1.5"'],
     ['difficulty: easy', 'difficulty must be 1, 2 or 3, not "easy"'],
@@ -49,20 +52,21 @@ describe('parseBank: bank format errors', () => {
       message: 'the list item has no question: it must start with a paragraph',
     });
     expect(formatErrorOf(bankSource('## S', '', '1. a', '2.'))).toMatchObject({ line: 4 });
-    expect(formatErrorOf(bankSource('## S', '- <!-- note -->'))).toMatchObject({ line: 2, message: 'the note is empty' });
+    expect(formatErrorOf(bankSource('## S', '- <!-- note -->'))).toMatchObject({
+      line: 2,
+      message: 'the note is empty',
+    });
   });
 
   it('rejects a section heading without text', () => {
-    expect(formatErrorOf(bankSource('## Fine', '- a', '##', '- b'))).toMatchObject({ line: 3, message: 'a section heading has no text' });
+    expect(formatErrorOf(bankSource('## Fine', '- a', '##', '- b'))).toMatchObject({
+      line: 3,
+      message: 'a section heading has no text',
+    });
   });
 
   it('throws the first error in document order', () => {
-    const source = bankSource(
-      '## S',
-      '- ' + 'q'.repeat(10_001),
-      '  <!-- difficulty: 9 -->',
-      '- b <!-- id: bad id -->',
-    );
+    const source = bankSource('## S', '- ' + 'q'.repeat(10_001), '  <!-- difficulty: 9 -->', '- b <!-- id: bad id -->');
     expect(formatErrorOf(source)).toMatchObject({ line: 2, message: expect.stringMatching(/^question is longer/) });
   });
 });
@@ -78,7 +82,10 @@ describe('parseBank: front matter errors', () => {
 
   it('rejects a key given twice', () => {
     const source = bankSource('---', 'id: a', 'title: x', 'id: b', '---', '## S', '- q');
-    expect(formatErrorOf(source)).toMatchObject({ line: 4, message: 'front matter is not valid YAML: Map keys must be unique' });
+    expect(formatErrorOf(source)).toMatchObject({
+      line: 4,
+      message: 'front matter is not valid YAML: Map keys must be unique',
+    });
   });
 
   it('rejects front matter that is never closed', () => {
@@ -92,7 +99,8 @@ describe('parseBank: front matter errors', () => {
     const source = bankSource('---', 'title: T', 'id: ML_Junior', '---', '## S', '- q');
     expect(formatErrorOf(source)).toMatchObject({
       line: 3,
-      message: 'front matter id "ML_Junior" must be lower-case letters, digits and "-" (at most 64, starting with a letter or digit)',
+      message:
+        'front matter id "ML_Junior" must be lower-case letters, digits and "-" (at most 64, starting with a letter or digit)',
     });
   });
 

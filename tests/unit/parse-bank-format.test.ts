@@ -138,16 +138,31 @@ describe('parseBank: sections and topics', () => {
   });
 
   it('leaves out a section that holds neither questions nor notes, with a warning', () => {
-    const bank = parseBank(bankSource('## Empty', '', 'Just prose.', '', '## Full', '- q', '## Remarks', '- a remark <!-- note -->'), 'test.md');
-    expect(bank.sections.map(({ title, description, questions, notes }) => [title, description, questions.length, notes.length])).toEqual([
+    const bank = parseBank(
+      bankSource('## Empty', '', 'Just prose.', '', '## Full', '- q', '## Remarks', '- a remark <!-- note -->'),
+      'test.md',
+    );
+    expect(
+      bank.sections.map(({ title, description, questions, notes }) => [
+        title,
+        description,
+        questions.length,
+        notes.length,
+      ]),
+    ).toEqual([
       ['Full', '', 1, 0],
       ['Remarks', '', 0, 1],
     ]);
-    expect(bank.warnings).toEqual([{ line: 1, message: 'section "Empty" holds no questions: it is not a section of the bank' }]);
+    expect(bank.warnings).toEqual([
+      { line: 1, message: 'section "Empty" holds no questions: it is not a section of the bank' },
+    ]);
   });
 
   it('makes a file without section headings one section named after the bank, its intro the bank description', () => {
-    const bank = parseBank(bankSource('# Python basics', '', 'Warm-up questions.', '', '1. What is a list?', '2. What is a tuple?'), 'py.md');
+    const bank = parseBank(
+      bankSource('# Python basics', '', 'Warm-up questions.', '', '1. What is a list?', '2. What is a tuple?'),
+      'py.md',
+    );
     expect(bank).toMatchObject({ title: 'Python basics', description: 'Warm-up questions.', style: 'list' });
     expect(bank.sections.map(({ title, slug, line, description }) => ({ title, slug, line, description }))).toEqual([
       { title: 'Python basics', slug: 'python-basics', line: 3, description: '' },

@@ -6,7 +6,10 @@ import { bankSource, onlyQuestion } from './parse-bank.given';
 describe('parseBank: metadata comments', () => {
   it('reads id, tags and difficulty from a comment at the end of the question, and removes it', () => {
     const question = onlyQuestion(
-      bankSource('## S', '1. What is a loss? <!-- id: gradient-and-loss; tags: Basics, optimisation , basics; difficulty: 1 -->'),
+      bankSource(
+        '## S',
+        '1. What is a loss? <!-- id: gradient-and-loss; tags: Basics, optimisation , basics; difficulty: 1 -->',
+      ),
     );
     expect(question).toMatchObject({
       explicitId: 'gradient-and-loss',
@@ -44,12 +47,19 @@ describe('parseBank: metadata comments', () => {
   });
 
   it('leaves ordinary HTML comments where they are', () => {
-    const question = onlyQuestion(bankSource('## S', '1. Text <!-- reviewed by Ann --> here', '', '   <!-- TODO: add an answer -->'));
-    expect(question).toMatchObject({ text: 'Text <!-- reviewed by Ann --> here', answer: '<!-- TODO: add an answer -->' });
+    const question = onlyQuestion(
+      bankSource('## S', '1. Text <!-- reviewed by Ann --> here', '', '   <!-- TODO: add an answer -->'),
+    );
+    expect(question).toMatchObject({
+      text: 'Text <!-- reviewed by Ann --> here',
+      answer: '<!-- TODO: add an answer -->',
+    });
   });
 
   it('ignores comment-like text inside code', () => {
-    const question = onlyQuestion(bankSource('## S', '1. What does `<!-- id: x -->` do?', '', '   ```html', '   <!-- difficulty: 9 -->', '   ```'));
+    const question = onlyQuestion(
+      bankSource('## S', '1. What does `<!-- id: x -->` do?', '', '   ```html', '   <!-- difficulty: 9 -->', '   ```'),
+    );
     expect(question).toMatchObject({
       explicitId: null,
       difficulty: null,
@@ -68,7 +78,10 @@ describe('parseBank: metadata comments', () => {
   });
 
   it('warns about a metadata comment that is not inside an item', () => {
-    const bank = parseBank(bankSource('## S', '<!-- tags: early -->', '', '1. a', '', '<!-- id: lost -->', '2. b'), 'test.md');
+    const bank = parseBank(
+      bankSource('## S', '<!-- tags: early -->', '', '1. a', '', '<!-- id: lost -->', '2. b'),
+      'test.md',
+    );
     expect(bank.sections[0]!.questions.map(({ explicitId, tags }) => ({ explicitId, tags }))).toEqual([
       { explicitId: null, tags: [] },
       { explicitId: null, tags: [] },
@@ -84,7 +97,14 @@ describe('parseBank: metadata comments', () => {
 describe('parseBank: notes', () => {
   it('moves an item marked <!-- note --> into the section notes, all its Markdown kept', () => {
     const bank = parseBank(
-      bankSource('## S', '1. Real question', '2. Optional block. <!-- note; tags: x -->', '', '   See **CLIP**.', '3. Another'),
+      bankSource(
+        '## S',
+        '1. Real question',
+        '2. Optional block. <!-- note; tags: x -->',
+        '',
+        '   See **CLIP**.',
+        '3. Another',
+      ),
       'test.md',
     );
     const [section] = bank.sections;
@@ -159,7 +179,14 @@ describe('parseBank: difficulty markers and source links (list style, list-marke
 
   it('takes markers and trailing source links out of the text, and lets a difficulty comment win', () => {
     expect(bank.style).toBe('list');
-    expect(bank.sections[0]!.questions.map(({ number, text, difficulty, sourceUrl }) => ({ number, text, difficulty, sourceUrl }))).toEqual([
+    expect(
+      bank.sections[0]!.questions.map(({ number, text, difficulty, sourceUrl }) => ({
+        number,
+        text,
+        difficulty,
+        sourceUrl,
+      })),
+    ).toEqual([
       { number: '1', text: 'What is a list comprehension?', difficulty: 1, sourceUrl: null },
       { number: '2', text: 'What is the GIL?', difficulty: 2, sourceUrl: 'https://example.org/gil' },
       { number: '3', text: 'What does `yield` do?', difficulty: 2, sourceUrl: null },
@@ -172,7 +199,10 @@ describe('parseBank: difficulty markers and source links (list style, list-marke
   });
 
   it('keeps the markers of a note, which is a remark and not a question', () => {
-    const bank = parseBank(bankSource('## S', '- q', '- [E] A remark [[src](https://example.org)] <!-- note -->'), 'test.md');
+    const bank = parseBank(
+      bankSource('## S', '- q', '- [E] A remark [[src](https://example.org)] <!-- note -->'),
+      'test.md',
+    );
     expect(bank.sections[0]!.notes).toEqual(['[E] A remark [[src](https://example.org)]']);
   });
 });

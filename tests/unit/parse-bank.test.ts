@@ -21,8 +21,7 @@ const SECTION_TITLES = [
   'Python',
 ];
 
-const range = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** The printed numbers, section by section, restarts, duplicates and the missing 37 included. */
 const RAW_NUMBERS = [
@@ -144,7 +143,17 @@ describe('parseBank on the shipped first bank (seed/banks/ml-junior.ru.md)', () 
   it('has the nine sections, 58 questions and the multimodal remark as the one note', () => {
     expect(bank.sections.map((section) => section.title)).toEqual(SECTION_TITLES);
     expect(bank.sections.map((section) => section.questions.length)).toEqual([25, 11, 4, 6, 0, 7, 2, 2, 1]);
-    expect(bank.sections.map((section) => section.notes)).toEqual([[], [], [], [], [MULTIMODAL_REMARK], [], [], [], []]);
+    expect(bank.sections.map((section) => section.notes)).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [MULTIMODAL_REMARK],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('reads the same questions as the delivered file, lines shifted by the front matter', () => {

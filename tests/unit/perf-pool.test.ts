@@ -27,19 +27,25 @@ function referencePool(catalogs: readonly Catalog[], filter: PoolFilter): Ordere
     if (sections.size > 0 && !wanted) return [];
     return catalog.questions
       .filter((q) => (!wanted || wanted.has(q.sectionSlug)) && (tags.size === 0 || q.tags.some((tag) => tags.has(tag))))
-      .map((q): OrderedQuestion => ({ question: q, order: [catalog.bankId, catalog.section(q.sectionSlug)?.position ?? 0, q.position] }));
+      .map((q): OrderedQuestion => ({
+        question: q,
+        order: [catalog.bankId, catalog.section(q.sectionSlug)?.position ?? 0, q.position],
+      }));
   });
 }
 
 function referencePaginate(pool: readonly OrderedQuestion[], first: number, after?: string | null): Page {
-  const compare = (a: OrderedQuestion['order'], b: OrderedQuestion['order']) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]);
+  const compare = (a: OrderedQuestion['order'], b: OrderedQuestion['order']) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
   const startAfter = (cursor: { q: string; o: OrderedQuestion['order'] }): number => {
     const exact = pool.findIndex((entry) => entry.question.id === cursor.q);
     if (exact >= 0) return exact + 1;
     const next = pool.findIndex((entry) => compare(entry.order, cursor.o) > 0);
     return next < 0 ? pool.length : next;
   };
-  const start = after ? startAfter(JSON.parse(Buffer.from(after, 'base64url').toString('utf8').slice('qc1:'.length))) : 0;
+  const start = after
+    ? startAfter(JSON.parse(Buffer.from(after, 'base64url').toString('utf8').slice('qc1:'.length)))
+    : 0;
   const items = pool.slice(start, start + first);
   return { items, hasNextPage: start + first < pool.length, hasPreviousPage: start > 0 };
 }
@@ -55,20 +61,37 @@ function referenceRandomSet(pool: readonly OrderedQuestion[], request: RandomSet
     if (group) group.push(entry);
     else groups.set(key, [entry]);
   }
-  const picks = request.strategy === 'BALANCED' ? sampleBalanced([...groups.values()], request.count, random) : sampleWithoutReplacement(eligible, request.count, random);
+  const picks =
+    request.strategy === 'BALANCED'
+      ? sampleBalanced([...groups.values()], request.count, random)
+      : sampleWithoutReplacement(eligible, request.count, random);
   return { picks, poolSize: eligible.length };
 }
 
 // --- given: banks built the way the importer lays them out
 
 /** A seeded bank: `sections` sections of equal size in position order, 1–2 of 30 tags a question. */
-function givenBank(bankId: string, questions: number, sections: number, positions?: (index: number) => number): Catalog {
+function givenBank(
+  bankId: string,
+  questions: number,
+  sections: number,
+  positions?: (index: number) => number,
+): Catalog {
   let x = questions;
   const next = () => (x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const data: CatalogData = {
-    sections: Array.from({ length: sections + 1 }, (_, i) => ({ slug: `s${i}`, title: `S${i}`, description: '', notes: [], position: positions?.(i) ?? i + 1, retired: i === sections })),
+    sections: Array.from({ length: sections + 1 }, (_, i) => ({
+      slug: `s${i}`,
+      title: `S${i}`,
+      description: '',
+      notes: [],
+      position: positions?.(i) ?? i + 1,
+      retired: i === sections,
+    })),
     questions: Array.from({ length: questions }, (_, i) => {
-      const tags = [...new Set([`t${Math.floor(next() * 30)}`, ...(next() < 0.5 ? [`t${Math.floor(next() * 30)}`] : [])])];
+      const tags = [
+        ...new Set([`t${Math.floor(next() * 30)}`, ...(next() < 0.5 ? [`t${Math.floor(next() * 30)}`] : [])]),
+      ];
       return [`q${i.toString(16).padStart(5, '0')}`, Math.floor((i * sections) / questions), null, i + 1, tags, 'r1'];
     }),
     retired: [],
@@ -108,7 +131,10 @@ describe('selectPool on a 10,000-question bank', () => {
     const again = givenBank('big', 10_000, 50);
     const before = selectPool([big], { tags: ['t7'] });
     const after = selectPool([again], { tags: ['t7'] });
-    expect([after === before, after[0].question === again.questions.find((q) => q.tags.includes('t7'))]).toEqual([false, true]);
+    expect([after === before, after[0].question === again.questions.find((q) => q.tags.includes('t7'))]).toEqual([
+      false,
+      true,
+    ]);
     expect(selectPool([again, small], {})).not.toBe(selectPool([big, small], {}));
   });
 
@@ -129,10 +155,18 @@ describe('selectPool on a 10,000-question bank', () => {
 describe('paginate over a shared pool', () => {
   const pages = (pool: readonly OrderedQuestion[], page: (after: string | null) => Page) => {
     const seen: { ids: string[]; next: boolean; previous: boolean; cursors: string[] }[] = [];
-    const cursors = [null, ...[0, 19, 20, 4_321, 9_979, 9_980, 9_999].filter((i) => i < pool.length).map((i) => encodeCursor(pool[i]))];
+    const cursors = [
+      null,
+      ...[0, 19, 20, 4_321, 9_979, 9_980, 9_999].filter((i) => i < pool.length).map((i) => encodeCursor(pool[i])),
+    ];
     for (const after of cursors) {
       const result = page(after);
-      seen.push({ ids: ids(result.items), next: result.hasNextPage, previous: result.hasPreviousPage, cursors: result.items.map(encodeCursor) });
+      seen.push({
+        ids: ids(result.items),
+        next: result.hasNextPage,
+        previous: result.hasPreviousPage,
+        cursors: result.items.map(encodeCursor),
+      });
     }
     return seen;
   };
@@ -140,7 +174,9 @@ describe('paginate over a shared pool', () => {
   it.each(FILTERS)('%s: the same pages and cursors as before', (_name, catalogs, filter) => {
     const pool = selectPool(catalogs, filter);
     const reference = referencePool(catalogs, filter);
-    expect(pages(pool, (after) => paginate(pool, 20, after))).toEqual(pages(reference, (after) => referencePaginate(reference, 20, after)));
+    expect(pages(pool, (after) => paginate(pool, 20, after))).toEqual(
+      pages(reference, (after) => referencePaginate(reference, 20, after)),
+    );
   });
 
   it('continues where a question stood when it is not in the pool, as before', () => {
@@ -159,7 +195,10 @@ describe('paginate over a shared pool', () => {
     const pool = selectPool([reversed], { sectionIds: ['rev/s0', 'rev/s2'] });
     const reference = referencePool([reversed], { sectionIds: ['rev/s0', 'rev/s2'] });
     for (const question of [reversed.questions[150], reversed.questions[399]]) {
-      const after = encodeCursor({ question, order: ['rev', 10 - Number(question.sectionSlug.slice(1)), question.position] });
+      const after = encodeCursor({
+        question,
+        order: ['rev', 10 - Number(question.sectionSlug.slice(1)), question.position],
+      });
       expect(ids(paginate(pool, 3, after).items)).toEqual(ids(referencePaginate(reference, 3, after).items));
     }
   });
@@ -174,7 +213,13 @@ describe('paginate over a shared pool', () => {
 
 describe('pickRandomSet over a shared pool', () => {
   const pool = selectPool([big], {});
-  const excluded = [...Array.from({ length: 40 }, (_, i) => pool[i * 251].question.id), 'big/q00000', 'big/q00000', 'big/gone', 'other/q1'];
+  const excluded = [
+    ...Array.from({ length: 40 }, (_, i) => pool[i * 251].question.id),
+    'big/q00000',
+    'big/q00000',
+    'big/gone',
+    'other/q1',
+  ];
   const REQUESTS: [string, Partial<RandomSetRequest>][] = [
     ['UNIFORM', {}],
     ['BALANCED', { strategy: 'BALANCED' }],
@@ -187,7 +232,13 @@ describe('pickRandomSet over a shared pool', () => {
   it.each(REQUESTS)('%s: the same picks for the same seed as before', (_name, overrides) => {
     for (const [, catalogs, filter] of FILTERS) {
       for (const seed of ['a', 'qbank', 'seed-3', 'Zm9vYmFy', '42']) {
-        const request: RandomSetRequest = { count: 10, seed, strategy: 'UNIFORM', excludeQuestionIds: [], ...overrides };
+        const request: RandomSetRequest = {
+          count: 10,
+          seed,
+          strategy: 'UNIFORM',
+          excludeQuestionIds: [],
+          ...overrides,
+        };
         const shared = pickRandomSet(selectPool(catalogs, filter), request);
         const reference = referenceRandomSet(referencePool(catalogs, filter), request);
         expect([ids(shared.picks), shared.poolSize]).toEqual([ids(reference.picks), reference.poolSize]);
@@ -225,12 +276,17 @@ describe('pickForUser over a shared pool', () => {
       ]),
   );
 
-  it.each(['UNIFORM', 'BALANCED', 'NEW_FIRST', 'DUE', 'WEAK_TOPICS'] as QuizStrategy[])('%s: the same picks as from the pool built per request', (strategy) => {
-    for (const [, catalogs, filter] of FILTERS.slice(0, 3)) {
-      for (const seed of ['a', 'b']) {
-        const request = { count: 20, seed, strategy, now: AT };
-        expect(ids(pickForUser(selectPool(catalogs, filter), states, request).picks)).toEqual(ids(pickForUser(referencePool(catalogs, filter), states, request).picks));
+  it.each(['UNIFORM', 'BALANCED', 'NEW_FIRST', 'DUE', 'WEAK_TOPICS'] as QuizStrategy[])(
+    '%s: the same picks as from the pool built per request',
+    (strategy) => {
+      for (const [, catalogs, filter] of FILTERS.slice(0, 3)) {
+        for (const seed of ['a', 'b']) {
+          const request = { count: 20, seed, strategy, now: AT };
+          expect(ids(pickForUser(selectPool(catalogs, filter), states, request).picks)).toEqual(
+            ids(pickForUser(referencePool(catalogs, filter), states, request).picks),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });

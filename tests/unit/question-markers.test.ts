@@ -22,29 +22,51 @@ describe('readQuestionMarkers: difficulty', () => {
   });
 
   it('reads a level word with a colon before the text', () => {
-    expect(readQuestionMarkers('Hard: explain metaclasses.')).toEqual({ text: 'explain metaclasses.', difficulty: 3, sourceUrl: null });
+    expect(readQuestionMarkers('Hard: explain metaclasses.')).toEqual({
+      text: 'explain metaclasses.',
+      difficulty: 3,
+      sourceUrl: null,
+    });
   });
 
   it('takes the higher of two markers', () => {
-    expect(readQuestionMarkers(`Why does bootstrapping work? ${ZWJ}\u2B50${VS16}🚀`)).toEqual({ text: 'Why does bootstrapping work?', difficulty: 3, sourceUrl: null });
+    expect(readQuestionMarkers(`Why does bootstrapping work? ${ZWJ}\u2B50${VS16}🚀`)).toEqual({
+      text: 'Why does bootstrapping work?',
+      difficulty: 3,
+      sourceUrl: null,
+    });
     expect(readQuestionMarkers('[H] Why? 👶')).toMatchObject({ text: 'Why?', difficulty: 3 });
   });
 
   it('leaves bracketed words in the middle of the text alone', () => {
-    expect(readQuestionMarkers('What does [M] mean in a legend?')).toEqual({ text: 'What does [M] mean in a legend?', difficulty: null, sourceUrl: null });
+    expect(readQuestionMarkers('What does [M] mean in a legend?')).toEqual({
+      text: 'What does [M] mean in a legend?',
+      difficulty: null,
+      sourceUrl: null,
+    });
     expect(readQuestionMarkers('Is (easy) a word here?')).toMatchObject({ difficulty: null });
   });
 
   it('reads a legend emoji anywhere, keeping a typo glued to it as text', () => {
-    expect(readQuestionMarkers(`Is it a useful metric? ${ZWJ}\u2B50${VS16}I`)).toEqual({ text: 'Is it a useful metric? I', difficulty: 2, sourceUrl: null });
+    expect(readQuestionMarkers(`Is it a useful metric? ${ZWJ}\u2B50${VS16}I`)).toEqual({
+      text: 'Is it a useful metric? I',
+      difficulty: 2,
+      sourceUrl: null,
+    });
     expect(readQuestionMarkers('**What is X? 👶**')).toMatchObject({ text: '**What is X?**', difficulty: 1 });
   });
 });
 
 describe('readQuestionMarkers: source links', () => {
   it('turns a trailing [[src](url)] into the source URL, whatever the label', () => {
-    expect(readQuestionMarkers('What is a lake? [[src](https://example.org/lake)]')).toEqual({ text: 'What is a lake?', difficulty: null, sourceUrl: 'https://example.org/lake' });
-    expect(readQuestionMarkers('What is a lake? [[1](https://example.org/lake)]')).toMatchObject({ sourceUrl: 'https://example.org/lake' });
+    expect(readQuestionMarkers('What is a lake? [[src](https://example.org/lake)]')).toEqual({
+      text: 'What is a lake?',
+      difficulty: null,
+      sourceUrl: 'https://example.org/lake',
+    });
+    expect(readQuestionMarkers('What is a lake? [[1](https://example.org/lake)]')).toMatchObject({
+      sourceUrl: 'https://example.org/lake',
+    });
   });
 
   it('reads URLs with balanced parentheses', () => {
@@ -55,8 +77,15 @@ describe('readQuestionMarkers: source links', () => {
   });
 
   it('takes a plain trailing link only when it says it is the source', () => {
-    expect(readQuestionMarkers('Who wrote PEP 8? [source](https://peps.python.org/pep-0008/)')).toMatchObject({ text: 'Who wrote PEP 8?', sourceUrl: 'https://peps.python.org/pep-0008/' });
-    expect(readQuestionMarkers('Where are the [docs](https://example.org/docs)')).toEqual({ text: 'Where are the [docs](https://example.org/docs)', difficulty: null, sourceUrl: null });
+    expect(readQuestionMarkers('Who wrote PEP 8? [source](https://peps.python.org/pep-0008/)')).toMatchObject({
+      text: 'Who wrote PEP 8?',
+      sourceUrl: 'https://peps.python.org/pep-0008/',
+    });
+    expect(readQuestionMarkers('Where are the [docs](https://example.org/docs)')).toEqual({
+      text: 'Where are the [docs](https://example.org/docs)',
+      difficulty: null,
+      sourceUrl: null,
+    });
   });
 
   it('reads a difficulty and a source link together, in either order', () => {
@@ -78,6 +107,13 @@ describe('printed number labels', () => {
   });
 
   it('make a heading read as a question, like a final question mark does', () => {
-    expect(['4) Explain partition pruning.', 'What is a lake? 🚀', 'What is a lake? [[src](https://x.org)]', 'Questions'].map(looksLikeQuestion)).toEqual([true, true, true, false]);
+    expect(
+      [
+        '4) Explain partition pruning.',
+        'What is a lake? 🚀',
+        'What is a lake? [[src](https://x.org)]',
+        'Questions',
+      ].map(looksLikeQuestion),
+    ).toEqual([true, true, true, false]);
   });
 });

@@ -5,7 +5,16 @@ import type { OrderedQuestion } from '../../src/domain/pagination';
 import { pickForUser, weakestFirst } from '../../src/domain/quiz-picking';
 
 const entry = (section: string, n: number): OrderedQuestion => ({
-  question: { id: `b/${section}${n}`, localId: `${section}${n}`, sectionSlug: section, position: n, number: null, line: 1, tags: [], revision: 'r1' } as CatalogQuestion,
+  question: {
+    id: `b/${section}${n}`,
+    localId: `${section}${n}`,
+    sectionSlug: section,
+    position: n,
+    number: null,
+    line: 1,
+    tags: [],
+    revision: 'r1',
+  } as CatalogQuestion,
   order: ['b', section === 'a' ? 1 : 2, n],
 });
 const pool = [...[1, 2, 3, 4, 5].map((n) => entry('a', n)), ...[1, 2, 3, 4, 5].map((n) => entry('z', n))];
@@ -15,14 +24,26 @@ function state(id: string, outcomes: string[], at = AT): QuestionStateRecord {
   let memory = reviewMemory(null, outcomes[0] as 'CORRECT', at);
   for (const outcome of outcomes.slice(1)) memory = reviewMemory(memory, outcome as 'CORRECT', at);
   const correct = outcomes.filter((o) => o === 'CORRECT').length;
-  return { questionId: id, bankId: 'b', sectionSlug: id.slice(2, 3), memory, attempts: outcomes.length, correct, scoreSum: correct, lastOutcome: outcomes.at(-1) as 'CORRECT', lastAttemptAt: at.toISOString() };
+  return {
+    questionId: id,
+    bankId: 'b',
+    sectionSlug: id.slice(2, 3),
+    memory,
+    attempts: outcomes.length,
+    correct,
+    scoreSum: correct,
+    lastOutcome: outcomes.at(-1) as 'CORRECT',
+    lastAttemptAt: at.toISOString(),
+  };
 }
 const statesOf = (...states: QuestionStateRecord[]) => new Map(states.map((s) => [s.questionId, s]));
 const ids = (picks: OrderedQuestion[]) => picks.map((p) => p.question.id);
 
 describe('pickForUser', () => {
   it('NEW_FIRST takes unseen questions, then the weakest seen ones, and says it ran out', () => {
-    const states = statesOf(...pool.slice(0, 8).map((e, i) => state(e.question.id, i === 3 ? ['INCORRECT'] : ['CORRECT'])));
+    const states = statesOf(
+      ...pool.slice(0, 8).map((e, i) => state(e.question.id, i === 3 ? ['INCORRECT'] : ['CORRECT'])),
+    );
     const { picks, exhausted } = pickForUser(pool, states, { count: 3, seed: 's', strategy: 'NEW_FIRST', now: AT });
     expect([ids(picks).slice(0, 2).sort(), ids(picks)[2], exhausted]).toEqual([['b/z4', 'b/z5'], 'b/a4', true]);
   });
@@ -31,17 +52,31 @@ describe('pickForUser', () => {
     const earlier = state('b/z1', ['INCORRECT'], new Date('2026-01-01T00:00:00Z'));
     const later = state('b/a2', ['INCORRECT'], new Date('2026-01-05T00:00:00Z'));
     const notDue = state('b/a1', ['CORRECT', 'CORRECT'], new Date('2026-01-09T23:59:00Z'));
-    const { picks } = pickForUser(pool, statesOf(earlier, later, notDue), { count: 3, seed: 's', strategy: 'DUE', now: AT });
+    const { picks } = pickForUser(pool, statesOf(earlier, later, notDue), {
+      count: 3,
+      seed: 's',
+      strategy: 'DUE',
+      now: AT,
+    });
     expect(ids(picks).slice(0, 2)).toEqual(['b/z1', 'b/a2']);
     expect(['b/a1', 'b/z1', 'b/a2']).not.toContain(ids(picks)[2]);
   });
 
   it('WEAK_TOPICS draws mostly from the weaker section', () => {
-    const weak = pool.filter((e) => e.question.sectionSlug === 'a').map((e) => state(e.question.id, ['INCORRECT', 'INCORRECT']));
-    const strong = pool.filter((e) => e.question.sectionSlug === 'z').map((e) => state(e.question.id, ['CORRECT', 'CORRECT']));
+    const weak = pool
+      .filter((e) => e.question.sectionSlug === 'a')
+      .map((e) => state(e.question.id, ['INCORRECT', 'INCORRECT']));
+    const strong = pool
+      .filter((e) => e.question.sectionSlug === 'z')
+      .map((e) => state(e.question.id, ['CORRECT', 'CORRECT']));
     let fromWeak = 0;
     for (let run = 0; run < 200; run++) {
-      const { picks } = pickForUser(pool, statesOf(...weak, ...strong), { count: 1, seed: `w${run}`, strategy: 'WEAK_TOPICS', now: AT });
+      const { picks } = pickForUser(pool, statesOf(...weak, ...strong), {
+        count: 1,
+        seed: `w${run}`,
+        strategy: 'WEAK_TOPICS',
+        now: AT,
+      });
       if (picks[0].question.sectionSlug === 'a') fromWeak++;
     }
     // weights 1 − 1/6 against 1 − 5/6: five to one, about 167 of 200
@@ -57,7 +92,11 @@ describe('pickForUser', () => {
 
 describe('weakestFirst', () => {
   it('orders by smoothed mastery, lowest first', () => {
-    const states = statesOf(state('b/a1', ['CORRECT']), state('b/a2', ['INCORRECT', 'INCORRECT']), state('b/a3', ['INCORRECT']));
+    const states = statesOf(
+      state('b/a1', ['CORRECT']),
+      state('b/a2', ['INCORRECT', 'INCORRECT']),
+      state('b/a3', ['INCORRECT']),
+    );
     expect(ids(weakestFirst(pool.slice(0, 3), states))).toEqual(['b/a2', 'b/a3', 'b/a1']);
   });
 });

@@ -64,9 +64,12 @@ describe('RateLimiter', () => {
 
   it('fails open when the counter cannot be reached, and says so', async () => {
     const errors: unknown[] = [];
-    const limiter = new RateLimiter(async () => {
-      throw new Error('DynamoDB is down');
-    }, (error) => errors.push(error));
+    const limiter = new RateLimiter(
+      async () => {
+        throw new Error('DynamoDB is down');
+      },
+      (error) => errors.push(error),
+    );
     expect(await admitted(limiter, 6, 1_000)).toBe(6);
     expect(errors.length).toBeGreaterThan(0);
   });

@@ -3,11 +3,26 @@ import { EMPTY_PROFILE } from '../../src/domain/attempts';
 import { planAttempt } from '../../src/domain/attempt-effects';
 import { defaultScore, type Outcome } from '../../src/domain/learning/outcomes';
 import { reviewMemory } from '../../src/domain/learning/memory';
-import { compare, differingKeys, recount, type QuestionCounts, type Stored, type StoredUser, type UserAttempt } from '../../src/domain/recount';
+import {
+  compare,
+  differingKeys,
+  recount,
+  type QuestionCounts,
+  type Stored,
+  type StoredUser,
+  type UserAttempt,
+} from '../../src/domain/recount';
 
 const SECTION: Record<string, string> = { 'b/q1': 's1', 'b/q2': 's1', 'b/q3': 's2' };
 
-function attempt(userId: string, questionId: string, outcome: Outcome, createdAt: string, clientAttemptId: string, extra: { score?: number; timeSpentMs?: number } = {}): UserAttempt {
+function attempt(
+  userId: string,
+  questionId: string,
+  outcome: Outcome,
+  createdAt: string,
+  clientAttemptId: string,
+  extra: { score?: number; timeSpentMs?: number } = {},
+): UserAttempt {
   return {
     userId,
     attempt: {
@@ -39,7 +54,13 @@ const sortKey = (a: UserAttempt): string => `${a.attempt.createdAt}#${a.attempt.
 
 /** What is stored when every attempt was counted right. */
 function cleanStored(): Stored {
-  const user = (profile: StoredUser['profile'], states: [string, number, number, number][], sections: [string, number][], days: [string, string][], idem: UserAttempt[]): StoredUser => ({
+  const user = (
+    profile: StoredUser['profile'],
+    states: [string, number, number, number][],
+    sections: [string, number][],
+    days: [string, string][],
+    idem: UserAttempt[],
+  ): StoredUser => ({
     profile,
     states: new Map(states.map(([id, attempts, correct, scoreSum]) => [id, { attempts, correct, scoreSum }])),
     sectionAttempts: new Map(sections),
@@ -48,9 +69,48 @@ function cleanStored(): Stored {
   });
   return {
     questions: new Map<string, QuestionCounts>([
-      ['b/q1', { attempts: 3, correct: 1, partial: 0, incorrect: 1, skipped: 1, scoreSum: 1, uniqueUsers: 2, timed: 2, histogram: { b41: 1, b1: 1 } }],
-      ['b/q2', { attempts: 1, correct: 0, partial: 1, incorrect: 0, skipped: 0, scoreSum: 0.5, uniqueUsers: 1, timed: 1, histogram: { b41: 1 } }],
-      ['b/q3', { attempts: 1, correct: 1, partial: 0, incorrect: 0, skipped: 0, scoreSum: 0.7, uniqueUsers: 1, timed: 1, histogram: { b110: 1 } }],
+      [
+        'b/q1',
+        {
+          attempts: 3,
+          correct: 1,
+          partial: 0,
+          incorrect: 1,
+          skipped: 1,
+          scoreSum: 1,
+          uniqueUsers: 2,
+          timed: 2,
+          histogram: { b41: 1, b1: 1 },
+        },
+      ],
+      [
+        'b/q2',
+        {
+          attempts: 1,
+          correct: 0,
+          partial: 1,
+          incorrect: 0,
+          skipped: 0,
+          scoreSum: 0.5,
+          uniqueUsers: 1,
+          timed: 1,
+          histogram: { b41: 1 },
+        },
+      ],
+      [
+        'b/q3',
+        {
+          attempts: 1,
+          correct: 1,
+          partial: 0,
+          incorrect: 0,
+          skipped: 0,
+          scoreSum: 0.7,
+          uniqueUsers: 1,
+          timed: 1,
+          histogram: { b110: 1 },
+        },
+      ],
     ]),
     sections: new Map([
       ['b/s1', { attempts: 4, correct: 1, scoreSum: 1.5, uniqueUsers: 2 }],
@@ -61,8 +121,35 @@ function cleanStored(): Stored {
       ['b/2025-03-10', { attempts: 2, activeUsers: 2 }],
     ]),
     users: new Map([
-      ['alice', user({ attemptCount: 3, correctCount: 1, scoreSum: 1.5 }, [['b/q1', 2, 1, 1], ['b/q2', 1, 0, 0.5]], [['b/s1', 3]], [['b', '2025-03-10']], ATTEMPTS.slice(0, 3))],
-      ['bob', user({ attemptCount: 2, correctCount: 1, scoreSum: 0.7 }, [['b/q1', 1, 0, 0], ['b/q3', 1, 1, 0.7]], [['b/s1', 1], ['b/s2', 1]], [['b', '2025-03-10']], ATTEMPTS.slice(3))],
+      [
+        'alice',
+        user(
+          { attemptCount: 3, correctCount: 1, scoreSum: 1.5 },
+          [
+            ['b/q1', 2, 1, 1],
+            ['b/q2', 1, 0, 0.5],
+          ],
+          [['b/s1', 3]],
+          [['b', '2025-03-10']],
+          ATTEMPTS.slice(0, 3),
+        ),
+      ],
+      [
+        'bob',
+        user(
+          { attemptCount: 2, correctCount: 1, scoreSum: 0.7 },
+          [
+            ['b/q1', 1, 0, 0],
+            ['b/q3', 1, 1, 0.7],
+          ],
+          [
+            ['b/s1', 1],
+            ['b/s2', 1],
+          ],
+          [['b', '2025-03-10']],
+          ATTEMPTS.slice(3),
+        ),
+      ],
     ]),
   };
 }
@@ -79,12 +166,23 @@ describe('recount', () => {
 
   it('replays each user: profile counters and streak, state tallies, markers and idempotency', () => {
     const alice = recount(ATTEMPTS).users.get('alice')!;
-    expect(alice.profile).toEqual({ attemptCount: 3, correctCount: 1, scoreSum: 1.5, lastAttemptAt: '2025-03-10T09:00:00.000Z', lastDay: '2025-03-10', streak: 2 });
+    expect(alice.profile).toEqual({
+      attemptCount: 3,
+      correctCount: 1,
+      scoreSum: 1.5,
+      lastAttemptAt: '2025-03-10T09:00:00.000Z',
+      lastDay: '2025-03-10',
+      streak: 2,
+    });
     expect(alice.states.get('b/q1')).toEqual({
       questionId: 'b/q1',
       bankId: 'b',
       sectionSlug: 's1',
-      memory: reviewMemory(reviewMemory(null, 'CORRECT', new Date('2025-03-09T10:00:00.000Z')), 'INCORRECT', new Date('2025-03-09T11:00:00.000Z')),
+      memory: reviewMemory(
+        reviewMemory(null, 'CORRECT', new Date('2025-03-09T10:00:00.000Z')),
+        'INCORRECT',
+        new Date('2025-03-09T11:00:00.000Z'),
+      ),
       attempts: 2,
       correct: 1,
       scoreSum: 1,
@@ -93,22 +191,54 @@ describe('recount', () => {
     });
     expect(alice.sectionAttempts).toEqual(new Map([['b/s1', 3]]));
     expect(alice.lastDays).toEqual(new Map([['b', '2025-03-10']]));
-    expect(alice.idempotency).toEqual(new Map(ATTEMPTS.slice(0, 3).map((a) => [a.attempt.clientAttemptId, [sortKey(a)]])));
+    expect(alice.idempotency).toEqual(
+      new Map(ATTEMPTS.slice(0, 3).map((a) => [a.attempt.clientAttemptId, [sortKey(a)]])),
+    );
     expect(alice.attempts.map((a) => a.clientAttemptId)).toEqual(['a1', 'a2', 'a3']);
-    expect(recount(ATTEMPTS).users.get('bob')!.profile).toEqual({ attemptCount: 2, correctCount: 1, scoreSum: 0.7, lastAttemptAt: '2025-03-10T23:59:59.999Z', lastDay: '2025-03-10', streak: 2 });
+    expect(recount(ATTEMPTS).users.get('bob')!.profile).toEqual({
+      attemptCount: 2,
+      correctCount: 1,
+      scoreSum: 0.7,
+      lastAttemptAt: '2025-03-10T23:59:59.999Z',
+      lastDay: '2025-03-10',
+      streak: 2,
+    });
   });
 
   it('gives what the attempt path wrote: states and profiles equal planAttempt run attempt by attempt', () => {
-    const outcomes: Outcome[] = ['CORRECT', 'PARTIAL', 'INCORRECT', 'SKIPPED', 'CORRECT', 'INCORRECT', 'CORRECT', 'PARTIAL'];
+    const outcomes: Outcome[] = [
+      'CORRECT',
+      'PARTIAL',
+      'INCORRECT',
+      'SKIPPED',
+      'CORRECT',
+      'INCORRECT',
+      'CORRECT',
+      'PARTIAL',
+    ];
     const start = Date.parse('2025-01-30T22:00:00.000Z');
     let profile: ProfileRecord = EMPTY_PROFILE;
     const states = new Map<string, QuestionStateRecord>();
     const recorded: UserAttempt[] = [];
     outcomes.forEach((outcome, i) => {
       const questionId = i % 3 === 0 ? 'b/q1' : 'b/q2';
-      const input = { questionId, outcome, score: defaultScore(outcome), timeSpentMs: 1000 * i, answer: null, quizId: null, clientAttemptId: `c${i}` };
+      const input = {
+        questionId,
+        outcome,
+        score: defaultScore(outcome),
+        timeSpentMs: 1000 * i,
+        answer: null,
+        quizId: null,
+        clientAttemptId: `c${i}`,
+      };
       const at = new Date(start + i * 7 * 3_600_000); // crosses several UTC days
-      const plan = planAttempt('carol', input, { bankId: 'b', localId: questionId.slice(2), sectionSlug: SECTION[questionId] }, { state: states.get(questionId) ?? null, profile, seenSection: i > 0, lastDayInBank: null, quiz: null }, at);
+      const plan = planAttempt(
+        'carol',
+        input,
+        { bankId: 'b', localId: questionId.slice(2), sectionSlug: SECTION[questionId] },
+        { state: states.get(questionId) ?? null, profile, seenSection: i > 0, lastDayInBank: null, quiz: null },
+        at,
+      );
       states.set(questionId, plan.state.next);
       profile = plan.profile.next;
       recorded.push({ userId: 'carol', attempt: plan.attempt });
@@ -146,7 +276,17 @@ describe('compare', () => {
     const q1 = stored.questions.get('b/q1')!;
     q1.uniqueUsers = 3; // a user counted twice
     q1.histogram = { b1: 1, b41: 2, b0: 1 };
-    stored.questions.set('b/q9', { attempts: 1, correct: 0, partial: 0, incorrect: 0, skipped: 1, scoreSum: 0, uniqueUsers: 1, timed: 0, histogram: {} });
+    stored.questions.set('b/q9', {
+      attempts: 1,
+      correct: 0,
+      partial: 0,
+      incorrect: 0,
+      skipped: 1,
+      scoreSum: 0,
+      uniqueUsers: 1,
+      timed: 0,
+      histogram: {},
+    });
     stored.sections.get('b/s2')!.scoreSum = 0.7 + 1e-6;
     stored.activity.delete('b/2025-03-10');
     const alice = stored.users.get('alice')!;
@@ -184,10 +324,20 @@ describe('compare', () => {
   });
 
   it('reports two attempts recorded under one clientAttemptId', () => {
-    const twice = [...ATTEMPTS, { userId: 'bob', attempt: { ...ATTEMPTS[4].attempt, id: 'id-b2-again', createdAt: '2025-03-10T23:59:59.999Z' } }];
+    const twice = [
+      ...ATTEMPTS,
+      { userId: 'bob', attempt: { ...ATTEMPTS[4].attempt, id: 'id-b2-again', createdAt: '2025-03-10T23:59:59.999Z' } },
+    ];
     const stored = cleanStored();
     const differences = compare(stored, recount(twice)).filter((d) => d.what === 'idempotency');
-    expect(differences).toEqual([{ what: 'idempotency', key: 'bob b2', stored: '2025-03-10T23:59:59.999Z#id-b2', recounted: '2025-03-10T23:59:59.999Z#id-b2 2025-03-10T23:59:59.999Z#id-b2-again' }]);
+    expect(differences).toEqual([
+      {
+        what: 'idempotency',
+        key: 'bob b2',
+        stored: '2025-03-10T23:59:59.999Z#id-b2',
+        recounted: '2025-03-10T23:59:59.999Z#id-b2 2025-03-10T23:59:59.999Z#id-b2-again',
+      },
+    ]);
   });
 
   it('names the records a rebuild has to rewrite', () => {

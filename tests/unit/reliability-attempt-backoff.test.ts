@@ -17,7 +17,10 @@ describe('conflictBackoffMs', () => {
 
   it('sleeps at most 5.4 s over all 40 rounds (none after the last)', () => {
     expect(CONFLICT_ROUNDS).toBe(40);
-    const worst = Array.from({ length: CONFLICT_ROUNDS - 1 }, (_, i) => conflictBackoffMs(i + 1, () => 1)).reduce((sum, ms) => sum + ms, 0);
+    const worst = Array.from({ length: CONFLICT_ROUNDS - 1 }, (_, i) => conflictBackoffMs(i + 1, () => 1)).reduce(
+      (sum, ms) => sum + ms,
+      0,
+    );
     expect(worst).toBe(5400);
   });
 });
@@ -25,7 +28,12 @@ describe('conflictBackoffMs', () => {
 describe('AttemptConflict', () => {
   it('says what conflicted, and after how many rounds when it gives up', () => {
     const conflict = new AttemptConflict('profile ConditionalCheckFailed');
-    expect([conflict.name, conflict.message]).toEqual(['AttemptConflict', 'attempt conflict: another attempt of the same user committed since this one read its records (profile ConditionalCheckFailed)']);
-    expect(new AttemptConflict('profile ConditionalCheckFailed', 30).message).toBe('attempt conflict: lost 30 rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)');
+    expect([conflict.name, conflict.message]).toEqual([
+      'AttemptConflict',
+      'attempt conflict: another attempt of the same user committed since this one read its records (profile ConditionalCheckFailed)',
+    ]);
+    expect(new AttemptConflict('profile ConditionalCheckFailed', 30).message).toBe(
+      'attempt conflict: lost 30 rounds in a row to other attempts of the same user (last: profile ConditionalCheckFailed)',
+    );
   });
 });

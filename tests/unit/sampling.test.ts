@@ -31,7 +31,13 @@ describe('sampleWithoutReplacement', () => {
 
   it('is uniform: each item is picked about count/n of the time', () => {
     const hits = new Array(10).fill(0);
-    for (let run = 0; run < 5000; run++) for (const pick of sampleWithoutReplacement(hits.map((_, i) => i), 3, seededRandom(`u${run}`))) hits[pick]++;
+    for (let run = 0; run < 5000; run++)
+      for (const pick of sampleWithoutReplacement(
+        hits.map((_, i) => i),
+        3,
+        seededRandom(`u${run}`),
+      ))
+        hits[pick]++;
     // expected 1500 each; 5 standard deviations (~ 5 × 32) of slack
     for (const count of hits) expect(Math.abs(count - 1500)).toBeLessThan(165);
   });

@@ -27,7 +27,12 @@ describe('style detection', () => {
     ['our bold fixture', styleFixture('bold.en.md'), { list: 2, bold: 5, heading: 0, details: 0 }, 'bold'],
     ['our heading fixture', styleFixture('heading.en.md'), { list: 4, bold: 0, heading: 6, details: 0 }, 'heading'],
     ['our details fixture', styleFixture('details.en.md'), { list: 0, bold: 0, heading: 0, details: 4 }, 'details'],
-    ['our list fixture with markers', styleFixture('list-markers.en.md'), { list: 8, bold: 0, heading: 0, details: 0 }, 'list'],
+    [
+      'our list fixture with markers',
+      styleFixture('list-markers.en.md'),
+      { list: 8, bold: 0, heading: 0, details: 0 },
+      'list',
+    ],
   ])('counts what each style would see in %s and picks the most', (_case, file, evidence, style) => {
     expect(evidenceOfFile(file)).toEqual(evidence);
     expect(detectStyle(evidenceOfFile(file))).toBe(style);
@@ -35,19 +40,48 @@ describe('style detection', () => {
   });
 
   it('reads a list bank with numbered section headings ("## 1. Python") as a list bank', () => {
-    const source = bankSource('## 1. Python', '', '- What is a list?', '- What is a dict?', '', '## 2. SQL', '', '- What is a join?');
+    const source = bankSource(
+      '## 1. Python',
+      '',
+      '- What is a list?',
+      '- What is a dict?',
+      '',
+      '## 2. SQL',
+      '',
+      '- What is a join?',
+    );
     expect(evidenceOf(source)).toEqual({ list: 3, bold: 0, heading: 2, details: 0 });
     expect(parseBank(source, 'test.md').style).toBe('list');
   });
 
   it('does not count the lists in answers under headings that ask', () => {
-    const source = bankSource('## What is a join?', '', '- inner', '- left', '- right', '', '## What is an index?', '', '- a lookup structure');
+    const source = bankSource(
+      '## What is a join?',
+      '',
+      '- inner',
+      '- left',
+      '- right',
+      '',
+      '## What is an index?',
+      '',
+      '- a lookup structure',
+    );
     expect(evidenceOf(source)).toEqual({ list: 0, bold: 0, heading: 2, details: 0 });
     expect(parseBank(source, 'test.md').style).toBe('heading');
   });
 
   it('does not take bold labels ending in ":" for questions', () => {
-    const source = bankSource('### 1) What is a join?', '', '**Answer:**', '', 'Rows matched by a key.', '', '### 2) What is an index?', '', '**Answer:**');
+    const source = bankSource(
+      '### 1) What is a join?',
+      '',
+      '**Answer:**',
+      '',
+      'Rows matched by a key.',
+      '',
+      '### 2) What is an index?',
+      '',
+      '**Answer:**',
+    );
     expect(evidenceOf(source)).toEqual({ list: 0, bold: 0, heading: 2, details: 0 });
   });
 
@@ -65,7 +99,9 @@ describe('style detection', () => {
 
   it('is overridden by the style option', () => {
     const source = bankSource('## Basics', '', '**What is a list?**', '', '- an ordered collection', '- mutable');
-    expect(parseBank(source, 'test.md').sections[0]!.questions.map((q) => [q.text, q.answer])).toEqual([['What is a list?', '- an ordered collection\n- mutable']]);
+    expect(parseBank(source, 'test.md').sections[0]!.questions.map((q) => [q.text, q.answer])).toEqual([
+      ['What is a list?', '- an ordered collection\n- mutable'],
+    ]);
     const asList = parseBank(source, 'test.md', { style: 'list' });
     expect(asList.style).toBe('list');
     expect(asList.sections[0]!.questions.map((q) => q.text)).toEqual(['an ordered collection', 'mutable']);

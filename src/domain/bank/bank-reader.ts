@@ -97,7 +97,12 @@ export class BankReader {
    * Markers around the text are read twice: before the style takes its own wrapping off
    * (`**What is X?** 👶`) and after (`**What is X? 👶**`, `#### 1) [E] What is X?`).
    */
-  private questionOf(markdown: string): { text: string; number: string | null; difficulty: number | null; sourceUrl: string | null } {
+  private questionOf(markdown: string): {
+    text: string;
+    number: string | null;
+    difficulty: number | null;
+    sourceUrl: string | null;
+  } {
     const outer = readQuestionMarkers(markdown);
     const shaped = this.style.questionText ? this.style.questionText(outer.text) : { text: outer.text, number: null };
     const inner = readQuestionMarkers(shaped.text);
@@ -113,11 +118,17 @@ export class BankReader {
     const kind = isNote ? 'note' : 'question';
     const length = Array.from(text + answer).length;
     if (length > MAX_QUESTION_CHARACTERS) {
-      this.fail(`${kind} is longer than ${MAX_QUESTION_CHARACTERS} characters (${length}, text and answer together)`, item.line);
+      this.fail(
+        `${kind} is longer than ${MAX_QUESTION_CHARACTERS} characters (${length}, text and answer together)`,
+        item.line,
+      );
     }
     if (isNote && text + answer === '') this.fail('the note is empty', item.line);
     if (!isNote && text === '') {
-      this.fail(item.text ? 'the question has no text' : 'the list item has no question: it must start with a paragraph', item.line);
+      this.fail(
+        item.text ? 'the question has no text' : 'the list item has no question: it must start with a paragraph',
+        item.line,
+      );
     }
   }
 

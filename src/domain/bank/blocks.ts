@@ -34,7 +34,12 @@ const ATX_CLOSING = /(?:[ \t]+#+)?[ \t]*$/;
 /** Where a heading's text is: after the `#`s and before a closing `#` run, or above a setext underline. */
 export function headingTextRange(document: MarkdownDocument, heading: MarkdownBlock): SourceRange {
   if (!heading.markup.startsWith('#')) {
-    return { first: heading.line, last: Math.max(heading.line, heading.endLine - 1), indent: 0, markerOnFirstLine: false };
+    return {
+      first: heading.line,
+      last: Math.max(heading.line, heading.endLine - 1),
+      indent: 0,
+      markerOnFirstLine: false,
+    };
   }
   const lineStart = document.lineStarts[heading.line - 1] ?? 0;
   const line = sourceLines(document, heading.line, heading.line);

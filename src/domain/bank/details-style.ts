@@ -53,7 +53,11 @@ export interface DetailsElement {
  * `<details>` (a hint inside an answer) are counted so the element ends at its own closing tag;
  * one never closed ends with the block it starts in.
  */
-export function detailsElementAt(document: MarkdownDocument, blocks: readonly MarkdownBlock[], index: number): DetailsElement | null {
+export function detailsElementAt(
+  document: MarkdownDocument,
+  blocks: readonly MarkdownBlock[],
+  index: number,
+): DetailsElement | null {
   const first = blocks[index];
   if (first?.type !== 'html_block' || !/^\s*<details\b/i.test(first.content ?? '')) return null;
   const start = document.lineStarts[first.line - 1]!;
@@ -69,7 +73,12 @@ export function detailsElementAt(document: MarkdownDocument, blocks: readonly Ma
   return elementOf(document, [first], start, endOffset(document, first));
 }
 
-function elementOf(document: MarkdownDocument, blocks: MarkdownBlock[], start: number, closeAt: number): DetailsElement | null {
+function elementOf(
+  document: MarkdownDocument,
+  blocks: MarkdownBlock[],
+  start: number,
+  closeAt: number,
+): DetailsElement | null {
   const source = document.source.slice(start, closeAt);
   const open = /<summary\b[^>]*>/i.exec(source);
   const close = open && /<\/summary\s*>/i.exec(source.slice(open.index + open[0].length));
@@ -77,11 +86,22 @@ function elementOf(document: MarkdownDocument, blocks: MarkdownBlock[], start: n
   const textStart = start + open.index + open[0].length;
   const textEnd = textStart + close.index;
   const answerStart = textEnd + close[0].length;
-  return { blocks, summary: rangeOf(document, textStart, textEnd), answer: answerStart < closeAt ? rangeOf(document, answerStart, closeAt) : null };
+  return {
+    blocks,
+    summary: rangeOf(document, textStart, textEnd),
+    answer: answerStart < closeAt ? rangeOf(document, answerStart, closeAt) : null,
+  };
 }
 
 function rangeOf(document: MarkdownDocument, start: number, end: number): SourceRange {
-  return { first: lineAt(document, start), last: lineAt(document, Math.max(start, end - 1)), indent: 0, markerOnFirstLine: false, start, end };
+  return {
+    first: lineAt(document, start),
+    last: lineAt(document, Math.max(start, end - 1)),
+    indent: 0,
+    markerOnFirstLine: false,
+    start,
+    end,
+  };
 }
 
 function endOffset(document: MarkdownDocument, block: MarkdownBlock): number {
@@ -98,6 +118,10 @@ export function unwrapHtmlAnswer(markdown: string): string {
   const wrapped = /^<div\b[^>]*>([\s\S]*)<\/div>$/i.exec(answer);
   if (wrapped && !/<\/?div\b/i.test(wrapped[1]!)) answer = wrapped[1]!;
   answer = answer.replace(/^(\s*<br\s*\/?>)+/i, '').trim();
-  if (!/\n[ \t]*\n/.test(answer)) answer = answer.split('\n').map((line) => line.trim()).join('\n');
+  if (!/\n[ \t]*\n/.test(answer))
+    answer = answer
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n');
   return answer;
 }

@@ -30,7 +30,12 @@ export function exportBank({ bank, catalog: data, questions }: StoredBank): stri
   const parts = [frontMatter(bank), `# ${escapeInline(bank.title)}`, bank.description];
   for (const section of catalog.activeSections) {
     const entries = catalog.questions.filter((entry) => entry.sectionSlug === section.slug);
-    parts.push(sectionMarkdown(section, entries.map((entry) => ({ entry, record: recordOf(entry) }))));
+    parts.push(
+      sectionMarkdown(
+        section,
+        entries.map((entry) => ({ entry, record: recordOf(entry) })),
+      ),
+    );
   }
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
 }
@@ -40,7 +45,10 @@ function frontMatter(bank: BankRecord): string {
   return `---\n${stringify(fields).trimEnd()}\n---`;
 }
 
-function sectionMarkdown(section: CatalogSection, questions: { entry: CatalogQuestion; record: QuestionRecord }[]): string {
+function sectionMarkdown(
+  section: CatalogSection,
+  questions: { entry: CatalogQuestion; record: QuestionRecord }[],
+): string {
   const parts = [`## ${escapeInline(section.title)}`, section.description];
   let topic: string | null = null;
   for (const { entry, record } of questions) {

@@ -87,7 +87,11 @@ function checkFieldValue(key: FrontMatterKey, value: string, line: number, fileN
     );
   }
   if (key === 'locale' && !LOCALE_PATTERN.test(value)) {
-    throw new BankFormatError(`front matter locale "${value}" is not a language tag such as "ru" or "en-GB"`, line, fileName);
+    throw new BankFormatError(
+      `front matter locale "${value}" is not a language tag such as "ru" or "en-GB"`,
+      line,
+      fileName,
+    );
   }
 }
 

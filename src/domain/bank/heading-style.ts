@@ -49,7 +49,9 @@ function headingLayout(blocks: readonly MarkdownBlock[]): HeadingLayout {
   const questionLevel = questionHeadingLevel(blocks)?.level ?? Math.max(1, ...headings.map((h) => headingLevel(h)!));
   const topLevel = headings.filter((heading) => headingLevel(heading) === 1);
   const titled = questionLevel > 1 && topLevel.length === 1 && headings[0] === topLevel[0];
-  const above = headings.filter((h) => headingLevel(h)! < questionLevel && !(titled && h === topLevel[0])).map((h) => headingLevel(h)!);
+  const above = headings
+    .filter((h) => headingLevel(h)! < questionLevel && !(titled && h === topLevel[0]))
+    .map((h) => headingLevel(h)!);
   return { questionLevel, sectionLevel: above.length > 0 ? Math.min(...above) : null, titled };
 }
 

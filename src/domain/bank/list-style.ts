@@ -42,7 +42,12 @@ export const listStyle: BankStyle = {
   },
 };
 
-function draftOf(item: MarkdownBlock, list: MarkdownBlock, document: MarkdownDocument, topic: string | null): ItemDraft {
+function draftOf(
+  item: MarkdownBlock,
+  list: MarkdownBlock,
+  document: MarkdownDocument,
+  topic: string | null,
+): ItemDraft {
   const indent = contentIndent(sourceLines(document, item.line, item.line));
   const question = questionParagraph(item);
   const range = (first: number, last: number): SourceRange | null =>

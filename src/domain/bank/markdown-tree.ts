@@ -113,7 +113,19 @@ function blockOf(token: MarkdownIt.Token, parent: MarkdownBlock): MarkdownBlock 
 }
 
 function emptyBlock(type: string, tag: string, line: number): MarkdownBlock {
-  return { type, tag, line, endLine: line, info: '', markup: '', inline: null, content: null, plainText: null, comments: [], children: [] };
+  return {
+    type,
+    tag,
+    line,
+    endLine: line,
+    info: '',
+    markup: '',
+    inline: null,
+    content: null,
+    plainText: null,
+    comments: [],
+    children: [],
+  };
 }
 
 function readInline(document: MarkdownDocument, block: MarkdownBlock, token: MarkdownIt.Token): void {

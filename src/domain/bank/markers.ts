@@ -23,7 +23,7 @@ interface MarkerPattern {
 // 👶 easy, ⭐ medium, 🚀 hard (legends say "expert"); copied from rendered pages, they come with
 // or without a zero-width joiner (U+200D) and the emoji variation selector (U+FE0F) around them.
 const EMOJI_LEVELS: Readonly<Record<string, number>> = { '\u{1F476}': 1, '\u2B50': 2, '\u{1F680}': 3 };
-const LEGEND_EMOJI = /[ \t]*[\u200D\uFE0F]*(\u{1F476}|\u2B50|\u{1F680})[\u200D\uFE0F]*[ \t]*/u;
+const LEGEND_EMOJI = /[ \t]*(?:\u200D|\uFE0F)*(\u{1F476}|\u2B50|\u{1F680})(?:\u200D|\uFE0F)*[ \t]*/u;
 
 const WORD_LEVELS: Readonly<Record<string, number>> = { e: 1, easy: 1, m: 2, medium: 2, h: 3, hard: 3, expert: 3 };
 // Letters only in square brackets ("[E]"); words in square brackets or parentheses, optionally
@@ -34,7 +34,9 @@ const BRACKETED = '[*_]{0,2}(?:\\[(easy|medium|hard|expert|[emh])\\]|\\((easy|me
 const LINK = '\\[([^\\[\\]]*)\\]\\(\\s*<?((?:[^()\\s<>]|\\([^()\\s]*\\))+)>?(?:\\s+"[^"]*")?\\s*\\)';
 const SOURCE_LABEL = /^(src|source|источник)$/i;
 
-const level = (words: Readonly<Record<string, number>>, key: string | undefined) => ({ difficulty: words[(key ?? '').toLowerCase()] });
+const level = (words: Readonly<Record<string, number>>, key: string | undefined) => ({
+  difficulty: words[(key ?? '').toLowerCase()],
+});
 
 const MARKERS: MarkerPattern[] = [
   { pattern: new RegExp(`\\s*${BRACKETED}$`, 'i'), read: (m) => level(WORD_LEVELS, m[1] ?? m[2]) },
@@ -43,12 +45,15 @@ const MARKERS: MarkerPattern[] = [
   // `[[src](url)]`: double brackets mark a citation whatever the label says.
   { pattern: new RegExp(`\\s*\\[${LINK}\\]$`), read: (m) => ({ sourceUrl: m[2]! }) },
   // A plain trailing link counts only when it says it is the source: others are part of the text.
-  { pattern: new RegExp(`\\s*\\(?${LINK}\\)?$`), read: (m) => (SOURCE_LABEL.test(m[1]!.trim()) ? { sourceUrl: m[2]! } : null) },
+  {
+    pattern: new RegExp(`\\s*\\(?${LINK}\\)?$`),
+    read: (m) => (SOURCE_LABEL.test(m[1]!.trim()) ? { sourceUrl: m[2]! } : null),
+  },
 ];
 
 export function readQuestionMarkers(markdown: string): QuestionMarkers {
   const found: QuestionMarkers = { ...withoutLegendEmoji(markdown), sourceUrl: null };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { pattern, read } of MARKERS) {
       const match = pattern.exec(found.text);

@@ -36,7 +36,9 @@ const VALUED_KEYS = new Set(['id', 'tags', 'difficulty']);
 export function metadataComments(comments: readonly HtmlComment[]): MetadataComment[] {
   return comments
     .map((comment) => ({ comment, entries: entriesOf(comment) }))
-    .filter(({ entries }) => entries.some((entry) => isNoteMarker(entry) || (entry.value !== null && VALUED_KEYS.has(entry.key))));
+    .filter(({ entries }) =>
+      entries.some((entry) => isNoteMarker(entry) || (entry.value !== null && VALUED_KEYS.has(entry.key))),
+    );
 }
 
 export function marksNote(found: readonly MetadataComment[]): boolean {
@@ -96,6 +98,10 @@ function entriesOf(comment: HtmlComment): MetadataEntry[] {
     .map((part) => {
       const colon = part.indexOf(':');
       if (colon < 0) return { key: part.toLowerCase(), value: null, line: comment.line };
-      return { key: part.slice(0, colon).trim().toLowerCase(), value: part.slice(colon + 1).trim(), line: comment.line };
+      return {
+        key: part.slice(0, colon).trim().toLowerCase(),
+        value: part.slice(colon + 1).trim(),
+        line: comment.line,
+      };
     });
 }

@@ -37,7 +37,8 @@ export function outlineBank(blocks: readonly MarkdownBlock[], rule: OutlineRule)
   const sections: SectionOutline[] = [];
   for (const block of blocks) {
     const current = sections[sections.length - 1];
-    if (rule.sectionLevel !== null && headingLevel(block) === rule.sectionLevel) sections.push({ heading: block, blocks: [] });
+    if (rule.sectionLevel !== null && headingLevel(block) === rule.sectionLevel)
+      sections.push({ heading: block, blocks: [] });
     else if (current) current.blocks.push(block);
     else preamble.push(block);
   }

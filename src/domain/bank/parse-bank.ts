@@ -30,7 +30,9 @@ export function parseBank(source: string, fileName: string, options: ParseOption
   const id = frontMatter.fields.id?.value ?? fromFileName.id;
   const title = frontMatter.fields.title?.value ?? outline.titleHeading?.plainText ?? id;
   const reader = new BankReader(document, fileName, style, frontMatter.warnings);
-  const sections = outline.sections.map((section) => reader.readSection(section, title)).filter((s): s is ParsedSection => s !== null);
+  const sections = outline.sections
+    .map((section) => reader.readSection(section, title))
+    .filter((s): s is ParsedSection => s !== null);
   if (sections.length === 0) throw new BankFormatError(`the bank has no questions: ${style.rule}`, 0, fileName);
   let description = markdownOfBlocks(document, outline.preamble);
   // Without section headings, what precedes the first question describes the whole bank.

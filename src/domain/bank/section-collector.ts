@@ -35,12 +35,24 @@ export class SectionCollector {
   /** A question whose answer is the blocks that follow it, until `close()`. */
   openQuestion(question: MarkdownBlock, text: SourceRange, topic: string | null, number: string | null = null): void {
     this.close();
-    const draft: ItemDraft = { line: question.line, number, topic, text, answer: null, comments: commentsWithin(question) };
+    const draft: ItemDraft = {
+      line: question.line,
+      number,
+      topic,
+      text,
+      answer: null,
+      comments: commentsWithin(question),
+    };
     this.open = { draft, answer: [] };
   }
 
   /** A question that holds its own answer (a `<details>` element spanning `blocks`). */
-  addQuestion(blocks: readonly MarkdownBlock[], text: SourceRange, answer: SourceRange | null, topic: string | null): void {
+  addQuestion(
+    blocks: readonly MarkdownBlock[],
+    text: SourceRange,
+    answer: SourceRange | null,
+    topic: string | null,
+  ): void {
     this.close();
     const comments = blocks.flatMap(commentsWithin);
     this.items.push({ line: blocks[0]!.line, number: null, topic, text, answer, comments });
@@ -53,7 +65,8 @@ export class SectionCollector {
     else if (block.type === 'html_block' && metadataComments(block.comments).length > 0) {
       this.warn(block.line, 'a metadata comment outside the questions is ignored: move it next to its question');
     } else if (this.items.length === 0) this.description.push(block);
-    else if (!isSeparator(block) && !holdsOnlyComments(block)) this.warn(block.line, 'text outside the questions of a section is ignored');
+    else if (!isSeparator(block) && !holdsOnlyComments(block))
+      this.warn(block.line, 'text outside the questions of a section is ignored');
   }
 
   /** Ends the open answer: at a separator, a heading or the next question. */

@@ -46,7 +46,10 @@ export function markdownOf(document: MarkdownDocument, range: SourceRange, remov
     }
     afterRemovedLine = false;
   }
-  return kept.join('\n').replace(/^(\s*\n)+/, '').trimEnd();
+  return kept
+    .join('\n')
+    .replace(/^(\s*\n)+/, '')
+    .trimEnd();
 }
 
 /** One line of the range, cut to the range's start and end offsets, and where it starts. */

@@ -31,7 +31,12 @@ export type StyleEvidence = Record<StyleName, number>;
  * taken for a list bank's section, since only "?" makes a heading certainly a question.
  */
 export function styleEvidence(document: MarkdownDocument): StyleEvidence {
-  const evidence: StyleEvidence = { list: 0, bold: 0, heading: questionHeadingLevel(document.blocks)?.count ?? 0, details: 0 };
+  const evidence: StyleEvidence = {
+    list: 0,
+    bold: 0,
+    heading: questionHeadingLevel(document.blocks)?.count ?? 0,
+    details: 0,
+  };
   let inAnswer = false;
   document.blocks.forEach((block, i) => {
     if (block.type === 'heading') {

@@ -21,11 +21,15 @@ export const QuestionState: QuestionStateResolvers = {
 };
 
 export const Quiz: QuizResolvers = {
-  questions: (quiz: QuizRecord, _args, { use }) => Promise.all(quiz.questionIds.map((id) => use.content.existingQuestion(id))),
+  questions: (quiz: QuizRecord, _args, { use }) =>
+    Promise.all(quiz.questionIds.map((id) => use.content.existingQuestion(id))),
   answered: (quiz) => Object.keys(quiz.answered).length,
   score: (quiz) => {
     const scores = Object.values(quiz.answered);
-    return scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10_000) / 10_000;
+    return scores.length === 0
+      ? null
+      : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10_000) / 10_000;
   },
-  strategy: (quiz) => quiz.strategy as QuizRecord['strategy'] & ('UNIFORM' | 'BALANCED' | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST'),
+  strategy: (quiz) =>
+    quiz.strategy as QuizRecord['strategy'] & ('UNIFORM' | 'BALANCED' | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST'),
 };

@@ -9,7 +9,10 @@ export const learningMutations: MutationResolvers = {
 
 export const learningQueries: Pick<QueryResolvers, 'quiz' | 'attempts' | 'weakTopics' | 'dueQuestions'> = {
   quiz: (_parent, { id }, context) => context.use.quizzes.get(requireUser(context), id),
-  attempts: (_parent, { first, after, filter }, context) => context.use.learner.attempts(requireUser(context), first, after, filter),
-  weakTopics: (_parent, { bankId, limit }, context) => context.use.learner.weakTopics(requireUser(context), bankId, limit),
-  dueQuestions: (_parent, { bankId, sectionIds, limit }, context) => context.use.learner.dueQuestions(requireUser(context), bankId, sectionIds, limit),
+  attempts: (_parent, { first, after, filter }, context) =>
+    context.use.learner.attempts(requireUser(context), first, after, filter),
+  weakTopics: (_parent, { bankId, limit }, context) =>
+    context.use.learner.weakTopics(requireUser(context), bankId, limit),
+  dueQuestions: (_parent, { bankId, sectionIds, limit }, context) =>
+    context.use.learner.dueQuestions(requireUser(context), bankId, sectionIds, limit),
 };

@@ -4,5 +4,6 @@ import { requireUser } from './user';
 
 export const listingQueries: Pick<QueryResolvers, 'questions' | 'randomQuestions'> = {
   questions: (_parent, { filter, first, after }, { use }) => use.content.questions(filter ?? {}, first, after),
-  randomQuestions: (_parent, { input }, context) => context.use.content.randomQuestions(input, input.excludeSeen ? requireUser(context) : null),
+  randomQuestions: (_parent, { input }, context) =>
+    context.use.content.randomQuestions(input, input.excludeSeen ? requireUser(context) : null),
 };

@@ -5,7 +5,8 @@ import { requireTenant } from './user';
 export const statsQueries: Pick<QueryResolvers, 'questionStats' | 'sectionStats' | 'hardestQuestions' | 'activity'> = {
   questionStats: (_parent, { questionId }, context) => context.use.stats.question(requireTenant(context), questionId),
   sectionStats: (_parent, { bankId }, context) => context.use.stats.sections(requireTenant(context), bankId),
-  hardestQuestions: (_parent, { bankId, limit, minAttempts }, context) => context.use.stats.hardestQuestions(requireTenant(context), bankId, limit, minAttempts),
+  hardestQuestions: (_parent, { bankId, limit, minAttempts }, context) =>
+    context.use.stats.hardestQuestions(requireTenant(context), bankId, limit, minAttempts),
   activity: (_parent, { bankId, days }, context) => context.use.stats.activity(requireTenant(context), bankId, days),
 };
 

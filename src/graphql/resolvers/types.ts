@@ -38,6 +38,7 @@ export const Question: QuestionResolvers = {
   topic: ({ record }) => record.topic,
   retired: ({ record, entry }) => record.retired || !entry,
   // The bank item is already loaded for the catalog, so this costs no DynamoDB call.
-  source: async ({ record, entry }, _args, { use }) => questionSource(await use.content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
+  source: async ({ record, entry }, _args, { use }) =>
+    questionSource(await use.content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
   sourceUrl: ({ record }) => record.sourceUrl,
 };

@@ -8,7 +8,10 @@ import type { QueryResolvers, UserResolvers } from '../generated/types';
 
 export function requireUser({ caller }: GraphQLContext): UserRef {
   if (!caller.tenantId || !caller.userId) {
-    throw new DomainError('UNAUTHENTICATED', 'this needs a user: send a user token (Authorization: Bearer …) or, with a secret key, x-user-id');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'this needs a user: send a user token (Authorization: Bearer …) or, with a secret key, x-user-id',
+    );
   }
   return { tenantId: caller.tenantId, userId: caller.userId };
 }
@@ -29,7 +32,12 @@ export const User: UserResolvers = {
   attemptCount: async (user, _args, { use }) => (await use.learner.profile(user)).attemptCount,
   correctRate: async (user, _args, { use }) => {
     const profile = await use.learner.profile(user);
-    return Math.round(correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum }) * 10_000) / 10_000;
+    return (
+      Math.round(
+        correctRate({ attempts: profile.attemptCount, correct: profile.correctCount, scoreSum: profile.scoreSum }) *
+          10_000,
+      ) / 10_000
+    );
   },
   streakDays: async (user, _args, { use }) => {
     const profile = await use.learner.profile(user);

@@ -75,13 +75,18 @@ export class AccessStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new DomainError('NOT_FOUND', `no active API key "${keyId}"`);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new DomainError('NOT_FOUND', `no active API key "${keyId}"`);
       throw error;
     }
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
-    const items = await queryAll(this.dynamo, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': tenantKeysIndex(tenantId) } });
+    const items = await queryAll(this.dynamo, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': tenantKeysIndex(tenantId) },
+    });
     return items.map(apiKeyFromItem);
   }
 
@@ -137,7 +142,13 @@ export class AccessStore {
    */
   private async putNew<T>(item: Item, fromItem: (item: Item) => T, conflict: string): Promise<void> {
     try {
-      await this.dynamo.doc.send(new PutCommand({ TableName: this.dynamo.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.dynamo.doc.send(
+        new PutCommand({
+          TableName: this.dynamo.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const { Item: stored } = await this.dynamo.doc.send(

@@ -31,7 +31,14 @@ export function tenantFromItem(item: Item): TenantRecord {
 
 export function apiKeyToItem(key: ApiKeyRecord): Item {
   // revokedAt is left out until set: revocation is guarded by attribute_not_exists(revokedAt).
-  return { ...apiKeyKey(key.keyId), GSI1PK: tenantKeysIndex(key.tenantId), GSI1SK: `${key.createdAt}#${key.keyId}`, type: 'ApiKey', ...key, revokedAt: key.revokedAt ?? undefined };
+  return {
+    ...apiKeyKey(key.keyId),
+    GSI1PK: tenantKeysIndex(key.tenantId),
+    GSI1SK: `${key.createdAt}#${key.keyId}`,
+    type: 'ApiKey',
+    ...key,
+    revokedAt: key.revokedAt ?? undefined,
+  };
 }
 
 export function apiKeyFromItem(item: Item): ApiKeyRecord {
@@ -45,7 +52,6 @@ export function apiKeyFromItem(item: Item): ApiKeyRecord {
     rateLimit: (item.rateLimit as ApiKeyRecord['rateLimit'] | undefined) ?? null,
   };
 }
-
 
 /** The tenant items the maintenance scan meets on the tenants index. */
 export const isTenantItem = (item: Item): boolean => item.GSI1PK === TENANTS_INDEX_PARTITION && item.SK === 'TENANT';

@@ -34,12 +34,17 @@ export class ConcurrentImportError extends Error {}
 
 /** Everything stored for a bank: one paginated Query over its partition (import-time only). */
 export async function readExistingBank(dynamo: Dynamo, bankId: string): Promise<ExistingBank> {
-  const items = await queryAll(dynamo, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': bankPartition(bankId) } });
+  const items = await queryAll(dynamo, {
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': bankPartition(bankId) },
+  });
 
   const bankItem = items.find(isBankItem);
   const bank = bankItem ? bankFromItem(bankItem) : null;
   const parts = bank
-    ? items.filter((item) => item.SK.startsWith(catalogPrefix(bank.catalogVersion))).map((item) => item.body as Uint8Array)
+    ? items
+        .filter((item) => item.SK.startsWith(catalogPrefix(bank.catalogVersion)))
+        .map((item) => item.body as Uint8Array)
     : [];
   const data = bank && parts.length === bank.catalogParts ? decodeCatalog(parts) : null;
   const revisions = items.filter(isQuestionItem).map(questionFromItem);
@@ -65,7 +70,9 @@ function publishedQuestions(catalog: Catalog, revisions: readonly QuestionRecord
 }
 
 export async function bankExists(dynamo: Dynamo, bankId: string): Promise<boolean> {
-  const { Item } = await dynamo.doc.send(new GetCommand({ TableName: dynamo.tableName, Key: bankKey(bankId), ProjectionExpression: 'PK' }));
+  const { Item } = await dynamo.doc.send(
+    new GetCommand({ TableName: dynamo.tableName, Key: bankKey(bankId), ProjectionExpression: 'PK' }),
+  );
   return Item !== undefined;
 }
 
@@ -77,20 +84,27 @@ export interface ApplyOptions {
 export async function applyImportPlan(dynamo: Dynamo, plan: ImportPlan, options: ApplyOptions = {}): Promise<number> {
   const bankId = plan.bank.id;
   const parts = plan.catalog.changed ? encodeCatalog(plan.catalog.serialized) : [];
-  const oldParts = plan.cleanup.catalogVersions.length > 0 ? await listCatalogParts(dynamo, bankId, plan.cleanup.catalogVersions) : [];
-  const total = plan.writes.length + parts.length + (plan.bankChanged ? 1 : 0) + plan.cleanup.revisions.length + oldParts.length;
+  const oldParts =
+    plan.cleanup.catalogVersions.length > 0 ? await listCatalogParts(dynamo, bankId, plan.cleanup.catalogVersions) : [];
+  const total =
+    plan.writes.length + parts.length + (plan.bankChanged ? 1 : 0) + plan.cleanup.revisions.length + oldParts.length;
   let done = 0;
   const progress = (n: number): void => options.onProgress?.((done += n), total);
   const write = (requests: WriteRequest[]): Promise<void> => batchWrite(dynamo, requests, { onProgress: progress });
 
   await write(plan.writes.map((record) => ({ PutRequest: { Item: questionToItem(record) } })));
-  await write(parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(bankId, plan.catalog.version, i, body) } })));
+  await write(
+    parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(bankId, plan.catalog.version, i, body) } })),
+  );
   if (plan.bankChanged) {
     const catalogParts = plan.catalog.changed ? parts.length : plan.catalog.previousParts;
     await publishBank(dynamo, { ...plan.bank, catalogParts }, plan.catalog.previousVersion);
     progress(1);
   }
-  const cleanup = [...plan.cleanup.revisions.map(({ localId, revision }) => questionKey(bankId, localId, revision)), ...oldParts];
+  const cleanup = [
+    ...plan.cleanup.revisions.map(({ localId, revision }) => questionKey(bankId, localId, revision)),
+    ...oldParts,
+  ];
   await write(cleanup.map((Key) => ({ DeleteRequest: { Key } })));
   return total;
 }
@@ -103,12 +117,17 @@ async function publishBank(dynamo: Dynamo, bank: BankRecord, expectedVersion: st
         Item: bankToItem(bank),
         ...(expectedVersion === null
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : { ConditionExpression: 'catalogVersion = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          : {
+              ConditionExpression: 'catalogVersion = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
       }),
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw new ConcurrentImportError(`bank "${bank.id}" was changed by another import while this one ran; run the import again`);
+      throw new ConcurrentImportError(
+        `bank "${bank.id}" was changed by another import while this one ran; run the import again`,
+      );
     }
     throw error;
   }

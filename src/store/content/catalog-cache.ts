@@ -15,7 +15,8 @@ const PART_BYTES = 300_000;
 export function encodeCatalog(serialized: string): Uint8Array[] {
   const zipped = gzipSync(Buffer.from(serialized, 'utf8'));
   const parts: Uint8Array[] = [];
-  for (let offset = 0; offset < zipped.length; offset += PART_BYTES) parts.push(zipped.subarray(offset, offset + PART_BYTES));
+  for (let offset = 0; offset < zipped.length; offset += PART_BYTES)
+    parts.push(zipped.subarray(offset, offset + PART_BYTES));
   return parts;
 }
 
@@ -63,7 +64,9 @@ export class CatalogCache {
     });
     const parts = items.map((item) => item.body as Uint8Array);
     if (parts.length !== bank.catalogParts) {
-      throw new StaleCatalogError(`catalog ${bank.id}@${bank.catalogVersion} has ${parts.length} of ${bank.catalogParts} parts`);
+      throw new StaleCatalogError(
+        `catalog ${bank.id}@${bank.catalogVersion} has ${parts.length} of ${bank.catalogParts} parts`,
+      );
     }
     return new Catalog(bank.id, bank.catalogVersion, decodeCatalog(parts));
   }

@@ -108,9 +108,18 @@ export class ContentReader {
       return undefined;
     }
     const byBank = new Map(held.map((catalog) => [catalog.bankId, catalog]));
-    const [current, found, alongValue] = await this.reads.all([checks, this.publishedRead(byBank, planned.refs), along ?? read([], () => undefined as A)] as const);
+    const [current, found, alongValue] = await this.reads.all([
+      checks,
+      this.publishedRead(byBank, planned.refs),
+      along ?? read([], () => undefined as A),
+    ] as const);
     if (!current) return undefined;
-    return { catalogs: held, value: planned.value, questions: await this.settle(byBank, planned.refs, found), along: alongValue };
+    return {
+      catalogs: held,
+      value: planned.value,
+      questions: await this.settle(byBank, planned.refs, found),
+      along: alongValue,
+    };
   }
 
   /**
@@ -124,11 +133,18 @@ export class ContentReader {
   }
 
   /** Any question, retired ones included, as its bank's current catalog publishes it (warm: one round trip with `along`). */
-  async question<A = undefined>(bankId: string, localId: string, along?: Read<A>): Promise<{ question: StoredQuestion | null; along: A }> {
+  async question<A = undefined>(
+    bankId: string,
+    localId: string,
+    along?: Read<A>,
+  ): Promise<{ question: StoredQuestion | null; along: A }> {
     const refs = [{ bankId, localId }];
     const warm = await this.fromHeldCatalogs([bankId], () => ({ refs, value: null }), along);
     if (warm) return { question: warm.questions[0], along: warm.along };
-    const [catalog, alongValue] = await Promise.all([this.catalog(bankId), along ? this.reads.all([along]).then(([value]) => value) : (undefined as A)]);
+    const [catalog, alongValue] = await Promise.all([
+      this.catalog(bankId),
+      along ? this.reads.all([along]).then(([value]) => value) : (undefined as A),
+    ]);
     return { question: catalog && (await this.published([catalog], refs))[0], along: alongValue };
   }
 
@@ -157,7 +173,11 @@ export class ContentReader {
    * it was read (the previous version's texts are kept): then the bank is read again, strongly
    * consistent, and so are the texts.
    */
-  private async settle(catalogs: ReadonlyMap<string, Catalog>, refs: readonly QuestionRef[], first: Found[]): Promise<(StoredQuestion | null)[]> {
+  private async settle(
+    catalogs: ReadonlyMap<string, Catalog>,
+    refs: readonly QuestionRef[],
+    first: Found[],
+  ): Promise<(StoredQuestion | null)[]> {
     const stale = [...new Set(refs.filter((_, i) => first[i] === STALE).map((ref) => ref.bankId))];
     if (stale.length === 0) return first as (StoredQuestion | null)[];
     const byBank = new Map(catalogs);
@@ -168,7 +188,8 @@ export class ContentReader {
     }
     const [again] = await this.reads.all([this.publishedRead(byBank, refs)]);
     return again.map((question, i) => {
-      if (question === STALE) throw new Error(`the catalog of ${refs[i].bankId} names a revision of ${refs[i].localId} that is missing`);
+      if (question === STALE)
+        throw new Error(`the catalog of ${refs[i].bankId} names a revision of ${refs[i].localId} that is missing`);
       return question;
     });
   }
@@ -184,7 +205,11 @@ export class ContentReader {
   }
 
   private async queryBanks(): Promise<BankRecord[]> {
-    const items: Item[] = await queryAll(this.dynamo, { IndexName: BANKS_INDEX.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition } });
+    const items: Item[] = await queryAll(this.dynamo, {
+      IndexName: BANKS_INDEX.name,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
+    });
     for (const item of items) this.reads.prime(bankKey(item.id as string), item);
     return items.map(bankFromItem);
   }

@@ -22,7 +22,10 @@ export const catalogKey = (bankId: string, version: string, part: number): Key =
 });
 
 /** A revision of a question's content. */
-export const questionKey = (bankId: string, localId: string, revision: string): Key => ({ PK: bankPk(bankId), SK: `Q#${localId}#${revision}` });
+export const questionKey = (bankId: string, localId: string, revision: string): Key => ({
+  PK: bankPk(bankId),
+  SK: `Q#${localId}#${revision}`,
+});
 export const QUESTION_PREFIX = 'Q#';
 export const CATALOG_PREFIX = 'CATALOG#';
 
@@ -30,7 +33,8 @@ export const isBankItem = (item: Item): boolean => item.SK === 'BANK';
 export const isQuestionItem = (item: Item): boolean => item.SK.startsWith(QUESTION_PREFIX);
 export const isCatalogItem = (item: Item): boolean => item.SK.startsWith(CATALOG_PREFIX);
 /** The version of a catalog part's sort key (`CATALOG#<version>#<part>`). */
-export const catalogVersionOf = (sortKey: string): string => sortKey.slice(CATALOG_PREFIX.length, sortKey.lastIndexOf('#'));
+export const catalogVersionOf = (sortKey: string): string =>
+  sortKey.slice(CATALOG_PREFIX.length, sortKey.lastIndexOf('#'));
 
 export function bankToItem(bank: BankRecord): Item {
   return { ...bankKey(bank.id), GSI1PK: BANKS_INDEX.partition, GSI1SK: bank.id, type: 'Bank', ...bank };
@@ -59,7 +63,14 @@ export function catalogPartToItem(bankId: string, version: string, part: number,
 
 /** The content of one revision; retirement and last place live in the catalog, not here. */
 export function questionToItem(question: QuestionRecord): Item {
-  const { retired: _retired, retiredAt: _retiredAt, lastPosition: _position, lastNumber: _number, lastLine: _line, ...content } = question;
+  const {
+    retired: _retired,
+    retiredAt: _retiredAt,
+    lastPosition: _position,
+    lastNumber: _number,
+    lastLine: _line,
+    ...content
+  } = question;
   return { ...questionKey(question.bankId, question.localId, question.revision), type: 'Question', ...content };
 }
 
@@ -87,4 +98,3 @@ export function questionFromItem(item: Item): QuestionRecord {
     updatedAt: item.updatedAt as string,
   };
 }
-

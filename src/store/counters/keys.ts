@@ -24,11 +24,22 @@ const QUESTION_PREFIX = 'Q#';
 const SECTION_PREFIX = 'S#';
 const BUCKET = /^b\d+$/;
 
-export const counterPartition = (tenantId: string, bankId: string, shard: number): string => `T#${tenantId}#STAT#${bankId}#${shard}`;
-export const activityPartition = (tenantId: string, bankId: string, shard: number): string => `T#${tenantId}#ACT#${bankId}#${shard}`;
-export const questionCounterKey = (tenantId: string, bankId: string, shard: number, localId: string): Key => ({ PK: counterPartition(tenantId, bankId, shard), SK: `${QUESTION_PREFIX}${localId}` });
-export const sectionCounterKey = (tenantId: string, bankId: string, shard: number, section: string): Key => ({ PK: counterPartition(tenantId, bankId, shard), SK: `${SECTION_PREFIX}${section}` });
-export const activityKey = (tenantId: string, bankId: string, shard: number, day: string): Key => ({ PK: activityPartition(tenantId, bankId, shard), SK: day });
+export const counterPartition = (tenantId: string, bankId: string, shard: number): string =>
+  `T#${tenantId}#STAT#${bankId}#${shard}`;
+export const activityPartition = (tenantId: string, bankId: string, shard: number): string =>
+  `T#${tenantId}#ACT#${bankId}#${shard}`;
+export const questionCounterKey = (tenantId: string, bankId: string, shard: number, localId: string): Key => ({
+  PK: counterPartition(tenantId, bankId, shard),
+  SK: `${QUESTION_PREFIX}${localId}`,
+});
+export const sectionCounterKey = (tenantId: string, bankId: string, shard: number, section: string): Key => ({
+  PK: counterPartition(tenantId, bankId, shard),
+  SK: `${SECTION_PREFIX}${section}`,
+});
+export const activityKey = (tenantId: string, bankId: string, shard: number, day: string): Key => ({
+  PK: activityPartition(tenantId, bankId, shard),
+  SK: day,
+});
 export const COUNTER_PREFIX = { question: QUESTION_PREFIX, section: SECTION_PREFIX } as const;
 
 const num = (item: Item, name: string): number => Number(item[name] ?? 0);
@@ -36,12 +47,17 @@ const num = (item: Item, name: string): number => Number(item[name] ?? 0);
 export function questionCountsFromItem(item: Item): QuestionCounts {
   const histogram: TimeHistogram = {};
   for (const [name, value] of Object.entries(item)) if (BUCKET.test(name)) histogram[name] = Number(value);
-  const counts = Object.fromEntries(QUESTION_COUNT_FIELDS.map((field) => [field, num(item, field)])) as Omit<QuestionCounts, 'histogram'>;
+  const counts = Object.fromEntries(QUESTION_COUNT_FIELDS.map((field) => [field, num(item, field)])) as Omit<
+    QuestionCounts,
+    'histogram'
+  >;
   return { ...counts, histogram };
 }
 
-export const sectionCountsFromItem = (item: Item): SectionCounts => Object.fromEntries(SECTION_COUNT_FIELDS.map((field) => [field, num(item, field)])) as unknown as SectionCounts;
-export const activityCountsFromItem = (item: Item): ActivityCounts => Object.fromEntries(ACTIVITY_COUNT_FIELDS.map((field) => [field, num(item, field)])) as unknown as ActivityCounts;
+export const sectionCountsFromItem = (item: Item): SectionCounts =>
+  Object.fromEntries(SECTION_COUNT_FIELDS.map((field) => [field, num(item, field)])) as unknown as SectionCounts;
+export const activityCountsFromItem = (item: Item): ActivityCounts =>
+  Object.fromEntries(ACTIVITY_COUNT_FIELDS.map((field) => [field, num(item, field)])) as unknown as ActivityCounts;
 
 /** A whole counter item (the rebuild writes totals into one shard). */
 export function questionCountsToItem(key: Key, { histogram, ...counts }: QuestionCounts): Item {
@@ -63,7 +79,21 @@ export function parseCounterItem(item: Item): CounterItem | null {
   const [, tenantId, kind, bankId] = parts;
   if (kind === 'ACT') return { kind: 'activity', tenantId, bankId, day: item.SK, counts: activityCountsFromItem(item) };
   if (kind !== 'STAT') return null;
-  if (item.SK.startsWith(QUESTION_PREFIX)) return { kind: 'question', tenantId, bankId, localId: item.SK.slice(QUESTION_PREFIX.length), counts: questionCountsFromItem(item) };
-  if (item.SK.startsWith(SECTION_PREFIX)) return { kind: 'section', tenantId, bankId, section: item.SK.slice(SECTION_PREFIX.length), counts: sectionCountsFromItem(item) };
+  if (item.SK.startsWith(QUESTION_PREFIX))
+    return {
+      kind: 'question',
+      tenantId,
+      bankId,
+      localId: item.SK.slice(QUESTION_PREFIX.length),
+      counts: questionCountsFromItem(item),
+    };
+  if (item.SK.startsWith(SECTION_PREFIX))
+    return {
+      kind: 'section',
+      tenantId,
+      bankId,
+      section: item.SK.slice(SECTION_PREFIX.length),
+      counts: sectionCountsFromItem(item),
+    };
   return null;
 }

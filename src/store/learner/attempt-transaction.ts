@@ -17,7 +17,15 @@ import { quizKey } from '../quizzes/keys';
 import type { Item, Key } from '../batch';
 import type { Dynamo } from '../client';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
-import { attemptSortKey, attemptToItem, idempotencyToItem, profileToItem, stateToItem, userBankDayKey, userSectionKey } from './keys';
+import {
+  attemptSortKey,
+  attemptToItem,
+  idempotencyToItem,
+  profileToItem,
+  stateToItem,
+  userBankDayKey,
+  userSectionKey,
+} from './keys';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
 export class DuplicateAttempt extends Error {
@@ -67,7 +75,12 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
   const { attempt, state, profile, userSection, userBankDay } = effects;
   const sortKey = attemptSortKey(attempt.createdAt, attempt.id);
   const writes: AttemptWrite[] = [
-    { name: 'idempotency', kind: 'put', item: idempotencyToItem(user, attempt.clientAttemptId, sortKey, effects.fingerprint), condition: isNew },
+    {
+      name: 'idempotency',
+      kind: 'put',
+      item: idempotencyToItem(user, attempt.clientAttemptId, sortKey, effects.fingerprint),
+      condition: isNew,
+    },
     { name: 'attempt', kind: 'put', item: attemptToItem(user, attempt), condition: isNew },
     {
       name: 'state',
@@ -110,7 +123,9 @@ function counterWrites(tenantId: string, { attempt, counters }: AttemptEffects):
   const localId = parseGlobalId(attempt.questionId)!.localId;
   const { histogram, ...question } = counters.question;
   const always = new Set(['attempts', 'scoreSum', 'uniqueUsers']);
-  const questionAdds = Object.fromEntries(Object.entries(question).filter(([field, value]) => value !== 0 || always.has(field)));
+  const questionAdds = Object.fromEntries(
+    Object.entries(question).filter(([field, value]) => value !== 0 || always.has(field)),
+  );
   return [
     {
       name: 'question counter',
@@ -119,8 +134,18 @@ function counterWrites(tenantId: string, { attempt, counters }: AttemptEffects):
       // Histogram buckets are top-level attributes: ADD cannot create entries inside a map.
       add: { ...questionAdds, ...histogram },
     },
-    { name: 'section counter', kind: 'add', key: sectionCounterKey(tenantId, attempt.bankId, shard, attempt.sectionSlug), add: { ...counters.section } },
-    { name: 'activity', kind: 'add', key: activityKey(tenantId, attempt.bankId, shard, counters.day), add: { ...counters.activity } },
+    {
+      name: 'section counter',
+      kind: 'add',
+      key: sectionCounterKey(tenantId, attempt.bankId, shard, attempt.sectionSlug),
+      add: { ...counters.section },
+    },
+    {
+      name: 'activity',
+      kind: 'add',
+      key: activityKey(tenantId, attempt.bankId, shard, counters.day),
+      add: { ...counters.activity },
+    },
   ];
 }
 
@@ -156,7 +181,10 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
           UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
           ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
           ...write.condition,
-          ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])), ...write.condition.ExpressionAttributeValues },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+            ...write.condition.ExpressionAttributeValues,
+          },
         },
       };
     }
@@ -187,6 +215,8 @@ export async function writeAttempt(dynamo: Dynamo, user: UserRef, effects: Attem
     if (!(error instanceof TransactionCancelled)) throw error;
     if (error.failed('idempotency')) throw new DuplicateAttempt();
     if (error.contended) throw new AttemptConflict(error.items.map(({ name, code }) => `${name} ${code}`).join(', '));
-    throw new Error(`attempt transaction cancelled: ${error.items.map(({ name, code }) => `${name} ${code}`).join(', ')}`);
+    throw new Error(
+      `attempt transaction cancelled: ${error.items.map(({ name, code }) => `${name} ${code}`).join(', ')}`,
+    );
   }
 }

@@ -24,19 +24,34 @@ import type { Item, Key } from '../batch';
 
 export const userPartition = ({ tenantId, userId }: UserRef): string => `T#${tenantId}#U#${userId}`;
 export const profileKey = (user: UserRef): Key => ({ PK: userPartition(user), SK: 'PROFILE' });
-export const idempotencyKey = (user: UserRef, clientAttemptId: string): Key => ({ PK: userPartition(user), SK: `${IDEMPOTENCY_PREFIX}${clientAttemptId}` });
+export const idempotencyKey = (user: UserRef, clientAttemptId: string): Key => ({
+  PK: userPartition(user),
+  SK: `${IDEMPOTENCY_PREFIX}${clientAttemptId}`,
+});
 export const attemptSortKey = (createdAt: string, attemptId: string): string => `${createdAt}#${attemptId}`;
-export const attemptKey = (user: UserRef, createdAt: string, attemptId: string): Key => ({ PK: userPartition(user), SK: `${ATTEMPT_PREFIX}${attemptSortKey(createdAt, attemptId)}` });
+export const attemptKey = (user: UserRef, createdAt: string, attemptId: string): Key => ({
+  PK: userPartition(user),
+  SK: `${ATTEMPT_PREFIX}${attemptSortKey(createdAt, attemptId)}`,
+});
 export const attemptIndexes = {
   question: (user: UserRef, questionId: string) => ({ index: 'GSI1', pk: `${userPartition(user)}#Q#${questionId}` }),
   bank: (user: UserRef, bankId: string) => ({ index: 'GSI2', pk: `${userPartition(user)}#B#${bankId}` }),
   section: (user: UserRef, sectionId: string) => ({ index: 'GSI3', pk: `${userPartition(user)}#S#${sectionId}` }),
 };
 export const statePrefix = (bankId: string): string => `${STATE_PREFIX}${bankId}#`;
-export const stateKey = (user: UserRef, bankId: string, localId: string): Key => ({ PK: userPartition(user), SK: `${statePrefix(bankId)}${localId}` });
+export const stateKey = (user: UserRef, bankId: string, localId: string): Key => ({
+  PK: userPartition(user),
+  SK: `${statePrefix(bankId)}${localId}`,
+});
 export const dueIndexPartition = (user: UserRef, bankId: string): string => `${userPartition(user)}#DUE#${bankId}`;
-export const userSectionKey = (user: UserRef, bankId: string, section: string): Key => ({ PK: userPartition(user), SK: `${SECTION_PREFIX}${bankId}#${section}` });
-export const userBankDayKey = (user: UserRef, bankId: string): Key => ({ PK: userPartition(user), SK: `${DAY_PREFIX}${bankId}` });
+export const userSectionKey = (user: UserRef, bankId: string, section: string): Key => ({
+  PK: userPartition(user),
+  SK: `${SECTION_PREFIX}${bankId}#${section}`,
+});
+export const userBankDayKey = (user: UserRef, bankId: string): Key => ({
+  PK: userPartition(user),
+  SK: `${DAY_PREFIX}${bankId}`,
+});
 
 export const ATTEMPT_PREFIX = 'ATT#';
 const IDEMPOTENCY_PREFIX = 'IDEM#';
@@ -71,7 +86,12 @@ export function parseLearnerItem(item: Item): LearnerItem {
   const sk = item.SK;
   if (sk.startsWith(ATTEMPT_PREFIX)) return { kind: 'attempt', attempt: attemptFromItem(item) };
   if (sk === 'PROFILE') return { kind: 'profile', profile: profileFromItem(item) };
-  if (sk.startsWith(IDEMPOTENCY_PREFIX)) return { kind: 'idempotency', clientAttemptId: sk.slice(IDEMPOTENCY_PREFIX.length), attemptSortKey: String(item.attemptSortKey ?? '') };
+  if (sk.startsWith(IDEMPOTENCY_PREFIX))
+    return {
+      kind: 'idempotency',
+      clientAttemptId: sk.slice(IDEMPOTENCY_PREFIX.length),
+      attemptSortKey: String(item.attemptSortKey ?? ''),
+    };
   if (sk.startsWith(STATE_PREFIX)) {
     const [bankId, localId] = splitBank(sk.slice(STATE_PREFIX.length));
     return { kind: 'state', bankId, localId, state: stateFromItem(item) };
@@ -80,7 +100,8 @@ export function parseLearnerItem(item: Item): LearnerItem {
     const [bankId, section] = splitBank(sk.slice(SECTION_PREFIX.length));
     return { kind: 'userSection', bankId, section, attempts: Number(item.attempts ?? 0) };
   }
-  if (sk.startsWith(DAY_PREFIX)) return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
+  if (sk.startsWith(DAY_PREFIX))
+    return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
   return { kind: 'other' };
 }
 
@@ -118,7 +139,12 @@ export function attemptFromItem(item: Item): AttemptRecord {
   };
 }
 
-export function idempotencyToItem(user: UserRef, clientAttemptId: string, attemptSortKey: string, fingerprint: string): Item {
+export function idempotencyToItem(
+  user: UserRef,
+  clientAttemptId: string,
+  attemptSortKey: string,
+  fingerprint: string,
+): Item {
   return { ...idempotencyKey(user, clientAttemptId), type: 'Idempotency', attemptSortKey, fingerprint };
 }
 
@@ -126,7 +152,11 @@ export function idempotencyToItem(user: UserRef, clientAttemptId: string, attemp
 export function idempotencyFromItem(item: Item): { createdAt: string; attemptId: string; fingerprint: string } {
   const sortKey = item.attemptSortKey as string;
   const hash = sortKey.indexOf('#');
-  return { createdAt: sortKey.slice(0, hash), attemptId: sortKey.slice(hash + 1), fingerprint: item.fingerprint as string };
+  return {
+    createdAt: sortKey.slice(0, hash),
+    attemptId: sortKey.slice(hash + 1),
+    fingerprint: item.fingerprint as string,
+  };
 }
 
 export function stateToItem(user: UserRef, state: QuestionStateRecord): Item {
@@ -171,5 +201,11 @@ export function profileFromItem(item: Item | null): ProfileRecord {
   };
 }
 
-export const userSectionToItem = (user: UserRef, bankId: string, section: string, attempts: number): Item => ({ ...userSectionKey(user, bankId, section), attempts });
-export const userBankDayToItem = (user: UserRef, bankId: string, lastDay: string): Item => ({ ...userBankDayKey(user, bankId), lastDay });
+export const userSectionToItem = (user: UserRef, bankId: string, section: string, attempts: number): Item => ({
+  ...userSectionKey(user, bankId, section),
+  attempts,
+});
+export const userBankDayToItem = (user: UserRef, bankId: string, lastDay: string): Item => ({
+  ...userBankDayKey(user, bankId),
+  lastDay,
+});

@@ -101,7 +101,8 @@ export class LearnerStore {
       }
       const quiz = quizItem ? quizFromItem(quizItem) : null;
       if (target.quizId && !quiz) throw badInput(`unknown quiz id "${target.quizId}"`);
-      if (quiz && !quiz.questionIds.includes(target.questionId)) throw badInput(`question "${target.questionId}" is not in quiz "${target.quizId}"`);
+      if (quiz && !quiz.questionIds.includes(target.questionId))
+        throw badInput(`question "${target.questionId}" is not in quiz "${target.quizId}"`);
       const current: CurrentRecords = {
         state: state ? stateFromItem(state) : null,
         profile: profileFromItem(profile),
@@ -119,8 +120,15 @@ export class LearnerStore {
   }
 
   /** The attempt a retry repeats, with the user's state for its question as it is now. */
-  async recorded(user: UserRef, target: AttemptTarget, attempt: { createdAt: string; attemptId: string }): Promise<{ attempt: AttemptRecord; state: QuestionStateRecord }> {
-    const [attemptItem, stateItem] = await this.reads.load([attemptKey(user, attempt.createdAt, attempt.attemptId), stateKey(user, target.bankId, target.localId)]);
+  async recorded(
+    user: UserRef,
+    target: AttemptTarget,
+    attempt: { createdAt: string; attemptId: string },
+  ): Promise<{ attempt: AttemptRecord; state: QuestionStateRecord }> {
+    const [attemptItem, stateItem] = await this.reads.load([
+      attemptKey(user, attempt.createdAt, attempt.attemptId),
+      stateKey(user, target.bankId, target.localId),
+    ]);
     if (!attemptItem || !stateItem) throw new Error('an idempotency record points at a missing attempt');
     return { attempt: attemptFromItem(attemptItem), state: stateFromItem(stateItem) };
   }
@@ -147,11 +155,17 @@ export class LearnerStore {
    * and each further page is four times the last (DynamoDB still stops a page at 1 MB), so even a
    * filter that drops most states reads the index in a few pages.
    */
-  async due(user: UserRef, bankId: string, now: string, limit: number, keep: KeepState | PromiseLike<KeepState>): Promise<QuestionStateRecord[]> {
+  async due(
+    user: UserRef,
+    bankId: string,
+    now: string,
+    limit: number,
+    keep: KeepState | PromiseLike<KeepState>,
+  ): Promise<QuestionStateRecord[]> {
     let size = limit + DUE_MARGIN;
     const [filter, firstPage] = await Promise.all([keep, this.duePage(user, bankId, now, size, undefined)]);
     const found: QuestionStateRecord[] = [];
-    for (let page = firstPage; ; ) {
+    for (let page = firstPage; ;) {
       for (const item of (page.Items ?? []) as Item[]) {
         const state = stateFromItem(item);
         if (found.length < limit && filter(state)) found.push(state);
@@ -184,11 +198,22 @@ export class LearnerStore {
       }),
     );
     const sortKeyOf = (a: AttemptRecord): string => attemptSortKey(a.createdAt, a.id);
-    const attempts = ((page.Items ?? []) as Item[]).map(attemptFromItem).filter((a) => !query.after || sortKeyOf(a) < query.after);
-    return { attempts: attempts.slice(0, query.first), next: attempts.length > query.first ? sortKeyOf(attempts[query.first - 1]) : null };
+    const attempts = ((page.Items ?? []) as Item[])
+      .map(attemptFromItem)
+      .filter((a) => !query.after || sortKeyOf(a) < query.after);
+    return {
+      attempts: attempts.slice(0, query.first),
+      next: attempts.length > query.first ? sortKeyOf(attempts[query.first - 1]) : null,
+    };
   }
 
-  private duePage(user: UserRef, bankId: string, now: string, size: number, startKey: Record<string, unknown> | undefined): Promise<QueryCommandOutput> {
+  private duePage(
+    user: UserRef,
+    bankId: string,
+    now: string,
+    size: number,
+    startKey: Record<string, unknown> | undefined,
+  ): Promise<QueryCommandOutput> {
     return this.dynamo.doc.send(
       new QueryCommand({
         TableName: this.dynamo.tableName,

@@ -6,13 +6,30 @@
  * user's rewrite fail (and it is reported) rather than be lost; the tenant-wide counters are
  * plain writes, and an attempt recorded between the scan and the rewrite is not in them.
  */
-import { attemptFingerprint } from '../../domain/attempts';
+import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf, differingKeys, sameNumber } from '../../domain/recount';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
-import { activityKey, countsToItem, questionCounterKey, questionCountsToItem, sectionCounterKey } from '../counters/keys';
-import { idempotencyKey, idempotencyToItem, profileKey, profileToItem, stateKey, stateToItem, userBankDayKey, userBankDayToItem, userSectionKey, userSectionToItem } from '../learner/keys';
+import {
+  activityKey,
+  countsToItem,
+  questionCounterKey,
+  questionCountsToItem,
+  sectionCounterKey,
+} from '../counters/keys';
+import {
+  idempotencyKey,
+  idempotencyToItem,
+  profileKey,
+  profileToItem,
+  stateKey,
+  stateToItem,
+  userBankDayKey,
+  userBankDayToItem,
+  userSectionKey,
+  userSectionToItem,
+} from '../learner/keys';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
 import type { TenantSnapshot } from './tenant-snapshot';
 
@@ -44,11 +61,22 @@ function splitId(id: string): [string, string] {
  * the profile counters, the question states (memory replayed), the section and day markers and
  * the idempotency records.
  */
-export async function rewrite(dynamo: Dynamo, snapshot: TenantSnapshot, recounted: Recount, differences: readonly Difference[]): Promise<RebuildSummary> {
+export async function rewrite(
+  dynamo: Dynamo,
+  snapshot: TenantSnapshot,
+  recounted: Recount,
+  differences: readonly Difference[],
+): Promise<RebuildSummary> {
   const keys = differingKeys(differences);
   const counterWrites = counterRequests(snapshot, recounted, keys);
   await batchWrite(dynamo, counterWrites);
-  const summary: RebuildSummary = { counterWrites: counterWrites.length, users: 0, userWrites: 0, conflicts: [], unrepairable: [] };
+  const summary: RebuildSummary = {
+    counterWrites: counterWrites.length,
+    users: 0,
+    userWrites: 0,
+    conflicts: [],
+    unrepairable: [],
+  };
   for (const userId of [...keys.users].sort()) {
     const { items, unrepairable } = userWrites(dynamo.tableName, snapshot, recounted, userId);
     summary.unrepairable.push(...unrepairable);
@@ -62,7 +90,11 @@ export async function rewrite(dynamo: Dynamo, snapshot: TenantSnapshot, recounte
   return summary;
 }
 
-function counterRequests(snapshot: TenantSnapshot, recounted: Recount, keys: ReturnType<typeof differingKeys>): WriteRequest[] {
+function counterRequests(
+  snapshot: TenantSnapshot,
+  recounted: Recount,
+  keys: ReturnType<typeof differingKeys>,
+): WriteRequest[] {
   const t = snapshot.tenantId;
   const requests: WriteRequest[] = [];
   const rewriteOne = (want: Item | undefined, shard0: Key, existing: Key[] | undefined): void => {
@@ -94,7 +126,13 @@ function counterRequests(snapshot: TenantSnapshot, recounted: Recount, keys: Ret
 }
 
 /** Puts what the recount wants and deletes what it does not, for every key either side has. */
-function reconcile<V, W>(have: ReadonlyMap<string, V>, want: ReadonlyMap<string, W>, same: (have: V, want: W) => boolean, put: (key: string, want: W) => void, remove: (key: string) => void): void {
+function reconcile<V, W>(
+  have: ReadonlyMap<string, V>,
+  want: ReadonlyMap<string, W>,
+  same: (have: V, want: W) => boolean,
+  put: (key: string, want: W) => void,
+  remove: (key: string) => void,
+): void {
   for (const key of new Set([...have.keys(), ...want.keys()])) {
     const s = have.get(key);
     const r = want.get(key);
@@ -105,19 +143,27 @@ function reconcile<V, W>(have: ReadonlyMap<string, V>, want: ReadonlyMap<string,
 }
 
 /** The writes that make one user's records match the recount (the profile guard comes later). */
-function userWrites(table: string, snapshot: TenantSnapshot, recounted: Recount, userId: string): { items: NamedItem[]; unrepairable: Difference[] } {
+function userWrites(
+  table: string,
+  snapshot: TenantSnapshot,
+  recounted: Recount,
+  userId: string,
+): { items: NamedItem[]; unrepairable: Difference[] } {
   const user = { tenantId: snapshot.tenantId, userId };
   const have = snapshot.stored.users.get(userId);
   const want = recounted.users.get(userId);
   const items: NamedItem[] = [];
   const unrepairable: Difference[] = [];
-  const put = (name: string) => (item: Item) => void items.push({ name, item: { Put: { TableName: table, Item: item } } });
-  const remove = (name: string) => (key: Key) => void items.push({ name, item: { Delete: { TableName: table, Key: key } } });
+  const put = (name: string) => (item: Item) =>
+    void items.push({ name, item: { Put: { TableName: table, Item: item } } });
+  const remove = (name: string) => (key: Key) =>
+    void items.push({ name, item: { Delete: { TableName: table, Key: key } } });
 
   reconcile(
     have?.states ?? new Map(),
     want?.states ?? new Map(),
-    (s, r) => sameNumber(s.attempts, r.attempts) && sameNumber(s.correct, r.correct) && sameNumber(s.scoreSum, r.scoreSum),
+    (s, r) =>
+      sameNumber(s.attempts, r.attempts) && sameNumber(s.correct, r.correct) && sameNumber(s.scoreSum, r.scoreSum),
     (_, r) => put('state')(stateToItem(user, r)),
     (id) => remove('state')(stateKey(user, ...splitId(id))),
   );
@@ -143,7 +189,12 @@ function userWrites(table: string, snapshot: TenantSnapshot, recounted: Recount,
     const r = wantIdem.get(clientAttemptId) ?? [];
     if (r.length === 1 && s === r[0]) continue;
     if (r.length > 1) {
-      unrepairable.push({ what: 'idempotency', key: `${userId} ${clientAttemptId}`, stored: s ?? null, recounted: r.join(' ') });
+      unrepairable.push({
+        what: 'idempotency',
+        key: `${userId} ${clientAttemptId}`,
+        stored: s ?? null,
+        recounted: r.join(' '),
+      });
     } else if (r.length === 1) {
       const attempt = want!.attempts.find((a) => attemptSortKeyOf(a) === r[0])!;
       put('idempotency')(idempotencyToItem(user, clientAttemptId, r[0], attemptFingerprint(attempt)));
@@ -157,37 +208,24 @@ function userWrites(table: string, snapshot: TenantSnapshot, recounted: Recount,
  * (its counters set to the recount, its version moved on), so an attempt recorded since the scan
  * cancels the rewrite instead of being lost. The number of records written; null when cancelled.
  */
-async function writeUser(dynamo: Dynamo, snapshot: TenantSnapshot, recounted: Recount, userId: string, items: NamedItem[]): Promise<number | null> {
-  const table = dynamo.tableName;
-  const user = { tenantId: snapshot.tenantId, userId };
-  const want = recounted.users.get(userId);
-  const counts = { attemptCount: want?.profile.attemptCount ?? 0, correctCount: want?.profile.correctCount ?? 0, scoreSum: want?.profile.scoreSum ?? 0 };
-  let version = snapshot.profileVersions.get(userId) ?? null;
+async function writeUser(
+  dynamo: Dynamo,
+  snapshot: TenantSnapshot,
+  recounted: Recount,
+  userId: string,
+  items: NamedItem[],
+): Promise<number | null> {
+  const guard = profileGuard(
+    dynamo.tableName,
+    { tenantId: snapshot.tenantId, userId },
+    recounted,
+    snapshot.profileVersions.get(userId) ?? null,
+  );
   let written = 0;
   // A profile that alone differs still gets its one guarded write.
   for (const part of items.length > 0 ? chunk(items, TRANSACTION_ITEMS - 1) : [[]]) {
-    let guard: NamedItem | null = null;
-    if (version !== null) {
-      guard = {
-        name: 'profile',
-        item: {
-          Update: {
-            TableName: table,
-            Key: profileKey(user),
-            UpdateExpression: 'SET attemptCount = :attempts, correctCount = :correct, scoreSum = :score, version = :next',
-            ConditionExpression: 'version = :version',
-            ExpressionAttributeValues: { ':attempts': counts.attemptCount, ':correct': counts.correctCount, ':score': counts.scoreSum, ':version': version, ':next': version + 1 },
-          },
-        },
-      };
-      version += 1;
-    } else if (want) {
-      const { profile } = want;
-      const item = profileToItem(user, { ...counts, lastAttemptAt: profile.lastAttemptAt, lastDay: profile.lastDay, streak: profile.streak, version: 1 });
-      guard = { name: 'profile', item: { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } } };
-      version = 1;
-    }
-    const transaction = guard ? [guard, ...part] : part;
+    const next = guard.next();
+    const transaction = next ? [next, ...part] : part;
     if (transaction.length === 0) continue;
     try {
       await transactWrite(dynamo, transaction);
@@ -198,4 +236,48 @@ async function writeUser(dynamo: Dynamo, snapshot: TenantSnapshot, recounted: Re
     written += transaction.length;
   }
   return written;
+}
+
+/**
+ * The profile write that guards each of a user's transactions: its counters set to the recount
+ * and its version moved on, conditioned on the version the previous one left (or, for a user
+ * without a profile, a new profile that must not exist yet). None when there is nothing to guard.
+ */
+function profileGuard(
+  table: string,
+  user: UserRef,
+  recounted: Recount,
+  storedVersion: number | null,
+): { next(): NamedItem | null } {
+  const want = recounted.users.get(user.userId);
+  const counts = {
+    attemptCount: want?.profile.attemptCount ?? 0,
+    correctCount: want?.profile.correctCount ?? 0,
+    scoreSum: want?.profile.scoreSum ?? 0,
+  };
+  let version = storedVersion;
+  return {
+    next() {
+      if (version === null) {
+        if (!want) return null;
+        const { lastAttemptAt, lastDay, streak } = want.profile;
+        version = 1;
+        const Item = profileToItem(user, { ...counts, lastAttemptAt, lastDay, streak, version });
+        return {
+          name: 'profile',
+          item: { Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        };
+      }
+      const values = { ':attempts': counts.attemptCount, ':correct': counts.correctCount, ':score': counts.scoreSum };
+      const update = {
+        TableName: table,
+        Key: profileKey(user),
+        UpdateExpression: 'SET attemptCount = :attempts, correctCount = :correct, scoreSum = :score, version = :next',
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ...values, ':version': version, ':next': version + 1 },
+      };
+      version += 1;
+      return { name: 'profile', item: { Update: update } };
+    },
+  };
 }

@@ -7,7 +7,14 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { globalId } from '../../domain/ids';
 import type { Stored, StoredUser, UserAttempt } from '../../domain/recount';
-import { addActivityCounts, addQuestionCounts, addSectionCounts, emptyActivityCounts, emptyQuestionCounts, emptySectionCounts } from '../../domain/counters';
+import {
+  addActivityCounts,
+  addQuestionCounts,
+  addSectionCounts,
+  emptyActivityCounts,
+  emptyQuestionCounts,
+  emptySectionCounts,
+} from '../../domain/counters';
 import { isTenantItem, tenantIdOfItem, tenantKey, TENANTS_INDEX_PARTITION, userPrefixOfTenant } from '../access/keys';
 import { batchGet, type Item, type Key } from '../batch';
 import type { Dynamo } from '../client';
@@ -40,7 +47,10 @@ export async function tenantExists(dynamo: Dynamo, tenantId: string): Promise<bo
 export async function readTenants(dynamo: Dynamo, tenantId?: string): Promise<TenantSnapshot[]> {
   const items = tenantId
     ? await scan(dynamo, 'begins_with(PK, :prefix)', { ':prefix': userPrefixOfTenant(tenantId) })
-    : await scan(dynamo, 'begins_with(PK, :prefix) OR GSI1PK = :tenants', { ':prefix': 'T#', ':tenants': TENANTS_INDEX_PARTITION });
+    : await scan(dynamo, 'begins_with(PK, :prefix) OR GSI1PK = :tenants', {
+        ':prefix': 'T#',
+        ':tenants': TENANTS_INDEX_PARTITION,
+      });
   const snapshots = new Map<string, TenantSnapshot>();
   const snapshotOf = (id: string): TenantSnapshot => {
     if (!snapshots.has(id)) snapshots.set(id, emptySnapshot(id));
@@ -94,7 +104,8 @@ function addItem(snapshotOf: (tenantId: string) => TenantSnapshot, item: Item): 
   const counter = parseCounterItem(item);
   if (!counter) return;
   const { stored, shards } = snapshotOf(counter.tenantId);
-  const remember = (map: Map<string, Key[]>, key: string): void => void map.set(key, [...(map.get(key) ?? []), { PK: item.PK, SK: item.SK }]);
+  const remember = (map: Map<string, Key[]>, key: string): void =>
+    void map.set(key, [...(map.get(key) ?? []), { PK: item.PK, SK: item.SK }]);
   if (counter.kind === 'question') {
     const id = globalId(counter.bankId, counter.localId);
     stored.questions.set(id, addQuestionCounts(stored.questions.get(id) ?? emptyQuestionCounts(), counter.counts));
@@ -113,7 +124,13 @@ function addItem(snapshotOf: (tenantId: string) => TenantSnapshot, item: Item): 
 function userOf(snapshot: TenantSnapshot, userId: string): StoredUser {
   let user = snapshot.stored.users.get(userId);
   if (!user) {
-    user = { profile: null, states: new Map(), sectionAttempts: new Map(), lastDays: new Map(), idempotency: new Map() };
+    user = {
+      profile: null,
+      states: new Map(),
+      sectionAttempts: new Map(),
+      lastDays: new Map(),
+      idempotency: new Map(),
+    };
     snapshot.stored.users.set(userId, user);
   }
   return user;
@@ -132,7 +149,11 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
     user.idempotency.set(parsed.clientAttemptId, parsed.attemptSortKey);
   } else if (parsed.kind === 'state') {
     const { attempts, correct, scoreSum } = parsed.state;
-    user.states.set(globalId(parsed.bankId, parsed.localId), { attempts: Number(attempts ?? 0), correct: Number(correct ?? 0), scoreSum: Number(scoreSum ?? 0) });
+    user.states.set(globalId(parsed.bankId, parsed.localId), {
+      attempts: Number(attempts ?? 0),
+      correct: Number(correct ?? 0),
+      scoreSum: Number(scoreSum ?? 0),
+    });
   } else if (parsed.kind === 'userSection') {
     user.sectionAttempts.set(globalId(parsed.bankId, parsed.section), parsed.attempts);
   } else {

@@ -13,7 +13,15 @@ import { batchWrite, type Item } from '../batch';
 import type { Dynamo } from '../client';
 import { decodeCatalog } from '../content/catalog-cache';
 import { applyImportPlan } from '../content/bank-writer';
-import { BANKS_INDEX, bankFromItem, bankPartition, catalogPrefix, isBankItem, QUESTION_PREFIX, questionFromItem } from '../content/keys';
+import {
+  BANKS_INDEX,
+  bankFromItem,
+  bankPartition,
+  catalogPrefix,
+  isBankItem,
+  QUESTION_PREFIX,
+  questionFromItem,
+} from '../content/keys';
 import { queryAll } from '../query';
 
 export interface MigrationReport {
@@ -24,7 +32,8 @@ export interface MigrationReport {
 }
 
 /** A question item from before revisions: `Q#<localId>`, no revision in its sort key. */
-const isLegacyQuestionItem = (item: Item): boolean => item.SK.startsWith(QUESTION_PREFIX) && item.SK.split('#').length === 2;
+const isLegacyQuestionItem = (item: Item): boolean =>
+  item.SK.startsWith(QUESTION_PREFIX) && item.SK.split('#').length === 2;
 
 function legacyQuestion(item: Item) {
   return {
@@ -39,12 +48,20 @@ function legacyQuestion(item: Item) {
 
 /** The bank as stored, when it is stored the old way; null when it already has revisions. */
 async function readLegacyBank(dynamo: Dynamo, bank: BankRecord): Promise<{ legacy: LegacyBank; items: Item[] } | null> {
-  const items = await queryAll(dynamo, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': bankPartition(bank.id) } });
+  const items = await queryAll(dynamo, {
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': bankPartition(bank.id) },
+  });
   const bankItem = items.find(isBankItem);
   if (!bankItem) return null;
   const current = bankFromItem(bankItem);
-  const parts = items.filter((item) => item.SK.startsWith(catalogPrefix(current.catalogVersion))).map((item) => item.body as Uint8Array);
-  if (parts.length !== current.catalogParts) throw new Error(`bank ${bank.id}: catalog ${current.catalogVersion} has ${parts.length} of ${current.catalogParts} parts`);
+  const parts = items
+    .filter((item) => item.SK.startsWith(catalogPrefix(current.catalogVersion)))
+    .map((item) => item.body as Uint8Array);
+  if (parts.length !== current.catalogParts)
+    throw new Error(
+      `bank ${bank.id}: catalog ${current.catalogVersion} has ${parts.length} of ${current.catalogParts} parts`,
+    );
   const catalog = decodeCatalog(parts);
   if (!isLegacyCatalog(catalog)) return null;
   const legacyItems = items.filter(isLegacyQuestionItem);
@@ -52,8 +69,15 @@ async function readLegacyBank(dynamo: Dynamo, bank: BankRecord): Promise<{ legac
 }
 
 /** Migrates every bank stored before revisions; banks already migrated cost one Query each and are left alone. */
-export async function migrateRevisions(dynamo: Dynamo, now: () => string = () => new Date().toISOString()): Promise<MigrationReport> {
-  const banks = await queryAll(dynamo, { IndexName: BANKS_INDEX.name, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition } });
+export async function migrateRevisions(
+  dynamo: Dynamo,
+  now: () => string = () => new Date().toISOString(),
+): Promise<MigrationReport> {
+  const banks = await queryAll(dynamo, {
+    IndexName: BANKS_INDEX.name,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
+  });
   const report: MigrationReport = { migrated: [], current: 0 };
   for (const bank of banks.map(bankFromItem)) {
     const found = await readLegacyBank(dynamo, bank);
@@ -62,7 +86,10 @@ export async function migrateRevisions(dynamo: Dynamo, now: () => string = () =>
       continue;
     }
     await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
-    await batchWrite(dynamo, found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+    await batchWrite(
+      dynamo,
+      found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
+    );
     report.migrated.push(bank.id);
   }
   return report;
