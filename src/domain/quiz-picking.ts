@@ -4,8 +4,8 @@
  */
 import type { QuestionStateRecord } from './attempts';
 import { mastery } from './learning/mastery';
-import type { OrderedQuestion } from './pagination';
-import { pickRandomSet, sectionsOf, type Strategy } from './random-set';
+import type { OrderedQuestion, QuestionPool } from './question-pool';
+import { pickRandomSet, type Strategy } from './random-set';
 import { sampleWithoutReplacement, seededRandom, type Random } from './sampling';
 
 export type QuizStrategy = Strategy | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST';
@@ -40,16 +40,16 @@ export function unseenThenWeakest(pool: readonly OrderedQuestion[], states: Read
   return { picks: [...picks, ...weakestFirst(seen, states).slice(0, count - picks.length)], exhausted: true };
 }
 
-export function pickForUser(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, request: PickRequest): Pick {
+export function pickForUser(pool: QuestionPool, states: ReadonlyMap<string, QuestionStateRecord>, request: PickRequest): Pick {
   const random = seededRandom(request.seed);
   switch (request.strategy) {
     case 'UNIFORM':
     case 'BALANCED':
       return { picks: pickRandomSet(pool, { count: request.count, seed: request.seed, strategy: request.strategy, excludeQuestionIds: [] }).picks, exhausted: false };
     case 'NEW_FIRST':
-      return unseenThenWeakest(pool, states, request.count, random);
+      return unseenThenWeakest(pool.entries, states, request.count, random);
     case 'DUE':
-      return dueFirst(pool, states, request, random);
+      return dueFirst(pool.entries, states, request, random);
     case 'WEAK_TOPICS':
       return weakTopicsFirst(pool, states, request.count, random);
   }
@@ -72,8 +72,8 @@ function dueFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, 
  * the prior, 0.5), then a random question of the drawn section: weak sections come up most,
  * strong ones still now and then.
  */
-function weakTopicsFirst(pool: readonly OrderedQuestion[], states: ReadonlyMap<string, QuestionStateRecord>, count: number, random: Random): Pick {
-  const groups = sectionsOf(pool).map((entries) => {
+function weakTopicsFirst(pool: QuestionPool, states: ReadonlyMap<string, QuestionStateRecord>, count: number, random: Random): Pick {
+  const groups = pool.sections.map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
     for (const entry of entries) {
       const state = states.get(entry.question.id);

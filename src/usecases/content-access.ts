@@ -6,8 +6,9 @@
 import type { Catalog } from '../domain/catalog';
 import { badInput } from '../domain/errors';
 import { isBankId, parseGlobalId } from '../domain/ids';
-import { encodeCursor, paginate, type OrderedQuestion } from '../domain/pagination';
-import { banksOfSections, checkFilterSize } from '../domain/question-pool';
+import { encodeCursor, paginate } from '../domain/pagination';
+import { banksOfSections, checkFilterSize } from '../domain/pool-filter';
+import type { OrderedQuestion, QuestionPool } from '../domain/question-pool';
 import type { ContentReader, QuestionRef, StoredQuestion } from '../store';
 import type { QuestionConnectionModel, QuestionModel } from './models';
 
@@ -79,14 +80,14 @@ export async function questionModels(content: ContentReader, catalogs: readonly 
 }
 
 /** A page of a pool, and the cursors around it. */
-export function pageOf(pool: readonly OrderedQuestion[], first: number, after: string | null | undefined): Picked<Omit<QuestionConnectionModel, 'edges'> & { cursors: string[] }> {
+export function pageOf(pool: QuestionPool, first: number, after: string | null | undefined): Picked<Omit<QuestionConnectionModel, 'edges'> & { cursors: string[] }> {
   const page = paginate(pool, first, after);
   const cursors = page.items.map(encodeCursor);
   return {
     entries: page.items,
     value: {
       cursors,
-      totalCount: pool.length,
+      totalCount: pool.size,
       pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
     },
   };
