@@ -87,6 +87,8 @@ export class Catalog {
   private readonly retiredByLocalId: Map<string, RetiredQuestion>;
   private readonly questionCounts = new Map<string, number>();
   readonly tags: Set<string>;
+  /** What other modules derive from the catalog, by key (see `derived`). */
+  private readonly derivations = new Map<string, unknown>();
 
   constructor(
     readonly bankId: string,
@@ -135,6 +137,18 @@ export class Catalog {
 
   questionCount(sectionSlug?: string): number {
     return sectionSlug === undefined ? this.questions.length : (this.questionCounts.get(sectionSlug) ?? 0);
+  }
+
+  /**
+   * Data derived from this catalog (its questions in pool form, its filtered pools), built on
+   * first use and kept as long as the catalog: a catalog never changes and every request of a
+   * container shares it, so this is where such data is worked out once — and dropped with the
+   * catalog when an import replaces it. Each key belongs to one module, which always stores the
+   * same type under it; anything that must be bounded bounds itself.
+   */
+  derived<T>(key: string, build: () => T): T {
+    if (!this.derivations.has(key)) this.derivations.set(key, build());
+    return this.derivations.get(key) as T;
   }
 }
 

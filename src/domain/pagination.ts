@@ -3,20 +3,11 @@
  * question it follows and where it stood (bank, section position, position), so a page request
  * still lands in the right place after an import retired or moved that question.
  */
-import type { CatalogQuestion } from './catalog';
 import { badInput } from './errors';
-import { isSharedPool } from './question-pool';
+import type { OrderedQuestion, QuestionOrder, QuestionPool } from './question-pool';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-export type QuestionOrder = readonly [bank: string, sectionPosition: number, position: number];
-
-export interface OrderedQuestion {
-  readonly question: CatalogQuestion;
-  /** Sort key of the question within the whole pool: [bank id, section position, position]. */
-  readonly order: QuestionOrder;
-}
 
 export interface Page {
   items: OrderedQuestion[];
@@ -65,66 +56,14 @@ export function checkPageSize(first: number | null | undefined): number {
   return size;
 }
 
-export function paginate(pool: readonly OrderedQuestion[], first: number, after?: string | null): Page {
+export function paginate(pool: QuestionPool, first: number, after?: string | null): Page {
   const start = after ? startAfter(pool, decodeCursor(after)) : 0;
-  const items = pool.slice(start, start + first);
-  return { items, hasNextPage: start + first < pool.length, hasPreviousPage: start > 0 };
+  const items = pool.entries.slice(start, start + first);
+  return { items, hasNextPage: start + first < pool.size, hasPreviousPage: start > 0 };
 }
 
-/** Where the question stands in the pool; -1 when it is not in it. */
-export function positionIn(pool: readonly OrderedQuestion[], questionId: string): number {
-  return isSharedPool(pool)
-    ? (poolIndex(pool).positions.get(questionId) ?? -1)
-    : pool.findIndex((entry) => entry.question.id === questionId);
-}
-
-function startAfter(pool: readonly OrderedQuestion[], cursor: CursorBody): number {
-  const exact = positionIn(pool, cursor.q);
-  if (exact >= 0) return exact + 1;
-  if (isSharedPool(pool) && poolIndex(pool).sorted) return firstAfter(pool, cursor.o);
-  const next = pool.findIndex((entry) => compareOrder(entry.order, cursor.o) > 0);
-  return next < 0 ? pool.length : next;
-}
-
-interface PoolIndex {
-  positions: Map<string, number>;
-  /** Entries in ascending order, so a position can be found by bisection. */
-  sorted: boolean;
-}
-
-/**
- * A shared pool never changes (see question-pool.ts), so where its questions stand is worked out
- * once, the first time it is asked, rather than by a scan on every request.
- */
-const indexes = new WeakMap<readonly OrderedQuestion[], PoolIndex>();
-
-function poolIndex(pool: readonly OrderedQuestion[]): PoolIndex {
-  let index = indexes.get(pool);
-  if (!index) {
-    const positions = new Map<string, number>();
-    let sorted = true;
-    pool.forEach((entry, i) => {
-      if (!positions.has(entry.question.id)) positions.set(entry.question.id, i);
-      if (i > 0 && compareOrder(pool[i - 1].order, entry.order) > 0) sorted = false;
-    });
-    index = { positions, sorted };
-    indexes.set(pool, index);
-  }
-  return index;
-}
-
-/** The index of the first entry ordered after `order` (the pool's length when there is none). */
-function firstAfter(pool: readonly OrderedQuestion[], order: QuestionOrder): number {
-  let low = 0;
-  let high = pool.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareOrder(pool[middle].order, order) > 0) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
-function compareOrder(a: QuestionOrder, b: QuestionOrder): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
+/** Just after the cursor's question; where it stood when it has left the pool (an import, a filter). */
+function startAfter(pool: QuestionPool, cursor: CursorBody): number {
+  const exact = pool.positionOf(cursor.q);
+  return exact >= 0 ? exact + 1 : pool.firstAfter(cursor.o);
 }

@@ -1,142 +1,117 @@
 /**
- * Which questions a request is about: the filter (sections, tags) applied to the catalogs of the
- * banks in scope, in catalog order. Unknown sections and tags are the caller's mistake.
+ * A question pool: catalog questions in catalog order, each with its sort key, and what is
+ * learnt about them (where each question stands, whether the keys ascend, the section groups).
+ * A pool never changes, so each of those facts is worked out at most once per pool.
  *
- * Catalogs are immutable and shared by every request of a container, so the pools built from
- * them are too: each is built once and kept while its first catalog lives. A request then costs
- * the filter's checks and a lookup, not a pass over the bank (10,000 questions). Shared pools are
- * typed read-only and not frozen: V8 copies and reads frozen arrays several times more slowly.
+ * A shared pool is kept by its catalog and serves every request of a container (see
+ * pool-filter.ts), so indexing it once pays for itself. A pool built for one request is scanned
+ * instead: one pass costs less than building an index it would use once.
  */
-import { badInput } from './errors';
-import type { Catalog } from './catalog';
-import { parseGlobalId } from './ids';
-import type { OrderedQuestion } from './pagination';
+import type { CatalogQuestion } from './catalog';
 
-export interface PoolFilter {
-  sectionIds?: readonly string[] | null;
-  tags?: readonly string[] | null;
+export type QuestionOrder = readonly [bank: string, sectionPosition: number, position: number];
+
+export interface OrderedQuestion {
+  readonly question: CatalogQuestion;
+  /** Sort key of the question within the whole pool: [bank id, section position, position]. */
+  readonly order: QuestionOrder;
 }
 
-export const MAX_FILTER_SECTIONS = 100;
-export const MAX_FILTER_TAGS = 50;
+type SectionGroups = readonly (readonly OrderedQuestion[])[];
 
-/** Distinct filters kept per catalog; the least recently used one goes first. */
-const MAX_POOLS_PER_CATALOG = 16;
-
-/** Bounds the work a filter can ask for, before anything is read. */
-export function checkFilterSize(filter: PoolFilter): void {
-  if ((filter.sectionIds?.length ?? 0) > MAX_FILTER_SECTIONS)
-    throw badInput(`"sectionIds" takes at most ${MAX_FILTER_SECTIONS} ids, got ${filter.sectionIds!.length}`);
-  if ((filter.tags?.length ?? 0) > MAX_FILTER_TAGS)
-    throw badInput(`"tags" takes at most ${MAX_FILTER_TAGS} tags, got ${filter.tags!.length}`);
+interface PoolIndex {
+  positions: Map<string, number>;
+  /** Entries in ascending order, so a position can be found by bisection. */
+  sorted: boolean;
 }
 
-/**
- * `catalogs` must already be ordered (bank id) and hold every bank named by the filter. The pool
- * is shared with other requests: copy it before changing it.
- */
-export function selectPool(catalogs: readonly Catalog[], filter: PoolFilter): readonly OrderedQuestion[] {
-  const sections = sectionsByBank(catalogs, filter.sectionIds ?? []);
-  const tags = normaliseTags(catalogs, filter.tags ?? []);
-  if (catalogs.length === 0) return NO_QUESTIONS;
-  if (catalogs.length === 1 && sections.size === 0 && tags.size === 0) return orderedQuestions(catalogs[0]);
-  const key = `${catalogs.map((c) => c.bankId).join(',')}|${filterKey(sections, tags)}`;
-  return cachedPool(catalogs, key, () =>
-    catalogs.flatMap((catalog) => {
-      const wanted = sections.get(catalog.bankId);
-      if (sections.size > 0 && !wanted) return [];
-      return orderedQuestions(catalog).filter(
-        ({ question: q }) =>
-          (!wanted || wanted.has(q.sectionSlug)) && (tags.size === 0 || q.tags.some((tag) => tags.has(tag))),
-      );
-    }),
-  );
-}
+export class QuestionPool {
+  private index: PoolIndex | undefined;
+  private groups: SectionGroups | undefined;
 
-const sharedPools = new WeakSet<readonly OrderedQuestion[]>();
+  /**
+   * Entries are typed read-only and not frozen: V8 copies and reads frozen arrays several times
+   * more slowly. Whoever needs to change them takes a copy.
+   */
+  constructor(
+    readonly entries: readonly OrderedQuestion[],
+    /** Kept by a catalog and used by many requests: worth indexing. */
+    readonly shared = false,
+  ) {}
 
-/** A pool from selectPool: it never changes, so facts derived from it may be kept by the pool. */
-export const isSharedPool = (pool: readonly OrderedQuestion[]): boolean => sharedPools.has(pool);
+  get size(): number {
+    return this.entries.length;
+  }
 
-function share(pool: readonly OrderedQuestion[]): readonly OrderedQuestion[] {
-  sharedPools.add(pool);
-  return pool;
-}
+  /** Where the question stands in the pool; -1 when it is not in it. */
+  positionOf(questionId: string): number {
+    if (!this.shared) return this.entries.findIndex((entry) => entry.question.id === questionId);
+    return this.indexed().positions.get(questionId) ?? -1;
+  }
 
-const NO_QUESTIONS = share([]);
+  /** Where an entry ordered just after `order` would stand: the first one ordered after it, or the size. */
+  firstAfter(order: QuestionOrder): number {
+    if (this.shared && this.indexed().sorted) return bisectAfter(this.entries, order);
+    const next = this.entries.findIndex((entry) => compareOrder(entry.order, order) > 0);
+    return next < 0 ? this.entries.length : next;
+  }
 
-const orderedByCatalog = new WeakMap<Catalog, readonly OrderedQuestion[]>();
-
-/** Every active question of the catalog with its sort key, built once per catalog. */
-function orderedQuestions(catalog: Catalog): readonly OrderedQuestion[] {
-  let ordered = orderedByCatalog.get(catalog);
-  if (!ordered) {
-    ordered = share(
-      catalog.questions.map((q): OrderedQuestion => ({
-        question: q,
-        order: [catalog.bankId, catalog.section(q.sectionSlug)?.position ?? 0, q.position],
-      })),
+  /** The pool without these questions, in order: a shared pool is cut where they stand, not scanned. */
+  without(questionIds: ReadonlySet<string>): QuestionPool {
+    if (questionIds.size === 0) return this;
+    if (!this.shared) return new QuestionPool(this.entries.filter((entry) => !questionIds.has(entry.question.id)));
+    const positions = [...questionIds].map((id) => this.positionOf(id)).filter((at) => at >= 0);
+    if (positions.length === 0) return this;
+    positions.sort((a, b) => a - b);
+    const kept = [...positions, this.entries.length].map((end, i) =>
+      this.entries.slice(i === 0 ? 0 : positions[i - 1] + 1, end),
     );
-    orderedByCatalog.set(catalog, ordered);
+    return new QuestionPool(([] as OrderedQuestion[]).concat(...kept));
   }
-  return ordered;
-}
 
-interface CachedPool {
-  catalogs: readonly Catalog[];
-  pool: readonly OrderedQuestion[];
-}
-
-/** Filtered and multi-bank pools, by their first catalog (so they go when it does), then by key. */
-const poolsByCatalog = new WeakMap<Catalog, Map<string, CachedPool>>();
-
-function cachedPool(
-  catalogs: readonly Catalog[],
-  key: string,
-  build: () => OrderedQuestion[],
-): readonly OrderedQuestion[] {
-  let pools = poolsByCatalog.get(catalogs[0]);
-  if (!pools) poolsByCatalog.set(catalogs[0], (pools = new Map()));
-  const hit = pools.get(key);
-  pools.delete(key);
-  // The key names banks, not versions: a pool is only reused for the very same catalogs.
-  const entry =
-    hit && hit.catalogs.every((catalog, i) => catalog === catalogs[i])
-      ? hit
-      : { catalogs: catalogs.slice(), pool: share(build()) };
-  pools.set(key, entry);
-  if (pools.size > MAX_POOLS_PER_CATALOG) pools.delete(pools.keys().next().value!);
-  return entry.pool;
-}
-
-/** The same key for the same filter, whatever the order or repetition of its ids and tags. */
-function filterKey(sections: ReadonlyMap<string, ReadonlySet<string>>, tags: ReadonlySet<string>): string {
-  const sectionIds = [...sections].flatMap(([bankId, slugs]) => [...slugs].map((slug) => `${bankId}/${slug}`)).sort();
-  return JSON.stringify([sectionIds, [...tags].sort()]);
-}
-
-function sectionsByBank(catalogs: readonly Catalog[], sectionIds: readonly string[]): Map<string, Set<string>> {
-  const byBank = new Map<string, Set<string>>();
-  for (const sectionId of sectionIds) {
-    const ref = parseGlobalId(sectionId);
-    const catalog = ref && catalogs.find((c) => c.bankId === ref.bankId);
-    if (!ref || !catalog || catalog.section(ref.localId)?.retired !== false) {
-      throw badInput(`unknown section id "${sectionId}"`);
-    }
-    byBank.set(ref.bankId, (byBank.get(ref.bankId) ?? new Set()).add(ref.localId));
+  /** The questions grouped by section (bank and slug), groups and questions in pool order. */
+  get sections(): SectionGroups {
+    return (this.groups ??= groupBySection(this.entries));
   }
-  return byBank;
+
+  private indexed(): PoolIndex {
+    return (this.index ??= indexOf(this.entries));
+  }
 }
 
-function normaliseTags(catalogs: readonly Catalog[], tags: readonly string[]): Set<string> {
-  const wanted = new Set(tags.map((tag) => tag.trim().toLowerCase()));
-  const unknown = [...wanted].filter((tag) => !catalogs.some((catalog) => catalog.tags.has(tag)));
-  if (unknown.length > 0)
-    throw badInput(`unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.map((t) => `"${t}"`).join(', ')}`);
-  return wanted;
+export function compareOrder(a: QuestionOrder, b: QuestionOrder): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
 }
 
-/** The bank ids a filter names through its section ids (for loading their catalogs). */
-export function banksOfSections(sectionIds: readonly string[]): string[] {
-  return [...new Set(sectionIds.map((id) => parseGlobalId(id)?.bankId).filter((id): id is string => !!id))];
+function indexOf(entries: readonly OrderedQuestion[]): PoolIndex {
+  const positions = new Map<string, number>();
+  let sorted = true;
+  entries.forEach((entry, i) => {
+    if (!positions.has(entry.question.id)) positions.set(entry.question.id, i);
+    if (i > 0 && compareOrder(entries[i - 1].order, entry.order) > 0) sorted = false;
+  });
+  return { positions, sorted };
+}
+
+/** The index of the first entry ordered after `order` in sorted entries (their length when there is none). */
+function bisectAfter(entries: readonly OrderedQuestion[], order: QuestionOrder): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareOrder(entries[middle].order, order) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function groupBySection(entries: readonly OrderedQuestion[]): OrderedQuestion[][] {
+  const groups = new Map<string, OrderedQuestion[]>();
+  for (const entry of entries) {
+    const key = `${entry.order[0]}/${entry.question.sectionSlug}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.values()];
 }

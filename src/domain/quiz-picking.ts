@@ -4,8 +4,8 @@
  */
 import type { QuestionStateRecord } from './attempts';
 import { mastery } from './learning/mastery';
-import type { OrderedQuestion } from './pagination';
-import { pickRandomSet, sectionsOf, type Strategy } from './random-set';
+import type { OrderedQuestion, QuestionPool } from './question-pool';
+import { pickRandomSet, type Strategy } from './random-set';
 import { sampleWithoutReplacement, seededRandom, type Random } from './sampling';
 
 export type QuizStrategy = Strategy | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST';
@@ -58,7 +58,7 @@ export function unseenThenWeakest(
 }
 
 export function pickForUser(
-  pool: readonly OrderedQuestion[],
+  pool: QuestionPool,
   states: ReadonlyMap<string, QuestionStateRecord>,
   request: PickRequest,
 ): Pick {
@@ -76,9 +76,9 @@ export function pickForUser(
         exhausted: false,
       };
     case 'NEW_FIRST':
-      return unseenThenWeakest(pool, states, request.count, random);
+      return unseenThenWeakest(pool.entries, states, request.count, random);
     case 'DUE':
-      return dueFirst(pool, states, request, random);
+      return dueFirst(pool.entries, states, request, random);
     case 'WEAK_TOPICS':
       return weakTopicsFirst(pool, states, request.count, random);
   }
@@ -112,12 +112,12 @@ function dueFirst(
  * strong ones still now and then.
  */
 function weakTopicsFirst(
-  pool: readonly OrderedQuestion[],
+  pool: QuestionPool,
   states: ReadonlyMap<string, QuestionStateRecord>,
   count: number,
   random: Random,
 ): Pick {
-  const groups = sectionsOf(pool).map((entries) => {
+  const groups = pool.sections.map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
     for (const entry of entries) {
       const state = states.get(entry.question.id);

@@ -3,8 +3,7 @@
  * exclusions and the strategy. Pure: the seed decides everything.
  */
 import { badInput } from './errors';
-import { positionIn, type OrderedQuestion } from './pagination';
-import { isSharedPool } from './question-pool';
+import type { OrderedQuestion, QuestionPool } from './question-pool';
 import { sampleBalanced, sampleWithoutReplacement, seededRandom } from './sampling';
 
 export const MAX_COUNT = 50;
@@ -38,45 +37,13 @@ export interface RandomSet {
   poolSize: number;
 }
 
-export function pickRandomSet(pool: readonly OrderedQuestion[], request: RandomSetRequest): RandomSet {
+export function pickRandomSet(pool: QuestionPool, request: RandomSetRequest): RandomSet {
   checkRandomSetRequest(request);
-  const eligible = withoutExcluded(pool, new Set(request.excludeQuestionIds));
+  const eligible = pool.without(new Set(request.excludeQuestionIds));
   const random = seededRandom(request.seed);
   const picks =
     request.strategy === 'BALANCED'
-      ? sampleBalanced(sectionsOf(eligible), request.count, random)
-      : sampleWithoutReplacement(eligible, request.count, random);
-  return { picks, poolSize: eligible.length };
-}
-
-/** The pool without the excluded questions, in order: a shared pool is cut where they stand, not scanned. */
-function withoutExcluded(pool: readonly OrderedQuestion[], excluded: ReadonlySet<string>): readonly OrderedQuestion[] {
-  if (excluded.size === 0) return pool;
-  if (!isSharedPool(pool)) return pool.filter((entry) => !excluded.has(entry.question.id));
-  const positions = [...excluded].map((id) => positionIn(pool, id)).filter((at) => at >= 0);
-  if (positions.length === 0) return pool;
-  positions.sort((a, b) => a - b);
-  const kept = [...positions, pool.length].map((at, i) => pool.slice(i === 0 ? 0 : positions[i - 1] + 1, at));
-  return ([] as OrderedQuestion[]).concat(...kept);
-}
-
-const sectionsByPool = new WeakMap<readonly OrderedQuestion[], readonly (readonly OrderedQuestion[])[]>();
-
-/** The pool's questions grouped by section, in pool order; worked out once for a shared pool. */
-export function sectionsOf(pool: readonly OrderedQuestion[]): readonly (readonly OrderedQuestion[])[] {
-  if (!isSharedPool(pool)) return groupBySection(pool);
-  let groups = sectionsByPool.get(pool);
-  if (!groups) sectionsByPool.set(pool, (groups = groupBySection(pool)));
-  return groups;
-}
-
-function groupBySection(pool: readonly OrderedQuestion[]): OrderedQuestion[][] {
-  const groups = new Map<string, OrderedQuestion[]>();
-  for (const entry of pool) {
-    const key = `${entry.order[0]}/${entry.question.sectionSlug}`;
-    const group = groups.get(key);
-    if (group) group.push(entry);
-    else groups.set(key, [entry]);
-  }
-  return [...groups.values()];
+      ? sampleBalanced(eligible.sections, request.count, random)
+      : sampleWithoutReplacement(eligible.entries, request.count, random);
+  return { picks, poolSize: eligible.size };
 }

@@ -6,8 +6,9 @@
 import type { Catalog } from '../domain/catalog';
 import { badInput } from '../domain/errors';
 import { isBankId, parseGlobalId } from '../domain/ids';
-import { encodeCursor, paginate, type OrderedQuestion } from '../domain/pagination';
-import { banksOfSections, checkFilterSize } from '../domain/question-pool';
+import { encodeCursor, paginate } from '../domain/pagination';
+import { banksOfSections, checkFilterSize } from '../domain/pool-filter';
+import type { OrderedQuestion, QuestionPool } from '../domain/question-pool';
 import type { ContentReader, QuestionRef, StoredQuestion } from '../store';
 import type { QuestionConnectionModel, QuestionModel } from './models';
 
@@ -94,7 +95,7 @@ export async function questionModels(
 
 /** A page of a pool, and the cursors around it. */
 export function pageOf(
-  pool: readonly OrderedQuestion[],
+  pool: QuestionPool,
   first: number,
   after: string | null | undefined,
 ): Picked<Omit<QuestionConnectionModel, 'edges'> & { cursors: string[] }> {
@@ -104,7 +105,7 @@ export function pageOf(
     entries: page.items,
     value: {
       cursors,
-      totalCount: pool.length,
+      totalCount: pool.size,
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,

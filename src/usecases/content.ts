@@ -8,7 +8,8 @@ import type { QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { BankRecord } from '../domain/content';
 import { globalId, isBankId, parseGlobalId } from '../domain/ids';
 import { checkPageSize } from '../domain/pagination';
-import { selectPool, type PoolFilter } from '../domain/question-pool';
+import { selectPool, type PoolFilter } from '../domain/pool-filter';
+import { QuestionPool } from '../domain/question-pool';
 import { weakestFirst } from '../domain/quiz-picking';
 import { pickRandomSet, type Strategy } from '../domain/random-set';
 import type { Stores } from '../store';
@@ -85,7 +86,8 @@ export class ContentQueries {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<QuestionConnectionModel> {
-    const pool = section.retired ? [] : selectPool([catalog], { sectionIds: [globalId(catalog.bankId, section.slug)] });
+    const sectionIds = [globalId(catalog.bankId, section.slug)];
+    const pool = section.retired ? new QuestionPool([]) : selectPool([catalog], { sectionIds });
     const page = pageOf(pool, checkPageSize(first), after);
     return connectionOf(page.value, await questionModels(this.stores.content, [catalog], page.entries));
   }
@@ -104,17 +106,16 @@ export class ContentQueries {
     // Seen questions leave the pool; when it runs out, the weakest seen ones come back first.
     const seen = await this.seenStates(user, input);
     const { value, questions } = await readPicked(this.stores.content, input, (catalogs) => {
-      const pool = selectPool(catalogs, input);
-      const { picks, poolSize } = pickRandomSet(
-        pool.filter((entry) => !seen.has(entry.question.id)),
-        request,
-      );
+      const { entries } = selectPool(catalogs, input);
+      // Differs per user, so it is not shared: scanning it once costs less than indexing it.
+      const unseen = new QuestionPool(entries.filter((entry) => !seen.has(entry.question.id)));
+      const { picks, poolSize } = pickRandomSet(unseen, request);
       const excluded = new Set(request.excludeQuestionIds);
       const missing = request.count - picks.length;
       const refill =
         missing > 0
           ? weakestFirst(
-              pool.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)),
+              entries.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)),
               seen,
             ).slice(0, missing)
           : [];

@@ -1,7 +1,7 @@
 /** Quizzes: a set of questions picked for a user by strategy, kept so its answers can be tracked. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { QuizRecord, UserRef } from '../domain/attempts';
-import { selectPool, type PoolFilter } from '../domain/question-pool';
+import { selectPool, type PoolFilter } from '../domain/pool-filter';
 import { pickForUser, type QuizStrategy } from '../domain/quiz-picking';
 import { checkRandomSetRequest } from '../domain/random-set';
 import type { Stores } from '../store';

@@ -1,6 +1,7 @@
 import type { CatalogQuestion } from '../../src/domain/catalog';
 import { DomainError } from '../../src/domain/errors';
-import { checkPageSize, decodeCursor, encodeCursor, paginate, type OrderedQuestion } from '../../src/domain/pagination';
+import { checkPageSize, decodeCursor, encodeCursor, paginate } from '../../src/domain/pagination';
+import { QuestionPool, type OrderedQuestion } from '../../src/domain/question-pool';
 
 const entry = (section: number, position: number): OrderedQuestion => ({
   question: {
@@ -15,10 +16,16 @@ const entry = (section: number, position: number): OrderedQuestion => ({
   } as CatalogQuestion,
   order: ['b', section, position],
 });
-const pool = [entry(1, 1), entry(1, 2), entry(1, 3), entry(2, 1), entry(2, 2)];
+const entries = [entry(1, 1), entry(1, 2), entry(1, 3), entry(2, 1), entry(2, 2)];
 const ids = (page: { items: OrderedQuestion[] }) => page.items.map((e) => e.question.localId);
 
-describe('paginate', () => {
+// A shared pool finds cursors through its index, a pool built for one request by a scan: the same pages.
+describe.each([
+  ['paginate over a pool built for one request', false],
+  ['paginate over a shared pool', true],
+])('%s', (_name, shared) => {
+  const pool = new QuestionPool(entries, shared);
+
   it('pages forward from a cursor', () => {
     const first = paginate(pool, 2);
     expect([ids(first), first.hasNextPage, first.hasPreviousPage]).toEqual([['q1-1', 'q1-2'], true, false]);
@@ -29,19 +36,26 @@ describe('paginate', () => {
   });
 
   it('continues after where a question stood when it has left the pool', () => {
-    const cursor = encodeCursor(pool[2]);
-    const withoutIt = pool.filter((_, i) => i !== 2);
+    const cursor = encodeCursor(entries[2]);
+    const withoutIt = new QuestionPool(
+      entries.filter((_, i) => i !== 2),
+      shared,
+    );
     expect(ids(paginate(withoutIt, 2, cursor))).toEqual(['q2-1', 'q2-2']);
   });
 
   it('gives an empty last page after the final cursor', () => {
-    expect(paginate(pool, 2, encodeCursor(pool[4]))).toEqual({ items: [], hasNextPage: false, hasPreviousPage: true });
+    expect(paginate(pool, 2, encodeCursor(entries[4]))).toEqual({
+      items: [],
+      hasNextPage: false,
+      hasPreviousPage: true,
+    });
   });
 });
 
 describe('cursors', () => {
   it('round-trip', () => {
-    expect(decodeCursor(encodeCursor(pool[3]))).toEqual({ q: 'b/q2-1', o: ['b', 2, 1] });
+    expect(decodeCursor(encodeCursor(entries[3]))).toEqual({ q: 'b/q2-1', o: ['b', 2, 1] });
   });
 
   it.each([

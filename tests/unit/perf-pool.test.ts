@@ -1,14 +1,16 @@
 /**
- * Pools are built once per catalog and shared by requests (src/domain/question-pool.ts), and
- * pages and random sets use what is known about a shared pool instead of scanning it. None of
+ * Pools are built once per catalog and shared by requests (src/domain/pool-filter.ts), and
+ * pages and random sets use what a shared pool knows about itself instead of scanning it
+ * (src/domain/question-pool.ts). None of
  * that may change an answer: here the shared-pool code is checked against the code it replaced
  * (kept below as the reference, verbatim but for the filter checks), on a 10,000-question bank.
  */
 import type { QuestionStateRecord } from '../../src/domain/attempts';
 import { Catalog, type CatalogData } from '../../src/domain/catalog';
 import { reviewMemory } from '../../src/domain/learning/memory';
-import { encodeCursor, paginate, type OrderedQuestion, type Page } from '../../src/domain/pagination';
-import { selectPool, type PoolFilter } from '../../src/domain/question-pool';
+import { encodeCursor, paginate, type Page } from '../../src/domain/pagination';
+import { selectPool, type PoolFilter } from '../../src/domain/pool-filter';
+import { QuestionPool, type OrderedQuestion } from '../../src/domain/question-pool';
 import { pickForUser, type QuizStrategy } from '../../src/domain/quiz-picking';
 import { pickRandomSet, type RandomSetRequest } from '../../src/domain/random-set';
 import { sampleBalanced, sampleWithoutReplacement, seededRandom } from '../../src/domain/sampling';
@@ -116,8 +118,8 @@ const FILTERS: [string, readonly Catalog[], PoolFilter][] = [
 describe('selectPool on a 10,000-question bank', () => {
   it.each(FILTERS)('%s: the same questions and sort keys as before', (_name, catalogs, filter) => {
     const pool = selectPool(catalogs, filter);
-    expect(pool).toEqual(referencePool(catalogs, filter));
-    expect(pool.length).toBeGreaterThan(0);
+    expect(pool.entries).toEqual(referencePool(catalogs, filter));
+    expect(pool.size).toBeGreaterThan(0);
   });
 
   it('shares one pool between requests for the same catalogs and filter, in any order of its ids and tags', () => {
@@ -131,10 +133,10 @@ describe('selectPool on a 10,000-question bank', () => {
     const again = givenBank('big', 10_000, 50);
     const before = selectPool([big], { tags: ['t7'] });
     const after = selectPool([again], { tags: ['t7'] });
-    expect([after === before, after[0].question === again.questions.find((q) => q.tags.includes('t7'))]).toEqual([
-      false,
-      true,
-    ]);
+    expect([
+      after === before,
+      after.entries[0].question === again.questions.find((q) => q.tags.includes('t7')),
+    ]).toEqual([false, true]);
     expect(selectPool([again, small], {})).not.toBe(selectPool([big, small], {}));
   });
 
@@ -143,7 +145,13 @@ describe('selectPool on a 10,000-question bank', () => {
     const first = selectPool([small], { sectionIds: sectionsOf(1) });
     for (let mask = 2; mask < 32; mask++) selectPool([small], { sectionIds: sectionsOf(mask) });
     const rebuilt = selectPool([small], { sectionIds: sectionsOf(1) });
-    expect([rebuilt === first, rebuilt]).toEqual([false, first]);
+    expect([rebuilt === first, rebuilt.entries]).toEqual([false, first.entries]);
+  });
+
+  it('works out the section groups of a shared pool once, for every request that uses it', () => {
+    const groups = selectPool([big, small], { tags: ['t3'] }).sections;
+    expect(selectPool([big, small], { tags: ['t3'] }).sections).toBe(groups);
+    expect(groups.flat()).toEqual(referencePool([big, small], { tags: ['t3'] }));
   });
 
   it('still rejects unknown sections and tags', () => {
@@ -174,7 +182,7 @@ describe('paginate over a shared pool', () => {
   it.each(FILTERS)('%s: the same pages and cursors as before', (_name, catalogs, filter) => {
     const pool = selectPool(catalogs, filter);
     const reference = referencePool(catalogs, filter);
-    expect(pages(pool, (after) => paginate(pool, 20, after))).toEqual(
+    expect(pages(pool.entries, (after) => paginate(pool, 20, after))).toEqual(
       pages(reference, (after) => referencePaginate(reference, 20, after)),
     );
   });
@@ -184,7 +192,7 @@ describe('paginate over a shared pool', () => {
     const filtered = selectPool([big], { sectionIds: ['big/s3', 'big/s40'] });
     const reference = referencePool([big], { sectionIds: ['big/s3', 'big/s40'] });
     for (const at of [0, 650, 5_000, 8_150, 9_999]) {
-      const after = encodeCursor(whole[at]);
+      const after = encodeCursor(whole.entries[at]);
       expect(ids(paginate(filtered, 5, after).items)).toEqual(ids(referencePaginate(reference, 5, after).items));
     }
   });
@@ -214,7 +222,7 @@ describe('paginate over a shared pool', () => {
 describe('pickRandomSet over a shared pool', () => {
   const pool = selectPool([big], {});
   const excluded = [
-    ...Array.from({ length: 40 }, (_, i) => pool[i * 251].question.id),
+    ...Array.from({ length: 40 }, (_, i) => pool.entries[i * 251].question.id),
     'big/q00000',
     'big/q00000',
     'big/gone',
@@ -282,8 +290,9 @@ describe('pickForUser over a shared pool', () => {
       for (const [, catalogs, filter] of FILTERS.slice(0, 3)) {
         for (const seed of ['a', 'b']) {
           const request = { count: 20, seed, strategy, now: AT };
+          const reference = new QuestionPool(referencePool(catalogs, filter));
           expect(ids(pickForUser(selectPool(catalogs, filter), states, request).picks)).toEqual(
-            ids(pickForUser(referencePool(catalogs, filter), states, request).picks),
+            ids(pickForUser(reference, states, request).picks),
           );
         }
       }

@@ -1,7 +1,7 @@
 import type { QuestionStateRecord } from '../../src/domain/attempts';
 import type { CatalogQuestion } from '../../src/domain/catalog';
 import { reviewMemory } from '../../src/domain/learning/memory';
-import type { OrderedQuestion } from '../../src/domain/pagination';
+import { QuestionPool, type OrderedQuestion } from '../../src/domain/question-pool';
 import { pickForUser, weakestFirst } from '../../src/domain/quiz-picking';
 
 const entry = (section: string, n: number): OrderedQuestion => ({
@@ -17,7 +17,8 @@ const entry = (section: string, n: number): OrderedQuestion => ({
   } as CatalogQuestion,
   order: ['b', section === 'a' ? 1 : 2, n],
 });
-const pool = [...[1, 2, 3, 4, 5].map((n) => entry('a', n)), ...[1, 2, 3, 4, 5].map((n) => entry('z', n))];
+const entries = [...[1, 2, 3, 4, 5].map((n) => entry('a', n)), ...[1, 2, 3, 4, 5].map((n) => entry('z', n))];
+const pool = new QuestionPool(entries);
 const AT = new Date('2026-01-10T00:00:00Z');
 
 function state(id: string, outcomes: string[], at = AT): QuestionStateRecord {
@@ -42,7 +43,7 @@ const ids = (picks: OrderedQuestion[]) => picks.map((p) => p.question.id);
 describe('pickForUser', () => {
   it('NEW_FIRST takes unseen questions, then the weakest seen ones, and says it ran out', () => {
     const states = statesOf(
-      ...pool.slice(0, 8).map((e, i) => state(e.question.id, i === 3 ? ['INCORRECT'] : ['CORRECT'])),
+      ...entries.slice(0, 8).map((e, i) => state(e.question.id, i === 3 ? ['INCORRECT'] : ['CORRECT'])),
     );
     const { picks, exhausted } = pickForUser(pool, states, { count: 3, seed: 's', strategy: 'NEW_FIRST', now: AT });
     expect([ids(picks).slice(0, 2).sort(), ids(picks)[2], exhausted]).toEqual([['b/z4', 'b/z5'], 'b/a4', true]);
@@ -63,10 +64,10 @@ describe('pickForUser', () => {
   });
 
   it('WEAK_TOPICS draws mostly from the weaker section', () => {
-    const weak = pool
+    const weak = entries
       .filter((e) => e.question.sectionSlug === 'a')
       .map((e) => state(e.question.id, ['INCORRECT', 'INCORRECT']));
-    const strong = pool
+    const strong = entries
       .filter((e) => e.question.sectionSlug === 'z')
       .map((e) => state(e.question.id, ['CORRECT', 'CORRECT']));
     let fromWeak = 0;
@@ -97,6 +98,6 @@ describe('weakestFirst', () => {
       state('b/a2', ['INCORRECT', 'INCORRECT']),
       state('b/a3', ['INCORRECT']),
     );
-    expect(ids(weakestFirst(pool.slice(0, 3), states))).toEqual(['b/a2', 'b/a3', 'b/a1']);
+    expect(ids(weakestFirst(entries.slice(0, 3), states))).toEqual(['b/a2', 'b/a3', 'b/a1']);
   });
 });
