@@ -5,7 +5,8 @@
  * (src/admin/cli.ts) prints their reports.
  */
 import { DomainError } from '../domain/errors';
-import { compare, recount, type Difference } from '../domain/recount';
+import { recount, type Difference } from '../domain/recount';
+import { compare } from '../domain/recount-compare';
 import type { Dynamo } from '../store';
 import { readTenants, rewrite, tenantExists, type RebuildSummary, type TenantSnapshot } from '../store';
 

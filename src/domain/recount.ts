@@ -198,5 +198,3 @@ function recountUser(unordered: readonly AttemptRecord[]): RecountedUser {
     attempts,
   };
 }
-
-export { compare, differingKeys, sameNumber, TOLERANCE } from './recount-compare';

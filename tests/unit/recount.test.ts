@@ -3,15 +3,8 @@ import { EMPTY_PROFILE } from '../../src/domain/attempts';
 import { planAttempt } from '../../src/domain/attempt-effects';
 import { defaultScore, type Outcome } from '../../src/domain/learning/outcomes';
 import { reviewMemory } from '../../src/domain/learning/memory';
-import {
-  compare,
-  differingKeys,
-  recount,
-  type QuestionCounts,
-  type Stored,
-  type StoredUser,
-  type UserAttempt,
-} from '../../src/domain/recount';
+import { recount, type QuestionCounts, type Stored, type StoredUser, type UserAttempt } from '../../src/domain/recount';
+import { compare, differingKeys } from '../../src/domain/recount-compare';
 
 const SECTION: Record<string, string> = { 'b/q1': 's1', 'b/q2': 's1', 'b/q3': 's2' };
 

@@ -8,7 +8,8 @@
  */
 import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
-import { attemptSortKeyOf, differingKeys, sameNumber } from '../../domain/recount';
+import { attemptSortKeyOf } from '../../domain/recount';
+import { differingKeys, sameNumber } from '../../domain/recount-compare';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
