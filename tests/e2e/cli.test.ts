@@ -165,7 +165,8 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).banks[0]).toMatchObject({ id: 'extra', added: 1 });
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
-  });
+    // Java's start, the import and the stop: well over 30 s on a busy 2-core machine, like npm start's tests.
+  }, 60_000);
 
   let firstKeys: string[] = [];
 
