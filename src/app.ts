@@ -17,6 +17,8 @@ import { UseCaseFactory } from './usecases';
 export interface RequestInfo {
   requestId: string;
   headers: Record<string, string | undefined>;
+  /** The client's address (API Gateway's requestContext.http.sourceIp): failed keys are limited per address. */
+  sourceIp?: string;
 }
 
 export interface App {
@@ -48,13 +50,14 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     logger,
     dynamo,
     server: createApolloServer(config),
-    async contextFor({ requestId, headers }) {
+    async contextFor({ requestId, headers, sourceIp }) {
       const startedAt = Date.now();
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
         authorization: headers.authorization,
         userId: headers['x-user-id'],
         origin: headers.origin,
+        sourceIp,
       });
       if (caller.key) {
         const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, startedAt);

@@ -12,13 +12,18 @@ export interface Config {
   region: string;
   tableName: string;
   port: number;
+  /** The interface the local dev server listens on (HOST); loopback unless told otherwise. */
+  host: string;
   /** Where `npm start` and the seed CLI run DynamoDB Local when DYNAMODB_ENDPOINT is unset. */
   localDynamoPort: number;
   /** Where DynamoDB Local keeps its data for `npm start` and the seed CLI. */
   localDataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   production: boolean;
-  /** Content queries without an API key: only in local development. */
+  /**
+   * Content queries without an API key: only when STAGE=local is set explicitly and NODE_ENV is
+   * not production. A missing STAGE fails closed (npm start sets STAGE=local itself).
+   */
   allowAnonymous: boolean;
   /** Schema introspection; off in production unless INTROSPECTION=true. */
   introspection: boolean;
@@ -29,7 +34,8 @@ export interface Config {
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const stage = env.STAGE?.trim() || 'local';
+  const explicitStage = env.STAGE?.trim();
+  const stage = explicitStage || 'local';
   const port = readPort(env, 'PORT', 4000);
   const localDynamoPort = readPort(env, 'DYNAMODB_LOCAL_PORT', 8000);
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as Config['logLevel'];
@@ -53,14 +59,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || (dynamodbEndpoint ? 'local' : 'us-east-1'),
     tableName,
     port,
+    host: readHost(env),
     localDynamoPort,
     localDataDir: path.resolve(env.QBANK_DATA_DIR?.trim() || path.join(__dirname, '..', '.data')),
     logLevel,
     production,
-    allowAnonymous: stage === 'local',
+    allowAnonymous: explicitStage === 'local' && env.NODE_ENV !== 'production',
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
     rateLimit: { rps, burst },
   };
+}
+
+/** npm start's environment: STAGE=local unless the caller chose a stage. */
+export const localServerEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({
+  ...env,
+  STAGE: env.STAGE?.trim() || 'local',
+});
+
+function readHost(env: NodeJS.ProcessEnv): string {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  // An IPv4 or IPv6 address or a host name; nothing with a scheme, port or path.
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new Error(`HOST must be an address or host name, got "${host}"`);
+  return host;
 }
 
 function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -5,8 +5,10 @@
  */
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { App } from './app';
+import type { App, RequestInfo } from './app';
+import { parseApiKey } from './domain/access';
 import { requestRefusal } from './graphql/errors';
+import { logRefusal } from './graphql/plugins';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -22,10 +24,15 @@ export type LambdaHandler = (
 export function createLambdaHandler(app: App): LambdaHandler {
   const apollo = startServerAndCreateLambdaHandler(app.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event, context }) => {
+      const receivedAt = Date.now();
+      const request = requestInfo(event, context);
       try {
-        return await app.contextFor({ requestId: context.awsRequestId, headers: lowerCaseHeaders(event.headers) });
+        return await app.contextFor(request);
       } catch (error) {
-        throw requestRefusal(error, context.awsRequestId, app.logger);
+        const refusal = requestRefusal(error, request.requestId, app.logger);
+        const { code, http } = refusal.extensions as { code: string; http: { status: number } };
+        refused(app, request, receivedAt, { status: http.status, code });
+        throw refusal;
       }
     },
   });
@@ -33,10 +40,33 @@ export function createLambdaHandler(app: App): LambdaHandler {
     if (event.requestContext.http.method === 'OPTIONS') return preflight(event);
     const bodyBytes = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : 0;
     if (bodyBytes > MAX_BODY_BYTES) {
+      refused(app, requestInfo(event, context), Date.now(), { status: 413, code: 'BAD_REQUEST' });
       return errorResponse(413, 'BAD_REQUEST', `the request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
     }
     return asGraphQLResponse((await apollo(event, context, () => {})) as APIGatewayProxyStructuredResultV2);
   };
+}
+
+function requestInfo(event: APIGatewayProxyEventV2, context: Context): RequestInfo {
+  return {
+    requestId: context.awsRequestId,
+    headers: lowerCaseHeaders(event.headers),
+    sourceIp: event.requestContext.http.sourceIp,
+  };
+}
+
+/**
+ * Refusals never reach Apollo's request hooks (so not the access log): each gets its own line
+ * here, with the key id when the key is well formed (never the key, a token or variables).
+ */
+function refused(app: App, request: RequestInfo, receivedAt: number, outcome: { status: number; code: string }): void {
+  logRefusal(app.logger, {
+    requestId: request.requestId,
+    ...outcome,
+    keyId: parseApiKey(request.headers['x-api-key'] ?? '')?.keyId ?? null,
+    sourceIp: request.sourceIp ?? null,
+    durationMs: Date.now() - receivedAt,
+  });
 }
 
 /**

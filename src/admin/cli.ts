@@ -2,7 +2,7 @@
  * npm run admin -- <command> [options] [--json] [--aws]
  *
  *   tenant:create --name N [--id I] [--origin URL]...
- *   tenant:rotate-secret --tenant T
+ *   tenant:rotate-secret --tenant T [--revoke-previous]
  *   key:create --tenant T --kind publishable|secret [--rps N --burst N]
  *   key:revoke --key-id K
  *   key:list --tenant T
@@ -18,11 +18,11 @@ import { startActivity, statusLine } from '../dev/activity';
 import { installCrashHandlers, readCliConfig, reportFailure } from '../dev/cli-errors';
 import { connectLocalDynamo } from '../dev/local-dynamo';
 import { AccessStore, createDynamo, type Dynamo } from '../store';
-import { COMMAND_HANDLERS, type CommandResult } from './handlers';
+import { COMMAND_HANDLERS, COMMAND_OPTIONS, optionProblem, type CommandResult } from './handlers';
 
 export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
   tenant:create --name N [--id I] [--origin URL]...
-  tenant:rotate-secret --tenant T
+  tenant:rotate-secret --tenant T [--revoke-previous]
   key:create --tenant T --kind publishable|secret [--rps N --burst N]
   key:revoke --key-id K
   key:list --tenant T
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): { command: string; options: Options; flags: 
   const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--json' || arg === '--aws') flags.add(arg);
+    if (arg === '--json' || arg === '--aws' || isSwitch(command, arg)) flags.add(arg);
     else if (arg.startsWith('--') && i + 1 < rest.length) (options[arg.slice(2)] ??= []).push(rest[++i]);
     else throw new UsageError(`unexpected argument ${arg}`);
   }
@@ -60,16 +60,25 @@ function parseArgs(argv: string[]): { command: string; options: Options; flags: 
 
 class UsageError extends Error {}
 
+/** A command's own valueless switches (tenant:rotate-secret --revoke-previous). */
+const isSwitch = (command: string, arg: string): boolean =>
+  arg.startsWith('--') && (COMMAND_OPTIONS[command]?.flags ?? []).includes(arg.slice(2));
+
 const one = (options: Options, name: string): string => {
   const value = options[name]?.[0];
   if (!value) throw new UsageError(`--${name} is required`);
   return value;
 };
 
-async function run(command: string, options: Options, store: AccessStore, dynamo: Dynamo): Promise<CommandResult> {
+async function run(
+  { command, options, flags }: ReturnType<typeof parseArgs>,
+  store: AccessStore,
+  dynamo: Dynamo,
+): Promise<CommandResult> {
   const handler = Object.hasOwn(COMMAND_HANDLERS, command) ? COMMAND_HANDLERS[command] : undefined;
   if (!handler) throw new UsageError(command ? `unknown command ${command}` : 'no command given');
-  return handler({ options, store, dynamo, one: (name) => one(options, name) });
+  const switches = new Set([...flags].filter((flag) => flag !== '--json' && flag !== '--aws').map((f) => f.slice(2)));
+  return handler({ options, flags: switches, store, dynamo, one: (name) => one(options, name) });
 }
 
 function fail(message: string, code: number): number {
@@ -94,13 +103,15 @@ async function main(argv: string[]): Promise<number> {
   // Checked before connecting, so a typo does not wait for DynamoDB Local to start.
   if (!COMMANDS.includes(args.command))
     return fail(`${TOOL}: ${args.command ? `unknown command ${args.command}` : 'no command given'}\n${USAGE_HINT}`, 2);
+  const problem = optionProblem(args.command, args.options, new Set());
+  if (problem) return fail(`${TOOL}: ${problem}\n${USAGE_HINT}`, 2);
   const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
     : await connectLocalDynamo(config, { onStarting: statusLine() });
   const activity = startActivity(args.command);
   try {
-    const result = await run(args.command, args.options, new AccessStore(target.dynamo), target.dynamo);
+    const result = await run(args, new AccessStore(target.dynamo), target.dynamo);
     activity.stop();
     process.stdout.write(`${args.flags.has('--json') ? JSON.stringify(result.json) : result.text}\n`);
     return result.exitCode ?? 0;

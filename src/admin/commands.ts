@@ -5,6 +5,7 @@
 import {
   checkTenantId,
   generateApiKey,
+  isUserId,
   newUserTokenSecret,
   normaliseOrigin,
   type KeyKind,
@@ -21,6 +22,8 @@ export async function createTenant(
   input: { name: string; id?: string; origins?: string[]; now?: string },
 ): Promise<TenantRecord> {
   if (!input.name.trim()) throw badInput('--name is required');
+  if (input.name.trim().length > 100 || /\p{Cc}/u.test(input.name))
+    throw badInput('--name must be at most 100 characters, without control characters');
   const tenant: TenantRecord = {
     id: checkTenantId(input.id ?? slugify(input.name, 'tenant')),
     name: input.name.trim(),
@@ -58,6 +61,8 @@ export async function mintUserToken(
   store: AccessStore,
   input: { tenantId: string; userId: string; ttlSeconds: number },
 ): Promise<string> {
+  if (!isUserId(input.userId))
+    throw badInput(`--user must be 1 to 128 letters, digits or _.:@|+-; got "${input.userId}"`);
   const tenant = await requireTenant(store, input.tenantId);
   return signUserToken({
     tenantId: tenant.id,
@@ -67,11 +72,18 @@ export async function mintUserToken(
   });
 }
 
-export async function rotateUserTokenSecret(store: AccessStore, tenantId: string): Promise<void> {
-  await store.rotateUserTokenSecret(tenantId, newUserTokenSecret());
+export async function rotateUserTokenSecret(
+  store: AccessStore,
+  tenantId: string,
+  options: { revokePrevious?: boolean } = {},
+): Promise<void> {
+  await requireTenant(store, tenantId);
+  await store.rotateUserTokenSecret(tenantId, newUserTokenSecret(), options);
 }
 
+/** The tenant named by --tenant: its id checked like any input before it reaches a key. */
 async function requireTenant(store: AccessStore, tenantId: string): Promise<TenantRecord> {
+  checkTenantId(tenantId);
   const tenant = await store.tenant(tenantId);
   if (!tenant) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
   return tenant;

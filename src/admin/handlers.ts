@@ -1,5 +1,7 @@
 /** What each admin command does, given its parsed options; src/admin/cli.ts parses and prints. */
 import { parseTtl } from '../auth/user-token';
+import { checkTenantId } from '../domain/access';
+import { badInput } from '../domain/errors';
 import { migrateRevisions, type AccessStore, type Dynamo } from '../store';
 import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
 import { statsCommand } from './stats';
@@ -12,6 +14,8 @@ export interface CommandResult {
 
 export interface CommandInput {
   options: Record<string, string[]>;
+  /** Valueless switches given, without their dashes (`revoke-previous`). */
+  flags: Set<string>;
   store: AccessStore;
   dynamo: Dynamo;
   /** The option's one value; a usage error when it is missing. */
@@ -26,17 +30,21 @@ async function createTenantCommand({ options, store, one }: CommandInput): Promi
   };
 }
 
-async function rotateSecret({ store, one }: CommandInput): Promise<CommandResult> {
-  await rotateUserTokenSecret(store, one('tenant'));
+async function rotateSecret({ store, one, flags }: CommandInput): Promise<CommandResult> {
+  const revokePrevious = flags.has('revoke-previous');
+  await rotateUserTokenSecret(store, one('tenant'), { revokePrevious });
   return {
-    json: { rotated: true },
-    text: 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)',
+    json: { rotated: true, previousRevoked: revokePrevious },
+    text: revokePrevious
+      ? 'rotated the user-token secret; tokens signed with any earlier one are refused within 60 s'
+      : 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)',
   };
 }
 
 async function createKeyCommand({ options, store, one }: CommandInput): Promise<CommandResult> {
+  if (options.burst && !options.rps) throw badInput('--burst needs --rps');
   const rateLimit = options.rps
-    ? { rps: Number(one('rps')), burst: Number(options.burst?.[0] ?? options.rps[0]) }
+    ? { rps: readCount('rps', one('rps')), burst: readCount('burst', options.burst?.[0] ?? one('rps')) }
     : undefined;
   const key = await createKey(store, { tenantId: one('tenant'), kind: one('kind'), rateLimit });
   return {
@@ -46,12 +54,14 @@ async function createKeyCommand({ options, store, one }: CommandInput): Promise<
 }
 
 async function revokeKey({ store, one }: CommandInput): Promise<CommandResult> {
+  if (!isKeyId(one('key-id')))
+    throw badInput(`--key-id must be the 16-character id key:list shows; got "${one('key-id')}"`);
   await store.revokeApiKey(one('key-id'), new Date().toISOString());
   return { json: { revoked: one('key-id') }, text: `revoked ${one('key-id')} (refused everywhere within 60 s)` };
 }
 
 async function listKeys({ store, one }: CommandInput): Promise<CommandResult> {
-  const keys = (await store.listApiKeys(one('tenant'))).map(({ hash: _hash, ...key }) => key);
+  const keys = (await store.listApiKeys(checkTenantId(one('tenant')))).map(({ hash: _hash, ...key }) => key);
   const line = (k: (typeof keys)[number]): string =>
     `${k.keyId}  ${k.kind.padEnd(11)}  ${k.createdAt}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}`;
   return { json: { keys }, text: keys.map(line).join('\n') };
@@ -70,6 +80,40 @@ async function migrate({ dynamo }: CommandInput): Promise<CommandResult> {
       ? `migrated ${report.migrated.join(', ')}; ${report.current} already current`
       : `nothing to migrate: ${report.current} banks already current`;
   return { json: report, text };
+}
+
+const isKeyId = (value: string): boolean => /^[a-z0-9]{16}$/.test(value);
+
+/** --rps and --burst: whole numbers from 1 to 100,000 (a typo must not become NaN or 1e9). */
+function readCount(name: string, value: string): number {
+  const count = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(count >= 1 && count <= 100_000))
+    throw badInput(`--${name} must be a whole number from 1 to 100000; got "${value}"`);
+  return count;
+}
+
+/** The options (with a value) and switches each command takes; anything else is a usage error. */
+export const COMMAND_OPTIONS: Record<string, { options: string[]; repeatable?: string[]; flags?: string[] }> = {
+  'tenant:create': { options: ['name', 'id', 'origin'], repeatable: ['origin'] },
+  'tenant:rotate-secret': { options: ['tenant'], flags: ['revoke-previous'] },
+  'key:create': { options: ['tenant', 'kind', 'rps', 'burst'] },
+  'key:revoke': { options: ['key-id'] },
+  'key:list': { options: ['tenant'] },
+  'user-token': { options: ['tenant', 'user', 'ttl'] },
+  'stats:verify': { options: ['tenant'] },
+  'stats:rebuild': { options: ['tenant'] },
+  'content:migrate-revisions': { options: [] },
+};
+
+/** Why these options do not fit the command (unknown, repeated, a switch it lacks), or null. */
+export function optionProblem(command: string, options: Record<string, string[]>, flags: Set<string>): string | null {
+  const spec = COMMAND_OPTIONS[command] ?? { options: [] };
+  for (const [name, values] of Object.entries(options)) {
+    if (!spec.options.includes(name)) return `${command} takes no option --${name}`;
+    if (values.length > 1 && !spec.repeatable?.includes(name)) return `--${name} is given more than once`;
+  }
+  const flag = [...flags].find((name) => !spec.flags?.includes(name));
+  return flag ? `${command} takes no switch --${flag}` : null;
 }
 
 export const COMMAND_HANDLERS: Record<string, (input: CommandInput) => Promise<CommandResult>> = {

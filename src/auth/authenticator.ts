@@ -1,12 +1,23 @@
 /**
  * Who is calling: the API key (x-api-key) names the tenant; the user comes from a user token
  * (Authorization: Bearer) or, for secret keys only, from x-user-id. Keys and tenants are cached
- * per container for 30 seconds, so a revoked key stops working within a minute and a warm
- * request costs no DynamoDB call for authentication.
+ * per container for 30 seconds (least recently used dropped first), so a revoked key stops working
+ * within a minute and a warm request costs no DynamoDB call for authentication. Unknown key ids
+ * are remembered briefly, and an address that keeps failing is stopped before it costs reads.
  */
-import { isUserId, parseApiKey, sameHash, type ApiKeyRecord, type KeyKind, type TenantRecord } from '../domain/access';
+import {
+  isUserId,
+  parseApiKey,
+  sameHash,
+  type ApiKeyRecord,
+  type KeyKind,
+  type ParsedKey,
+  type TenantRecord,
+} from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { AccessStore } from '../store';
+import { FailedAuthLimiter, type FailedAuthPolicy } from './failed-auth-limiter';
+import { LruCache } from './lru-cache';
 import { verifyUserToken } from './user-token';
 
 export interface Caller {
@@ -23,6 +34,8 @@ export interface Credentials {
   authorization?: string;
   userId?: string;
   origin?: string;
+  /** The client's address as API Gateway saw it: failed authentications are limited per address. */
+  sourceIp?: string;
 }
 
 interface Access {
@@ -31,17 +44,29 @@ interface Access {
 }
 
 export const ACCESS_CACHE_TTL_MS = 30_000;
+/**
+ * Key ids DynamoDB did not know are remembered for 10 s, so repeating an unknown key costs no
+ * read; a key used before it was created works at most 10 s after its creation.
+ */
+export const UNKNOWN_KEY_TTL_MS = 10_000;
 const CACHE_LIMIT = 10_000;
 
 const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);
 
+const matches = (access: Access, parsed: ParsedKey): boolean =>
+  sameHash(access.key.hash, parsed.hash) && access.key.kind === parsed.kind;
+
 export class Authenticator {
-  private readonly cache = new Map<string, { access: Promise<Access | null>; expires: number }>();
+  private readonly keys = new LruCache<string, Promise<Access | null>>(CACHE_LIMIT);
+  private readonly unknownKeys = new LruCache<string, true>(CACHE_LIMIT);
+  private readonly failures: FailedAuthLimiter;
 
   constructor(
     private readonly store: Pick<AccessStore, 'apiKey' | 'tenant'>,
-    private readonly options: { allowAnonymous: boolean; now?: () => number },
-  ) {}
+    private readonly options: { allowAnonymous: boolean; now?: () => number; failedAuth?: FailedAuthPolicy },
+  ) {
+    this.failures = new FailedAuthLimiter(options.failedAuth);
+  }
 
   async authenticate(credentials: Credentials): Promise<Caller> {
     if (!credentials.apiKey) {
@@ -50,13 +75,7 @@ export class Authenticator {
         throw unauthenticated('a user can only be named together with an API key');
       return { tenantId: null, keyId: null, kind: 'anonymous', userId: null, key: null };
     }
-    const parsed = parseApiKey(credentials.apiKey);
-    if (!parsed) throw unauthenticated('x-api-key is not a qbank API key');
-    const access = await this.access(parsed.keyId);
-    if (!access || !sameHash(access.key.hash, parsed.hash) || access.key.kind !== parsed.kind)
-      throw unauthenticated('unknown API key');
-    if (access.key.revokedAt) throw unauthenticated('this API key has been revoked');
-    const { key, tenant } = access;
+    const { key, tenant } = await this.verifiedAccess(credentials.apiKey, credentials.sourceIp);
     if (key.kind === 'publishable' && credentials.origin && !tenant.allowedOrigins.includes(credentials.origin)) {
       throw new DomainError('FORBIDDEN', `origin ${credentials.origin} is not allowed for this key`);
     }
@@ -67,6 +86,37 @@ export class Authenticator {
       userId: await this.userOf(credentials, key, tenant),
       key,
     };
+  }
+
+  /**
+   * The key's record and tenant. Every failure counts against the source address; an address
+   * over its limit is answered from the cache alone (a key verified before still works).
+   */
+  private async verifiedAccess(apiKey: string, sourceIp: string | undefined): Promise<Access> {
+    const parsed = parseApiKey(apiKey);
+    const now = this.now();
+    const retryAfterMs = sourceIp ? this.failures.retryAfterMs(sourceIp, now) : 0;
+    const cached = parsed && this.keys.get(parsed.keyId, now);
+    if (retryAfterMs > 0) {
+      const access = cached ? await cached : null;
+      if (access && parsed && matches(access, parsed) && !access.key.revokedAt) return access;
+      throw new DomainError('RATE_LIMITED', 'too many failed authentications from this address', { retryAfterMs });
+    }
+    if (!parsed) throw this.failure(sourceIp, 'x-api-key is not a qbank API key');
+    const known = cached || !this.unknownKeys.get(parsed.keyId, now);
+    const access = known ? await (cached || this.load(parsed.keyId, now)) : null;
+    if (!access || !matches(access, parsed)) throw this.failure(sourceIp, 'unknown API key');
+    if (access.key.revokedAt) throw this.failure(sourceIp, 'this API key has been revoked');
+    return access;
+  }
+
+  private failure(sourceIp: string | undefined, message: string): DomainError {
+    if (sourceIp) this.failures.recordFailure(sourceIp, this.now());
+    return unauthenticated(message);
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private async userOf(credentials: Credentials, key: ApiKeyRecord, tenant: TenantRecord): Promise<string | null> {
@@ -85,18 +135,20 @@ export class Authenticator {
     return verdict.userId;
   }
 
-  private access(keyId: string): Promise<Access | null> {
-    const now = (this.options.now ?? Date.now)();
-    const cached = this.cache.get(keyId);
-    if (cached && cached.expires > now) return cached.access;
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    const access = this.load(keyId);
-    this.cache.set(keyId, { access, expires: now + ACCESS_CACHE_TTL_MS });
-    access.catch(() => this.cache.delete(keyId));
+  /** One read per key id at a time: concurrent requests share the lookup. */
+  private load(keyId: string, now: number): Promise<Access | null> {
+    const access = this.read(keyId);
+    this.keys.set(keyId, access, now + ACCESS_CACHE_TTL_MS);
+    const forget = (): void => this.keys.delete(keyId);
+    access.then((found) => {
+      if (found) return;
+      forget();
+      this.unknownKeys.set(keyId, true, now + UNKNOWN_KEY_TTL_MS);
+    }, forget);
     return access;
   }
 
-  private async load(keyId: string): Promise<Access | null> {
+  private async read(keyId: string): Promise<Access | null> {
     const key = await this.store.apiKey(keyId);
     const tenant = key && (await this.store.tenant(key.tenantId));
     return key && tenant ? { key, tenant } : null;

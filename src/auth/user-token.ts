@@ -44,7 +44,10 @@ export async function verifyUserToken(
         requiredClaims: ['sub', 'exp'],
         clockTolerance: CLOCK_TOLERANCE_S,
       });
-      return { userId: payload.sub! };
+      // jose checks that `sub` is present, not its type: a number or ["zed"] must not pass as a user id.
+      if (typeof payload.sub !== 'string' || payload.sub === '')
+        return { problem: 'the user token is not valid: "sub" must be a non-empty string' };
+      return { userId: payload.sub };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { problem: 'the user token has expired' };
       if (error instanceof errors.JWTClaimValidationFailed)

@@ -63,7 +63,7 @@ function toEvent(req: http.IncomingMessage, url: URL, body: Buffer): APIGatewayP
         method,
         path: url.pathname,
         protocol: 'HTTP/1.1',
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        sourceIp: sourceIpOf(req),
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
@@ -75,6 +75,15 @@ function toEvent(req: http.IncomingMessage, url: URL, body: Buffer): APIGatewayP
     body: body.length > 0 ? body.toString('base64') : undefined,
     isBase64Encoded: body.length > 0,
   };
+}
+
+/**
+ * The peer address as API Gateway reports it: from the socket, never from a header a client
+ * could forge (X-Forwarded-For); IPv4 peers of a dual-stack socket lose their ::ffff: prefix.
+ */
+function sourceIpOf(req: http.IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? '127.0.0.1';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice('::ffff:'.length) : address;
 }
 
 function lambdaContext(): Context {

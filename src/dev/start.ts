@@ -8,6 +8,7 @@ import path from 'node:path';
 import { importBankFiles, readBankFiles } from '../usecases/import-banks';
 import { createApp } from '../app';
 import { createLambdaHandler } from '../lambda';
+import { localServerEnv } from '../config';
 import { createLogger } from '../logger';
 import { bankExists, migrateRevisions, type Dynamo } from '../store';
 import { statusLine } from './activity';
@@ -36,8 +37,13 @@ const portTaken = (port: number): LocalSetupError =>
     `port ${port} is taken (another npm start?). Stop that process, or set PORT to a free port, e.g. PORT=${port + 1} npm start.`,
   );
 
+/** Loopback is printed as localhost, as the README shows it; anything else as given. */
+const urlHost = (host: string): string =>
+  ['127.0.0.1', '::1', 'localhost'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+
 async function main(): Promise<void> {
-  const config = readCliConfig();
+  // STAGE=local unless the caller chose one: keyless local use, and the qbank-local table.
+  const config = readCliConfig(localServerEnv());
   // Checked before DynamoDB Local starts, so a second `npm start` fails in a second, not ten.
   if (config.port !== 0 && (await isPortOpen(config.port))) throw portTaken(config.port);
   const logger = createLogger(config.logLevel);
@@ -54,13 +60,13 @@ async function main(): Promise<void> {
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
     const server = createHttpServer(createLambdaHandler(app));
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, resolve)).catch(
-      (error: NodeJS.ErrnoException) => {
-        throw error.code === 'EADDRINUSE' ? portTaken(config.port) : error;
-      },
-    );
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(config.port, config.host, resolve),
+    ).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? portTaken(config.port) : error;
+    });
     const { port } = server.address() as AddressInfo;
-    const url = `http://localhost:${port}/graphql`;
+    const url = `http://${urlHost(config.host)}:${port}/graphql`;
     process.stdout.write(
       [
         `DynamoDB: ${local.endpoint}${local.started ? ` (DynamoDB Local, data in ${config.localDataDir})` : ''}, table ${config.tableName}`,

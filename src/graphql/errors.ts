@@ -67,6 +67,25 @@ const isExpected = (formatted: GraphQLFormattedError, error: unknown): boolean =
   APOLLO_CODES.has(String(formatted.extensions?.code)) ||
   OWN_CODES.has(String(formatted.extensions?.code));
 
+/**
+ * graphql-js ends some messages with suggestions taken from the schema ("Did you mean the enum
+ * value "UNIFORM" or "BALANCED"?", "Did you mean "count"?"). Apollo's
+ * hideSchemaDetailsFromClientErrors strips them from validation errors only; variable coercion
+ * errors (BAD_USER_INPUT from Apollo) keep them, so production formats strip them here.
+ */
+const SCHEMA_HINT = /\s*Did you mean [^]*\?$/;
+
+/** formatError for a stage: production (hideSchemaDetails) answers without schema suggestions. */
+export function errorFormatter(options: {
+  hideSchemaDetails: boolean;
+}): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!options.hideSchemaDetails) return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return SCHEMA_HINT.test(result.message) ? { ...result, message: result.message.replace(SCHEMA_HINT, '') } : result;
+  };
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {

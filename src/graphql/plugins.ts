@@ -3,6 +3,7 @@
  * request errors.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
 
 /**
@@ -26,6 +27,25 @@ export const accessLog: ApolloServerPlugin<GraphQLContext> = {
     };
   },
 };
+
+export interface Refusal {
+  requestId: string;
+  status: number;
+  code: string;
+  /** The id of a well-formed x-api-key (known or not); null without one. */
+  keyId: string | null;
+  sourceIp: string | null;
+  durationMs: number;
+}
+
+/**
+ * The access-log line of a request refused before Apollo ran it (no key, an unknown key, a
+ * disallowed origin, a rate limit, a body over 64 KB): Apollo's hooks never see those.
+ */
+export function logRefusal(logger: Logger, refusal: Refusal): void {
+  const { requestId, status, code, keyId, sourceIp, durationMs } = refusal;
+  logger.info('request refused', { requestId, status, code, keyId, sourceIp, durationMs });
+}
 
 /**
  * Browsers may read a response when it was made with a publishable key from an allowed origin

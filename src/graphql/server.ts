@@ -10,7 +10,7 @@ import {
 import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GraphQLContext } from './context';
-import { errorReporting, formatError } from './errors';
+import { errorFormatter, errorReporting } from './errors';
 import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
@@ -45,7 +45,7 @@ export function createApolloServer(config: Pick<Config, 'production' | 'introspe
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    formatError,
+    formatError: errorFormatter({ hideSchemaDetails: config.production }),
     plugins: [
       ...armor.plugins,
       errorReporting,

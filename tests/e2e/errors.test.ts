@@ -5,6 +5,11 @@ import { givenApi, graphqlEvent } from '../support/graphql';
 
 /** Production behaviour without the need for a key (keyless calls need STAGE=local). */
 const PRODUCTION = { STAGE: 'local', NODE_ENV: 'production' };
+/**
+ * Production error formatting, asked without a key. No environment gives that any more (keyless
+ * access needs STAGE=local and NODE_ENV not production), so these tests set it on the config.
+ */
+const KEYLESS = { allowAnonymous: true };
 
 describe('errors', () => {
   const dynamo = useTable();
@@ -27,7 +32,7 @@ describe('errors', () => {
     const dev = await givenApi(dynamo()).query('{ banks { titel } }');
     expect([dev.status, dev.errors!.map((e) => e.extensions?.code)]).toEqual([200, ['GRAPHQL_VALIDATION_FAILED']]);
     expect(dev.errors![0].message).toBe('Cannot query field "titel" on type "Bank". Did you mean "title" or "level"?');
-    const prod = await givenApi(dynamo(), { env: PRODUCTION }).query('{ banks { titel } }');
+    const prod = await givenApi(dynamo(), { env: PRODUCTION, config: KEYLESS }).query('{ banks { titel } }');
     expect(prod.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([
       ['GRAPHQL_VALIDATION_FAILED', 'Cannot query field "titel" on type "Bank".'],
     ]);
@@ -37,6 +42,7 @@ describe('errors', () => {
     const lines: string[] = [];
     const broken = givenApi(newDynamo('table-that-does-not-exist'), {
       env: PRODUCTION,
+      config: KEYLESS,
       log: (line) => lines.push(line),
     });
 
@@ -116,7 +122,9 @@ describe('errors', () => {
   });
 
   it('turns off introspection in production', async () => {
-    const response = await givenApi(dynamo(), { env: PRODUCTION }).query('{ __schema { types { name } } }');
+    const response = await givenApi(dynamo(), { env: PRODUCTION, config: KEYLESS }).query(
+      '{ __schema { types { name } } }',
+    );
     expect(response.errors!.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 });

@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../src/app';
-import { readConfig } from '../../src/config';
+import { readConfig, type Config } from '../../src/config';
 import { createLambdaHandler, type LambdaHandler } from '../../src/lambda';
 import { createLogger } from '../../src/logger';
 import type { Dynamo } from '../../src/store/client';
@@ -32,6 +32,8 @@ export interface ApiOptions {
   env?: Record<string, string>;
   /** Receives the app's log lines (silent otherwise). */
   log?: (line: string) => void;
+  /** Settings no environment can give, set on the config read from `env`. */
+  config?: Partial<Config>;
 }
 
 export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
@@ -42,6 +44,7 @@ export function givenApi(dynamo: Dynamo, options: ApiOptions = {}): TestApi {
     TABLE_NAME: dynamo.tableName,
     ...options.env,
   });
+  Object.assign(config, options.config);
   const app = createApp(config, createLogger(config.logLevel, options.log));
   const handler = createLambdaHandler(app);
   let calls: Record<string, number> = {};

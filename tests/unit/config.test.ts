@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readConfig } from '../../src/config';
+import { localServerEnv, readConfig } from '../../src/config';
 
 describe('readConfig', () => {
   it('has local defaults', () => {
@@ -10,14 +10,41 @@ describe('readConfig', () => {
       region: 'us-east-1',
       tableName: 'qbank-local',
       port: 4000,
+      host: '127.0.0.1',
       localDynamoPort: 8000,
       localDataDir: path.resolve(__dirname, '../../.data'),
       logLevel: 'info',
       production: false,
-      allowAnonymous: true,
+      allowAnonymous: false,
       introspection: true,
       rateLimit: { rps: 20, burst: 40 },
     });
+  });
+
+  it('allows keyless calls only with STAGE=local set explicitly and NODE_ENV not production', () => {
+    expect(
+      [
+        {},
+        { NODE_ENV: 'production' },
+        { STAGE: 'local', NODE_ENV: 'production' },
+        { STAGE: 'dev' },
+        { STAGE: 'local' },
+      ].map((env) => readConfig(env).allowAnonymous),
+    ).toEqual([false, false, false, false, true]);
+    expect(readConfig(localServerEnv({}))).toMatchObject({
+      stage: 'local',
+      tableName: 'qbank-local',
+      allowAnonymous: true,
+    });
+    expect(readConfig(localServerEnv({ STAGE: 'prod' }))).toMatchObject({ stage: 'prod', allowAnonymous: false });
+  });
+
+  it('binds the dev server to HOST, loopback by default', () => {
+    expect([readConfig({}).host, readConfig({ HOST: '0.0.0.0' }).host, readConfig({ HOST: '::1' }).host]).toEqual([
+      '127.0.0.1',
+      '0.0.0.0',
+      '::1',
+    ]);
   });
 
   it('signs for an endpoint with placeholder credentials only when the environment has none', () => {
@@ -58,6 +85,7 @@ describe('readConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535, got "eighty"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"'],
     [{ TABLE_NAME: 'no spaces allowed' }, 'TABLE_NAME "no spaces allowed" is not a valid DynamoDB table name'],
+    [{ HOST: 'http://0.0.0.0/' }, 'HOST must be an address or host name, got "http://0.0.0.0/"'],
     [{ RATE_LIMIT_RPS: '0' }, 'RATE_LIMIT_RPS must be a whole number of at least 1, got "0"'],
     [{ RATE_LIMIT_RPS: '50', RATE_LIMIT_BURST: '10' }, 'RATE_LIMIT_BURST (10) must be at least RATE_LIMIT_RPS (50)'],
   ])('refuses %j', (env, message) => {

@@ -39,8 +39,15 @@ export class AccessStore {
     return item ? tenantFromItem(item) : null;
   }
 
-  /** Puts a new user-token secret first and keeps the newest old one, so tokens in use still verify. */
-  async rotateUserTokenSecret(tenantId: string, secret: string): Promise<void> {
+  /**
+   * Puts a new user-token secret first and keeps the newest old one, so tokens in use still
+   * verify; with `revokePrevious` the new secret is the only one (a leaked secret stops at once).
+   */
+  async rotateUserTokenSecret(
+    tenantId: string,
+    secret: string,
+    options: { revokePrevious?: boolean } = {},
+  ): Promise<void> {
     const tenant = await this.tenant(tenantId);
     if (!tenant) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
     await this.dynamo.doc.send(
@@ -49,7 +56,9 @@ export class AccessStore {
         Key: tenantKey(tenantId),
         UpdateExpression: 'SET userTokenSecrets = :secrets',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':secrets': [secret, tenant.userTokenSecrets[0]] },
+        ExpressionAttributeValues: {
+          ':secrets': options.revokePrevious ? [secret] : [secret, tenant.userTokenSecrets[0]],
+        },
       }),
     );
   }
