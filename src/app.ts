@@ -67,7 +67,8 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
           });
         }
       }
-      return { requestId, caller, origin: headers.origin ?? null, startedAt, logger, use: useCases.forRequest() };
+      const origin = headers.origin ?? null;
+      return { requestId, caller, origin, sourceIp: sourceIp ?? null, startedAt, logger, use: useCases.forRequest() };
     },
   };
 }

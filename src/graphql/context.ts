@@ -9,6 +9,8 @@ export interface GraphQLContext {
   caller: Caller;
   /** The request's Origin header, echoed in CORS headers when the caller may use it. */
   origin: string | null;
+  /** The client's address, for the access log. */
+  sourceIp: string | null;
   startedAt: number;
   /** What the request may do, over its own stores. */
   use: UseCases;

@@ -18,6 +18,7 @@ export const accessLog: ApolloServerPlugin<GraphQLContext> = {
           requestId: contextValue.requestId,
           tenantId: contextValue.caller.tenantId,
           keyId: contextValue.caller.keyId,
+          sourceIp: contextValue.sourceIp,
           operationName: operationName ?? null,
           durationMs: Date.now() - contextValue.startedAt,
           status: response.http.status ?? 200,

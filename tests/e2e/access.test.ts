@@ -171,6 +171,7 @@ describe('tenants, keys and users (STAGE=prod)', () => {
         requestId: expect.any(String),
         tenantId: 'acme',
         keyId: expect.stringMatching(/^[a-z0-9]{16}$/),
+        sourceIp: '127.0.0.1',
         operationName: 'Mine',
         durationMs: expect.any(Number),
         status: 200,

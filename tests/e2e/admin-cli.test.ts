@@ -83,6 +83,44 @@ describe('npm run admin', () => {
     ]);
   });
 
+  it('checks its options like API input, before anything is read or written', async () => {
+    const run = async (...args: string[]) => {
+      const { code, stdout, stderr } = await runScript('src/admin/cli.ts', args, env);
+      return [code, stdout, stderr];
+    };
+    const hint = 'see: npm run admin -- --help\n';
+    expect(await run('key:list', '--tennant', 'quiz-co')).toEqual([
+      2,
+      '',
+      `admin: key:list takes no option --tennant\n${hint}`,
+    ]);
+    expect(await run('key:list', '--tenant', 'a', '--tenant', 'b')).toEqual([
+      2,
+      '',
+      `admin: --tenant is given more than once\n${hint}`,
+    ]);
+    expect(await run('key:revoke', '--key-id', '../etc')).toEqual([
+      1,
+      '',
+      'admin: --key-id must be the 16-character id key:list shows; got "../etc"\n',
+    ]);
+    expect(await run('key:create', '--tenant', 'quiz-co', '--kind', 'secret', '--rps', 'abc')).toEqual([
+      1,
+      '',
+      'admin: --rps must be a whole number from 1 to 100000; got "abc"\n',
+    ]);
+    expect(await run('user-token', '--tenant', 'quiz-co', '--user', 'a b')).toEqual([
+      1,
+      '',
+      'admin: --user must be 1 to 128 letters, digits or _.:@|+-; got "a b"\n',
+    ]);
+    expect(await run('key:list', '--tenant', 'acme#U')).toEqual([
+      1,
+      '',
+      expect.stringMatching(/^admin: .*tenant.*\n$/),
+    ]);
+  });
+
   it('prints its usage on stdout for --help, -h and help, also after a command, and exits 0', async () => {
     for (const args of [['--help'], ['-h'], ['help'], ['key:create', '--help']]) {
       const help = await runScript('src/admin/cli.ts', args, env);
