@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { importBankFiles } from '../src/usecases/import-banks';
-import { createKey, createTenant } from '../src/admin/commands';
+import { createKey, createTenant } from '../src/usecases/tenants';
 import type { RateLimit } from '../src/domain/access';
 import { AccessStore } from '../src/store';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';

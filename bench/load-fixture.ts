@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createKey, createTenant } from '../src/admin/commands';
+import { createKey, createTenant } from '../src/usecases/tenants';
 import { startDynamoDbLocal, type LocalDynamoDb } from '../src/dev/dynamodb-local';
 import { AccessStore } from '../src/store';
 import { batchGet } from '../src/store/batch';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createKey, createTenant } from '../src/admin/commands';
+import { createKey, createTenant } from '../src/usecases/tenants';
 import { verifyStats } from '../src/admin/stats';
 import { createApp, type App } from '../src/app';
 import { readConfig } from '../src/config';

@@ -3,7 +3,7 @@ import { parseTtl } from '../auth/user-token';
 import { checkTenantId } from '../domain/access';
 import { badInput } from '../domain/errors';
 import { migrateRevisions, type AccessStore, type Dynamo } from '../store';
-import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from './commands';
+import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from '../usecases/tenants';
 import { statsCommand } from './stats';
 
 export interface CommandResult {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createKey, createTenant, mintUserToken } from '../admin/commands';
+import { createKey, createTenant, mintUserToken } from '../usecases/tenants';
 import { parseApiKey, sameHash } from '../domain/access';
 import type { AccessStore } from '../store';
 

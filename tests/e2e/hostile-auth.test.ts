@@ -4,7 +4,7 @@
  * errors, and the previous user-token secret after --revoke-previous. Each gets its exact code, a
  * status below 500 and no write; each refusal leaves one log line without a secret.
  */
-import { rotateUserTokenSecret } from '../../src/admin/commands';
+import { rotateUserTokenSecret } from '../../src/usecases/tenants';
 import { generateApiKey } from '../../src/domain/access';
 import { AccessStore } from '../../src/store';
 import { craftToken, givenTenant, nowSeconds, type TenantFixture } from '../support/access';

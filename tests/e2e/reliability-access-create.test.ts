@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKey, createTenant } from '../../src/admin/commands';
+import { createKey, createTenant } from '../../src/usecases/tenants';
 import { parseApiKey, type ApiKeyRecord, type TenantRecord } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy';

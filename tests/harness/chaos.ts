@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { importBankFiles } from '../../src/usecases/import-banks';
-import { createKey, createTenant } from '../../src/admin/commands';
+import { createKey, createTenant } from '../../src/usecases/tenants';
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { createLambdaHandler } from '../../src/lambda';

@@ -1,6 +1,6 @@
 /** Given: tenants with keys and user tokens on a suite's table. */
 import { SignJWT } from 'jose';
-import { createKey, createTenant, mintUserToken } from '../../src/admin/commands';
+import { createKey, createTenant, mintUserToken } from '../../src/usecases/tenants';
 import type { RateLimit } from '../../src/domain/access';
 import { AccessStore } from '../../src/store';
 import type { Dynamo } from '../../src/store/client';

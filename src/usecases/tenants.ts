@@ -1,6 +1,7 @@
 /**
- * What the admin CLI does, as plain functions over an AccessStore, so tests call them directly.
- * Keys are printed once, here, and only their hash is stored.
+ * Tenants, API keys and user tokens: the use cases behind the admin CLI and npm start's local
+ * tenant, as plain functions over an AccessStore, so tests call them directly. Keys are returned
+ * once, here, and only their hash is stored.
  */
 import {
   checkTenantId,
