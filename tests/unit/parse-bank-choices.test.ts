@@ -169,3 +169,18 @@ describe('exporting choice questions', () => {
     });
   });
 });
+
+describe('the shipped English bank', () => {
+  const file = path.join(__dirname, '../../seed/banks/ml-fundamentals.en.md');
+  const bank = parseBank(readFileSync(file, 'utf8'), 'ml-fundamentals.en.md');
+  const questions = bank.sections.flatMap((s) => s.questions);
+
+  it('mixes every kind, with tags and difficulties on every question, and imports without a warning', () => {
+    const kinds: Record<string, number> = {};
+    for (const q of questions) kinds[q.kind] = (kinds[q.kind] ?? 0) + 1;
+    expect(kinds).toEqual({ OPEN: 18, SINGLE_CHOICE: 10, TRUE_FALSE: 7, MULTIPLE_CHOICE: 6 });
+    expect(bank.warnings).toEqual([]);
+    expect(questions.filter((q) => q.tags.length === 0 || q.difficulty === null)).toEqual([]);
+    expect(questions.filter((q) => q.kind === 'OPEN' && q.answer === '')).toEqual([]);
+  });
+});
