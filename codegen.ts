@@ -12,6 +12,7 @@ const config: CodegenConfig = {
           Bank: '../../domain/content#BankRecord',
           Section: '../../usecases/models#SectionModel',
           Question: '../../usecases/models#QuestionModel',
+          Option: '../../usecases/models#OptionModel',
           QuestionConnection: '../../usecases/models#QuestionConnectionModel',
           QuestionSet: '../../usecases/models#QuestionSetModel',
           Attempt: '../../domain/attempts#AttemptRecord',

@@ -1,4 +1,12 @@
 /** Stored content as the rest of the code sees it, free of DynamoDB keys and attribute names. */
+import type { QuestionKind } from './bank/types';
+
+/** One option of a choice question; its id is kept through re-orderings and small edits (option-ids.ts). */
+export interface OptionRecord {
+  id: string;
+  text: string;
+  correct: boolean;
+}
 
 export interface BankRecord {
   id: string;
@@ -31,6 +39,13 @@ export interface QuestionRecord {
   topic: string | null;
   /** The source the bank cites for the question (a trailing `[[src](url)]` link). */
   sourceUrl: string | null;
+  kind: QuestionKind;
+  /** In source order; [] for an open question. Served shuffled, correctness withheld (content-access.ts). */
+  options: OptionRecord[];
+  explanation: string | null;
+  references: string[];
+  /** The shared prompt of a sub-question, shown above its text. */
+  stem: string | null;
   /** Hash of the content fields; an import writes a new revision only when it changes. */
   contentHash: string;
   /**

@@ -7,13 +7,14 @@
  * or edited question gets a new revision, retirement is an entry of the catalog, so the one
  * write that publishes the catalog switches texts and structure together.
  */
-import { createHash } from 'node:crypto';
-import type { ParsedBank, ParsedQuestion } from './bank/types';
+import type { ParsedBank } from './bank/types';
 import { Catalog, catalogVersion, serializeCatalog, type CatalogData, type CatalogSection } from './catalog';
 import type { BankRecord, QuestionRecord } from './content';
-import { globalId } from './ids';
 import { matchQuestions, type Incoming } from './question-matching';
 import { contentHash } from './identity';
+import { questionRecord } from './question-record';
+
+export { revisionOf } from './question-record';
 
 export interface ExistingBank {
   bank: BankRecord | null;
@@ -124,14 +125,6 @@ export function planImport(
   };
 }
 
-/**
- * A new revision id for content written at `now`: never one an earlier import used, so no import
- * overwrites a revision that a published catalog (or a concurrent import) names.
- */
-export function revisionOf(contentHash: string, now: string): string {
-  return createHash('sha256').update(`${contentHash}@${now}`).digest('hex').slice(0, 12);
-}
-
 /** The revisions a catalog names, retired questions included. */
 function namedRevisions(bankId: string, data: CatalogData): Set<string> {
   const catalog = new Catalog(bankId, '', data);
@@ -217,44 +210,6 @@ function bankRecord(
     sourceUrlBase,
   };
   return { bank, bankChanged };
-}
-
-function questionRecord(
-  bankId: string,
-  localId: string,
-  sectionSlug: string,
-  q: ParsedQuestion,
-  prior: QuestionRecord | undefined,
-  now: string,
-): QuestionRecord {
-  const content = {
-    sectionSlug,
-    text: q.text,
-    answer: q.answer,
-    tags: q.tags,
-    difficulty: q.difficulty,
-    topic: q.topic,
-  };
-  // Hashed only when present, so questions stored before source links were read keep their
-  // hash and an unchanged bank still writes nothing.
-  const hashed = q.sourceUrl === null ? content : { ...content, sourceUrl: q.sourceUrl };
-  const hash = contentHash(hashed);
-  return {
-    id: globalId(bankId, localId),
-    bankId,
-    localId,
-    ...content,
-    sourceUrl: q.sourceUrl,
-    contentHash: hash,
-    revision: revisionOf(hash, now),
-    retired: false,
-    retiredAt: null,
-    lastPosition: null,
-    lastNumber: null,
-    lastLine: null,
-    createdAt: prior?.createdAt ?? now,
-    updatedAt: now,
-  };
 }
 
 function catalogData(

@@ -101,7 +101,7 @@ export class ContentQueries {
         const { picks, poolSize } = pickRandomSet(selectPool(catalogs, input), request);
         return { entries: picks, value: poolSize };
       });
-      return { questions, poolSize: value, seed, strategy, exhausted: false };
+      return { questions: seeded(questions, seed), poolSize: value, seed, strategy, exhausted: false };
     }
     // Seen questions leave the pool; when it runs out, the weakest seen ones come back first.
     const seen = await this.seenStates(user, input);
@@ -121,7 +121,7 @@ export class ContentQueries {
           : [];
       return { entries: [...picks, ...refill], value: { poolSize, exhausted: missing > 0 } };
     });
-    return { questions, poolSize: value.poolSize, seed, strategy, exhausted: value.exhausted };
+    return { questions: seeded(questions, seed), poolSize: value.poolSize, seed, strategy, exhausted: value.exhausted };
   }
 
   /** The user's states in the banks in scope, by question id: one Query per bank. */
@@ -130,4 +130,9 @@ export class ContentQueries {
     const perBank = await Promise.all(bankIds.map((bankId) => this.stores.learner.states(user, bankId)));
     return new Map(perBank.flat().map((state) => [state.questionId, state]));
   }
+}
+
+/** Options of a set's questions are shuffled by the set's seed (see option-order.ts). */
+export function seeded(questions: QuestionModel[], optionSeed: string): QuestionModel[] {
+  return questions.map((question) => ({ ...question, optionSeed }));
 }

@@ -4,8 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeBankFile, parseBank } from '../domain/bank';
-import type { ImportWarning, ParsedBank, StyleName } from '../domain/bank/types';
+import { decodeBankFile, parseBank, QUESTION_KINDS } from '../domain/bank';
+import type { ImportWarning, ParsedBank, QuestionKind, StyleName } from '../domain/bank/types';
 import { BankFormatError } from '../domain/errors';
 import { planImport, type ImportPlan } from '../domain/import-plan';
 import { sourceUrlOfFile } from '../domain/provenance';
@@ -28,16 +28,18 @@ export interface BankSummary {
   warnings: ImportWarning[];
   /** Fields added after the first release come last, so positional consumers keep working. */
   style: StyleName;
+  /** Questions of each kind, all four keys present. */
+  kinds: Record<QuestionKind, number>;
 }
 
 export interface ReadOptions {
   /** Read every file in this style instead of detecting each file's own. */
   style?: StyleName;
+  /** Where the files are published: a file URL, or a folder URL ending in "/" (see provenance.ts). */
+  sourceUrl?: string;
 }
 
 export interface ImportOptions extends ReadOptions {
-  /** Where the files are published: a file URL, or a folder URL ending in "/" (see provenance.ts). */
-  sourceUrl?: string;
   dryRun?: boolean;
   now?: () => string;
   /** Items written so far and in all, across the files, for progress display. */
@@ -54,7 +56,9 @@ export async function readBankFiles(
     try {
       // Check the size before reading, so a huge file is refused without loading it.
       if ((await stat(file)).size > MAX_FILE_BYTES) throw new BankFormatError('file is larger than 5 MB', 0);
-      banks.push({ file, bank: parseBank(decodeBankFile(await readFile(file), name), name, { style: options.style }) });
+      const fileUrl = options.sourceUrl === undefined ? null : sourceUrlOfFile(options.sourceUrl, file);
+      const source = decodeBankFile(await readFile(file), name);
+      banks.push({ file, bank: parseBank(source, name, { style: options.style, fileUrl }) });
     } catch (error) {
       if (error instanceof BankFormatError) throw new BankFormatError(error.message, error.line, file);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BankFormatError('no such file', 0, file);
@@ -106,7 +110,14 @@ function summarise(file: string, bank: ParsedBank, plan: ImportPlan): BankSummar
     ...plan.summary,
     warnings: bank.warnings,
     style: bank.style,
+    kinds: kindCounts(bank),
   };
+}
+
+function kindCounts(bank: ParsedBank): Record<QuestionKind, number> {
+  const kinds = Object.fromEntries(QUESTION_KINDS.map((kind) => [kind, 0])) as Record<QuestionKind, number>;
+  for (const question of bank.sections.flatMap((section) => section.questions)) kinds[question.kind]++;
+  return kinds;
 }
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);

@@ -4,6 +4,7 @@
  */
 import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { Catalog } from '../domain/catalog';
+import type { QuestionRecord } from '../domain/content';
 import { badInput } from '../domain/errors';
 import { isBankId, parseGlobalId } from '../domain/ids';
 import { isLeech, retrievability } from '../domain/learning/memory';
@@ -88,8 +89,24 @@ function dueFilter(
   };
 }
 
+export interface AnswerViewer {
+  secret: boolean;
+  user: UserRef | null;
+}
+
 export class LearnerQueries {
   constructor(private readonly stores: Stores) {}
+
+  /**
+   * Whether the caller may see which options are right and why: a secret key (a tenant's server)
+   * always; a publishable key only once its user has answered the question. The check is one
+   * item of the request's batched reads, so a page of questions costs one BatchGetItem more.
+   */
+  async mayRevealAnswer(viewer: AnswerViewer, question: QuestionRecord): Promise<boolean> {
+    if (viewer.secret) return true;
+    if (viewer.user === null) return false;
+    return this.stores.learner.hasAnswered(viewer.user, question.bankId, question.localId);
+  }
 
   profile(user: UserRef): Promise<ProfileRecord> {
     return this.stores.learner.profile(user);

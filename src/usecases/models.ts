@@ -4,7 +4,7 @@
  */
 import type { Catalog, CatalogQuestion, CatalogSection } from '../domain/catalog';
 import type { AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
-import type { QuestionRecord } from '../domain/content';
+import type { OptionRecord, QuestionRecord } from '../domain/content';
 import type { QuestionStatistics } from '../domain/counters';
 import type { Strategy } from '../domain/random-set';
 
@@ -18,6 +18,14 @@ export interface QuestionModel {
   /** The question's place in its bank's current catalog; undefined once retired. */
   entry: CatalogQuestion | undefined;
   catalog: Catalog;
+  /** What the options are shuffled by besides the question: the quiz id or the randomQuestions seed. */
+  optionSeed?: string;
+}
+
+/** An option with the question it belongs to: whether the caller may see `correct` depends on it. */
+export interface OptionModel {
+  option: OptionRecord;
+  question: QuestionModel;
 }
 
 export interface QuestionConnectionModel {

@@ -43,8 +43,10 @@ describe('npm run seed', () => {
       'retired',
       'warnings',
       'style',
+      'kinds',
     ]);
     expect(summary.banks[0].style).toBe('list');
+    expect(summary.banks[0].kinds).toEqual({ OPEN: 58, SINGLE_CHOICE: 0, MULTIPLE_CHOICE: 0, TRUE_FALSE: 0 });
     expect(summary.banks[0].warnings[0]).toEqual({ line: 67, message: 'numbering restarts at 22 after 25' });
   });
 
@@ -177,7 +179,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
       /ready at (http:\/\/localhost:\d+\/graphql)/,
     );
     try {
-      expect(app.output()).toContain('Imported: ml-junior.ru.md');
+      expect(app.output()).toContain('Imported: ml-fundamentals.en.md, ml-junior.ru.md');
       const response = await fetch(app.match[1], {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -186,6 +188,7 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
       expect(((await response.json()) as { data: unknown }).data).toEqual({
         banks: [
           { id: 'extra', questionCount: 1 },
+          { id: 'ml-fundamentals', questionCount: 41 },
           { id: 'ml-junior', questionCount: 58 },
         ],
         question: { text: 'Is this kept?' },

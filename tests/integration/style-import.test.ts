@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { exportStoredBank } from '../../seed/export-bank';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { Catalog } from '../../src/domain/catalog';
@@ -8,6 +9,7 @@ import {
   SHARED_DETAILS_BANK,
   SHARED_HEADING_BANK,
   SHIPPED_BANK,
+  FIXTURES,
   bankFile,
   styleFixture,
 } from '../support/banks';
@@ -62,6 +64,34 @@ describe('importing banks in other Markdown styles', () => {
       sourceFile: 'bold-lines.theory.en.md',
       sourceUrlBase: `${BASE}bold-lines.theory.en.md`,
     });
+  });
+
+  it('imports a choice bank: kinds in the summary, options and explanations stored, a re-import writes nothing', async () => {
+    const CHOICES = path.join(FIXTURES, 'choices/task-lists.en.md');
+    const [summary] = await importBankFiles(dynamo(), [CHOICES], { sourceUrl: BASE });
+    expect(summary).toMatchObject({
+      style: 'heading',
+      questions: 6,
+      kinds: { OPEN: 2, SINGLE_CHOICE: 2, MULTIPLE_CHOICE: 1, TRUE_FALSE: 1 },
+    });
+    expect(summary!.warnings.map((w) => w.line)).toEqual([36, 49]);
+    const { questions } = await readExistingBank(dynamo(), 'task-lists');
+    const first = questions.find((q) => q.text.startsWith('Which metric'))!;
+    expect(first).toMatchObject({ kind: 'SINGLE_CHOICE', references: ['https://example.org/imbalanced-metrics'] });
+    expect(first.options.map((o) => [o.text, o.correct])).toEqual([
+      ['Accuracy', false],
+      ['Precision-recall AUC', true],
+      ['Mean squared error', false],
+    ]);
+    dynamo().calls.reset();
+    const [again] = await importBankFiles(dynamo(), [CHOICES], { sourceUrl: BASE });
+    expect(again).toMatchObject({ unchanged: 6, added: 0, updated: 0 });
+    expect(writeCalls(dynamo())).toBe(0);
+  });
+
+  it('counts every question of the first bank as open', async () => {
+    const [summary] = await importBankFiles(dynamo(), [SHIPPED_BANK], { dryRun: true });
+    expect(summary!.kinds).toEqual({ OPEN: 58, SINGLE_CHOICE: 0, MULTIPLE_CHOICE: 0, TRUE_FALSE: 0 });
   });
 
   it('leaves the first bank as it was: same style, sections, questions and numbering warnings', async () => {

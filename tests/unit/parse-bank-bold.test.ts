@@ -3,6 +3,9 @@ import { parseBank, type ParsedBank } from '../../src/domain/bank';
 import { SHARED_BOLD_BANK, styleFixture } from '../support/banks';
 import { bankSource } from './parse-bank.given';
 
+/** What a question without options has besides its text and answer. */
+const OPEN_QUESTION = { kind: 'OPEN', options: [], explanation: null, references: [], stem: null } as const;
+
 const questionsOf = (bank: ParsedBank) => bank.sections.flatMap((section) => section.questions);
 const difficultyCounts = (bank: ParsedBank) =>
   questionsOf(bank).reduce<Record<string, number>>(
@@ -62,6 +65,7 @@ describe('bold style: the shared sample (bold-lines.theory.en.md)', () => {
   it('takes the bold and the marker off the question, and the blocks up to <br/> as its answer', () => {
     const [first] = questionsOf(bank);
     expect(first).toEqual({
+      ...OPEN_QUESTION,
       explicitId: null,
       number: null,
       text: 'What is supervised machine learning?',
@@ -111,6 +115,7 @@ describe('bold style: our fixture (bold.en.md)', () => {
   it('reads every question exactly', () => {
     expect(questionsOf(bank)).toEqual([
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'What is a p-value?',
@@ -122,6 +127,7 @@ describe('bold style: our fixture (bold.en.md)', () => {
         sourceUrl: null,
       },
       {
+        ...OPEN_QUESTION,
         explicitId: 'clt',
         number: null,
         text: 'What is the central limit theorem?',
@@ -134,6 +140,7 @@ describe('bold style: our fixture (bold.en.md)', () => {
         sourceUrl: null,
       },
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: '1',
         text: 'Why does bootstrapping work?',
@@ -145,6 +152,7 @@ describe('bold style: our fixture (bold.en.md)', () => {
         sourceUrl: 'https://example.org/boot',
       },
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'How long should an A/B test run?',
@@ -156,6 +164,7 @@ describe('bold style: our fixture (bold.en.md)', () => {
         sourceUrl: null,
       },
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'What is a false positive?',

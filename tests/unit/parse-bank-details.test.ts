@@ -3,6 +3,9 @@ import { parseBank, type ParsedBank } from '../../src/domain/bank';
 import { SHARED_DETAILS_BANK, styleFixture } from '../support/banks';
 import { bankSource } from './parse-bank.given';
 
+/** What a question without options has besides its text and answer. */
+const OPEN_QUESTION = { kind: 'OPEN', options: [], explanation: null, references: [], stem: null } as const;
+
 const questionsOf = (bank: ParsedBank) => bank.sections.flatMap((section) => section.questions);
 
 describe('details style: the shared sample (details-blocks.ru.md)', () => {
@@ -58,6 +61,7 @@ describe('details style: our fixture (details.en.md)', () => {
   it('reads every question exactly', () => {
     expect(questionsOf(bank)).toEqual([
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'When is AUC < 0.5, and what does it mean?',
@@ -69,6 +73,7 @@ describe('details style: our fixture (details.en.md)', () => {
         sourceUrl: null,
       },
       {
+        ...OPEN_QUESTION,
         explicitId: 'log-loss',
         number: null,
         text: 'What does `log_loss` punish?',
@@ -80,6 +85,7 @@ describe('details style: our fixture (details.en.md)', () => {
         sourceUrl: null,
       },
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'Why shuffle before a split?',
@@ -92,6 +98,7 @@ describe('details style: our fixture (details.en.md)', () => {
         sourceUrl: 'https://example.org/shuffle',
       },
       {
+        ...OPEN_QUESTION,
         explicitId: null,
         number: null,
         text: 'An answerless question?',

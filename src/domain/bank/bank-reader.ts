@@ -1,5 +1,6 @@
 import { BankFormatError } from '../errors';
 import type { BankStyle, ItemDraft, WarningSink } from './bank-style';
+import { gradedContent } from './graded-content';
 import type { MarkdownDocument } from './markdown-tree';
 import { higherDifficulty, readQuestionMarkers } from './markers';
 import { itemMetadata, marksNote, metadataComments } from './metadata';
@@ -29,6 +30,8 @@ export class BankReader {
     private readonly fileName: string,
     private readonly style: BankStyle,
     earlierWarnings: readonly ImportWarning[],
+    /** The file's published URL (`--source-url`): relative links resolve against it. */
+    private readonly fileUrl: string | null = null,
   ) {
     this.warnings = [...earlierWarnings];
   }
@@ -79,11 +82,12 @@ export class BankReader {
       return;
     }
     if (metadata.id !== null) this.claimId(metadata.id, metadata.idLine);
+    const where = { document: this.document, line: item.line, fileUrl: this.fileUrl, warn: this.warn };
     section.questions.push({
       explicitId: metadata.id,
       number: item.number ?? asked.number,
-      text,
-      answer,
+      ...gradedContent(text, answer, where),
+      stem: null,
       tags: metadata.tags,
       // An explicit `difficulty:` comment is the author's word; a marker is a convention.
       difficulty: metadata.difficulty ?? asked.difficulty,

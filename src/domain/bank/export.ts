@@ -73,8 +73,24 @@ export function questionItem(entry: Pick<CatalogQuestion, 'number'>, record: Que
   if (record.tags.length > 0) metadata.push(`tags: ${record.tags.join(', ')}`);
   if (record.difficulty !== null) metadata.push(`difficulty: ${record.difficulty}`);
   const lines = [`${marker} ${indented(text, pad)}`, `${pad}<!-- ${metadata.join('; ')} -->`];
-  if (record.answer !== '') lines.push('', pad + indented(record.answer, pad));
+  for (const part of gradedParts(record)) lines.push('', pad + indented(part, pad));
   return lines.join('\n');
+}
+
+/**
+ * What follows the text, in the order the importer reads it back: the options (each with its
+ * id, so ids survive an import into another table), the answer, the explanation, the references.
+ */
+function gradedParts(record: QuestionRecord): string[] {
+  const options = record.options
+    .map((option) => `- [${option.correct ? 'x' : ' '}] ${option.text} <!-- option: ${option.id} -->`)
+    .join('\n');
+  return [
+    options,
+    record.answer,
+    record.explanation === null ? '' : `**Explanation**: ${record.explanation}`,
+    ...record.references.map((url) => `[Reference](${url})`),
+  ].filter((part) => part !== '');
 }
 
 /** A note item: the marker comment first, since a note need not start with a paragraph. */

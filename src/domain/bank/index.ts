@@ -3,4 +3,13 @@ export { decodeBankFile, MAX_BANK_FILE_BYTES } from './decode';
 export { parseBank, identityFromFileName, MAX_QUESTION_CHARACTERS, type ParseOptions } from './parse-bank';
 export { STYLE_NAMES } from './style-detection';
 export { slugify } from './slug';
-export type { ImportWarning, ParsedBank, ParsedQuestion, ParsedSection, StyleName } from './types';
+export { QUESTION_KINDS } from './types';
+export type {
+  ImportWarning,
+  ParsedBank,
+  ParsedOption,
+  ParsedQuestion,
+  ParsedSection,
+  QuestionKind,
+  StyleName,
+} from './types';

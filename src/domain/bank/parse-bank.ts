@@ -13,6 +13,8 @@ export { MAX_QUESTION_CHARACTERS } from './bank-reader';
 export interface ParseOptions {
   /** Read the questions in this style instead of the one detected from the content. */
   style?: StyleName;
+  /** The file's published URL (see provenance.ts): relative links and images resolve against it. */
+  fileUrl?: string | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export function parseBank(source: string, fileName: string, options: ParseOption
   const fromFileName = identityFromFileName(fileName);
   const id = frontMatter.fields.id?.value ?? fromFileName.id;
   const title = frontMatter.fields.title?.value ?? outline.titleHeading?.plainText ?? id;
-  const reader = new BankReader(document, fileName, style, frontMatter.warnings);
+  const reader = new BankReader(document, fileName, style, frontMatter.warnings, options.fileUrl ?? null);
   const sections = outline.sections
     .map((section) => reader.readSection(section, title))
     .filter((s): s is ParsedSection => s !== null);

@@ -27,6 +27,27 @@ export interface ParsedQuestion {
   line: number;
   /** The source the author cites for the question (a trailing `[[src](url)]`), if any. */
   sourceUrl: string | null;
+  /** OPEN without options; the choice kinds follow from the options and their marks (choices.ts). */
+  kind: QuestionKind;
+  /** Task-list items under the question, in source order; [] for an open question. */
+  options: ParsedOption[];
+  /** The `Explanation:` paragraph after the options (Markdown, label removed), if any. */
+  explanation: string | null;
+  /** Trailing `[Reference](url)` links after the options: their URLs. */
+  references: string[];
+  /** The shared prompt of a sub-question (Markdown), or null. */
+  stem: string | null;
+}
+
+export type QuestionKind = 'OPEN' | 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'TRUE_FALSE';
+export const QUESTION_KINDS: readonly QuestionKind[] = ['OPEN', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE'];
+
+export interface ParsedOption {
+  /** The id from an `<!-- option: … -->` comment on the option (exports write one), if any. */
+  explicitId: string | null;
+  /** Markdown of the option, checkbox and id comment removed. */
+  text: string;
+  correct: boolean;
 }
 
 export interface ParsedSection {

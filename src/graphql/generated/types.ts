@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BankRecord } from '../../domain/content';
-import type { SectionModel, QuestionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
+import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
@@ -91,6 +91,20 @@ export type MutationRecordAttemptArgs = {
 
 export type MutationStartQuizArgs = {
   input: StartQuizInput;
+};
+
+/** One option of a choice question. */
+export type Option = {
+  __typename?: 'Option';
+  /**
+   * Whether the option is right. Null for a publishable key until the calling user has answered
+   * the question (recordAttempt); a secret key always sees it.
+   */
+  correct: Maybe<Scalars['Boolean']['output']>;
+  /** Stable across re-imports, re-orderings and small edits of the option. */
+  id: Scalars['ID']['output'];
+  /** Markdown. */
+  text: Scalars['String']['output'];
 };
 
 /**
@@ -224,12 +238,28 @@ export type Question = {
   bank: Bank;
   /** 1 easy, 2 medium, 3 hard; null when the source does not say. */
   difficulty: Maybe<Scalars['Int']['output']>;
+  /**
+   * Why the right options are right (Markdown). Null when the source has none, and, like
+   * `Option.correct`, withheld from a publishable key until the calling user has answered the
+   * question; secret keys always see it.
+   */
+  explanation: Maybe<Scalars['String']['output']>;
   /** `<bank id>/<explicit id or derived id>`: stable across re-imports. */
   id: Scalars['ID']['output'];
+  /** OPEN without options; the choice kinds follow from the task list's marks in the Markdown. */
+  kind: QuestionKind;
   /** The label printed in the source ("22"); null for bullet items. Not unique. */
   number: Maybe<Scalars['String']['output']>;
+  /**
+   * The options of a choice question ([] for an open one). With `shuffleOptions` (the default) they
+   * come in a random order that is stable for the question, the quiz or the randomQuestions seed it
+   * was served with; `shuffleOptions: false` gives the source order.
+   */
+  options: Array<Option>;
   /** 1-based order in the section. */
   position: Scalars['Int']['output'];
+  /** URLs the source cites after the options (`[Reference](url)`), relative ones resolved with --source-url. */
+  references: Array<Scalars['String']['output']>;
   /** Removed from the source: still readable by id, no longer listed or sampled. */
   retired: Scalars['Boolean']['output'];
   section: Section;
@@ -237,10 +267,18 @@ export type Question = {
   source: QuestionSource;
   /** The source the bank cites for this question (a trailing `[[src](url)]` link in the Markdown), if any. */
   sourceUrl: Maybe<Scalars['String']['output']>;
+  /** The shared prompt of a sub-question (Markdown), shown above `text`; null for a standalone question. */
+  stem: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   text: Scalars['String']['output'];
   /** The heading below the section heading that groups this question, if any. */
   topic: Maybe<Scalars['String']['output']>;
+};
+
+
+/** One interview question. `text` and `answer` are Markdown as written in the source. */
+export type QuestionOptionsArgs = {
+  shuffleOptions?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type QuestionConnection = {
@@ -266,6 +304,16 @@ export type QuestionFilter = {
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export type QuestionKind =
+  /** Two or more options are right; graded with partial credit. */
+  | 'MULTIPLE_CHOICE'
+  /** No options: the learner grades their own answer (recordAttempt's outcome). */
+  | 'OPEN'
+  /** Exactly one option is right. */
+  | 'SINGLE_CHOICE'
+  /** Two options reading true/false (True/False, Yes/No, Верно/Неверно, Да/Нет), one right. */
+  | 'TRUE_FALSE';
 
 export type QuestionSet = {
   __typename?: 'QuestionSet';
@@ -560,6 +608,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Option: ResolverTypeWrapper<OptionModel>;
   Outcome: Outcome;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -567,6 +616,7 @@ export type ResolversTypes = {
   QuestionConnection: ResolverTypeWrapper<QuestionConnectionModel>;
   QuestionEdge: ResolverTypeWrapper<Omit<QuestionEdge, 'node'> & { node: ResolversTypes['Question'] }>;
   QuestionFilter: QuestionFilter;
+  QuestionKind: QuestionKind;
   QuestionSet: ResolverTypeWrapper<QuestionSetModel>;
   QuestionSource: ResolverTypeWrapper<QuestionSource>;
   QuestionState: ResolverTypeWrapper<QuestionStateModel>;
@@ -598,6 +648,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  Option: OptionModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Question: QuestionModel;
@@ -665,6 +716,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<MutationStartQuizArgs, 'input'>>;
 };
 
+export type OptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Option'] = ResolversParentTypes['Option']> = {
+  correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -694,13 +751,18 @@ export type QuestionResolvers<ContextType = GraphQLContext, ParentType extends R
   answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bank?: Resolver<ResolversTypes['Bank'], ParentType, ContextType>;
   difficulty?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QuestionKind'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['Option']>, ParentType, ContextType, RequireFields<QuestionOptionsArgs, 'shuffleOptions'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  references?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   retired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['QuestionSource'], ParentType, ContextType>;
   sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -821,6 +883,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Option?: OptionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;

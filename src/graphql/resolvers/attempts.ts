@@ -21,8 +21,11 @@ export const QuestionState: QuestionStateResolvers = {
 };
 
 export const Quiz: QuizResolvers = {
-  questions: (quiz: QuizRecord, _args, { use }) =>
-    Promise.all(quiz.questionIds.map((id) => use.content.existingQuestion(id))),
+  questions: async (quiz: QuizRecord, _args, { use }) =>
+    (await Promise.all(quiz.questionIds.map((id) => use.content.existingQuestion(id)))).map((question) => ({
+      ...question,
+      optionSeed: quiz.id,
+    })),
   answered: (quiz) => Object.keys(quiz.answered).length,
   score: (quiz) => {
     const scores = Object.values(quiz.answered);

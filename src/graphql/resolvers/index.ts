@@ -4,7 +4,7 @@ import { learningMutations, learningQueries } from './learning';
 import { listingQueries } from './listing';
 import { lookupQueries } from './lookup';
 import { QuestionStats, statsQueries } from './stats';
-import { Bank, Question, Section } from './types';
+import { Bank, Option, Question, Section } from './types';
 import { User, userQueries } from './user';
 
 export const resolvers: Resolvers = {
@@ -13,6 +13,7 @@ export const resolvers: Resolvers = {
   Bank,
   Section,
   Question,
+  Option,
   User,
   Attempt,
   QuestionState,

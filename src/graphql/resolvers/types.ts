@@ -1,7 +1,10 @@
 /** Field resolvers of the content types: mapping from records and catalogs, no logic. */
 import { globalId } from '../../domain/ids';
 import { questionSource } from '../../domain/provenance';
-import type { BankResolvers, QuestionResolvers, SectionResolvers } from '../generated/types';
+import { shuffledOptions } from '../../domain/option-order';
+import type { GraphQLContext } from '../context';
+import type { BankResolvers, OptionResolvers, QuestionResolvers, SectionResolvers } from '../generated/types';
+import type { QuestionModel } from '../../usecases/models';
 
 export const Bank: BankResolvers = {
   slug: (bank) => bank.id,
@@ -41,4 +44,27 @@ export const Question: QuestionResolvers = {
   source: async ({ record, entry }, _args, { use }) =>
     questionSource(await use.content.existingBank(record.bankId), entry?.line ?? record.lastLine ?? 0),
   sourceUrl: ({ record }) => record.sourceUrl,
+  kind: ({ record }) => record.kind,
+  options: (question, { shuffleOptions }) => {
+    const { record, optionSeed } = question;
+    const options =
+      shuffleOptions === false ? record.options : shuffledOptions(record.options, record.id, optionSeed ?? '');
+    return options.map((option) => ({ option, question }));
+  },
+  explanation: async (question, _args, context) =>
+    (await mayReveal(question, context)) ? question.record.explanation : null,
+  references: ({ record }) => record.references,
+  stem: ({ record }) => record.stem,
 };
+
+export const Option: OptionResolvers = {
+  id: ({ option }) => option.id,
+  text: ({ option }) => option.text,
+  correct: async ({ option, question }, _args, context) =>
+    (await mayReveal(question, context)) ? option.correct : null,
+};
+
+function mayReveal({ record }: QuestionModel, { caller, use }: GraphQLContext): Promise<boolean> {
+  const user = caller.tenantId && caller.userId ? { tenantId: caller.tenantId, userId: caller.userId } : null;
+  return use.learner.mayRevealAnswer({ secret: caller.kind === 'secret', user }, record);
+}

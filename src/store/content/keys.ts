@@ -86,6 +86,12 @@ export function questionFromItem(item: Item): QuestionRecord {
     difficulty: (item.difficulty as number | undefined) ?? null,
     topic: (item.topic as string | undefined) ?? null,
     sourceUrl: (item.sourceUrl as string | undefined) ?? null,
+    // Questions stored before graded questions existed are open, without options.
+    kind: (item.kind as QuestionRecord['kind'] | undefined) ?? 'OPEN',
+    options: (item.options as QuestionRecord['options'] | undefined) ?? [],
+    explanation: (item.explanation as string | undefined) ?? null,
+    references: (item.references as string[] | undefined) ?? [],
+    stem: (item.stem as string | undefined) ?? null,
     contentHash: item.contentHash as string,
     revision: item.revision as string,
     // Retirement and the last place are the publishing catalog's facts (asPublished).

@@ -80,6 +80,12 @@ export class LearnerStore {
     return profileFromItem(item);
   }
 
+  /** Whether the user has answered the question (has a state for it), through the request's batched reads. */
+  async hasAnswered(user: UserRef, bankId: string, localId: string): Promise<boolean> {
+    const [item] = await this.reads.load([stateKey(user, bankId, localId)]);
+    return item !== null;
+  }
+
   /**
    * The records an attempt is decided on: the idempotency record first (a retry is answered from
    * it whatever else changed), then the state, profile, markers and quiz. To be read strongly
