@@ -4,6 +4,9 @@
  * (right picks − wrong picks) / right options, floored at 0 — so picking everything scores 0,
  * and one of two right options with no wrong pick scores 0.5. The outcome follows the score:
  * 1 is CORRECT, 0 INCORRECT, anything between PARTIAL.
+ *
+ * Not called by recordAttempt yet: taking `selectedOptionIds` there is the next step of graded
+ * questions (README, "Graded questions").
  */
 import type { OptionRecord } from './content';
 import type { QuestionKind } from './bank/types';
