@@ -267,7 +267,7 @@ export type Question = {
   source: QuestionSource;
   /** The source the bank cites for this question (a trailing `[[src](url)]` link in the Markdown), if any. */
   sourceUrl: Maybe<Scalars['String']['output']>;
-  /** The shared prompt of a sub-question (Markdown), shown above `text`; null for a standalone question. */
+  /** The shared prompt of a sub-question (Markdown), shown above `text`; null for a standalone question. Sub-questions are not imported yet, so today it is always null. */
   stem: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   text: Scalars['String']['output'];
