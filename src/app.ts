@@ -4,7 +4,7 @@
  * only gets a fresh context (who is calling, checked and rate-limited before any resolver runs).
  */
 import type { ApolloServer } from '@apollo/server';
-import { Authenticator } from './auth/authenticator';
+import { Authenticator, type Caller } from './auth/authenticator';
 import { RateLimiter } from './auth/rate-limiter';
 import { readConfig, type Config } from './config';
 import { DomainError } from './domain/errors';
@@ -45,11 +45,23 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     (error) => logger.warn('rate counter unavailable; admitting', { error: (error as Error).message }),
   );
 
+  /** Charges the caller's key `units` now, or refuses the request with RATE_LIMITED. */
+  async function admit(caller: Caller, units: number, nowMs: number): Promise<void> {
+    if (!caller.key) return;
+    const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, nowMs, units);
+    if (!verdict.allowed) {
+      throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
+        retryAfterMs: verdict.retryAfterMs,
+      });
+    }
+  }
+
   return {
     config,
     logger,
     dynamo,
-    server: createApolloServer(config),
+    // A request pays one unit when it arrives and the rest of its cost once its operation is known.
+    server: createApolloServer(config, { chargeCost: (context, units) => admit(context.caller, units, Date.now()) }),
     async contextFor({ requestId, headers, sourceIp }) {
       const startedAt = Date.now();
       const caller = await authenticator.authenticate({
@@ -59,14 +71,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
         origin: headers.origin,
         sourceIp,
       });
-      if (caller.key) {
-        const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, startedAt);
-        if (!verdict.allowed) {
-          throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
-            retryAfterMs: verdict.retryAfterMs,
-          });
-        }
-      }
+      await admit(caller, 1, startedAt);
       const origin = headers.origin ?? null;
       return { requestId, caller, origin, sourceIp: sourceIp ?? null, startedAt, logger, use: useCases.forRequest() };
     },

@@ -14,9 +14,20 @@
  * a window ends is not reported: it is at most half of what was left, and reporting it would
  * cost a round trip on the next quiet request.
  *
+ * Usage on its way to the counter ("in flight") still counts against what is left until the
+ * report's answer has replaced it with the new global count, and an instance's usage the counter
+ * has not answered for (in flight and pending) never exceeds half of what was left at its last
+ * answer: a request that would go beyond waits for the report on its way, then is decided
+ * again. So requests that overlap a report (one process serving many at once: the local
+ * server, a container) keep the same bounds as requests that come one by one; only a key at its
+ * limit ever waits, for one round trip.
+ *
+ * A request is charged by its cost in units (src/graphql/cost.ts), not one per request: one
+ * unit when it arrives and the rest once its operation is known, so aliases cannot multiply
+ * work for free. A charge that does not fit is refused whole and charges nothing.
+ *
  * Tolerance: before it learns of the others, each instance admits at most half of what it
- * believes is left, so N instances admit at most allowance × (1 + (N − 1) / 2) in a window,
- * plus the requests that were already in flight while a report was on its way.
+ * believes is left, so N instances admit at most allowance × (1 + (N − 1) / 2) in a window.
  */
 import type { RateLimit } from '../domain/access';
 
@@ -30,11 +41,15 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number
 
 interface KeyState {
   window: number;
-  /** Global count of the window at the last report. */
+  /** Global count of the window at the last answer from the counter. */
   known: number;
+  /** Reported and not yet answered: not in `known`, still used. */
+  inFlight: number;
   /** Admitted here since the last report. */
   pending: number;
   previousKnown: number;
+  /** The report on its way, if any. */
+  reporting: Promise<void> | null;
 }
 
 export class RateLimiter {
@@ -45,43 +60,72 @@ export class RateLimiter {
     private readonly onReportError: (error: unknown) => void = () => {},
   ) {}
 
-  async admit(keyId: string, limit: RateLimit, nowMs: number): Promise<Verdict> {
-    const window = Math.floor(nowMs / 1000);
-    const state = this.stateFor(keyId, window);
-    const allowance = state.previousKnown < limit.rps ? limit.burst : limit.rps;
-    const left = allowance - state.known - state.pending;
-    if (left <= 0) return { allowed: false, retryAfterMs: (window + 1) * 1000 - nowMs };
-    state.pending += 1;
-    if (state.pending >= Math.max(1, Math.floor(left / 2))) await this.sync(keyId, state, window);
-    return { allowed: true };
+  /** Charges `units` (1 for a request, more for a costly one) or refuses them all. */
+  async admit(keyId: string, limit: RateLimit, nowMs: number, units = 1): Promise<Verdict> {
+    for (;;) {
+      const state = this.stateFor(keyId, Math.floor(nowMs / 1000));
+      const allowance = state.previousKnown < limit.rps ? limit.burst : limit.rps;
+      const left = allowance - state.known - state.inFlight - state.pending;
+      if (left <= 0 || units > left) return { allowed: false, retryAfterMs: (state.window + 1) * 1000 - nowMs };
+      // What this instance may use before it hears from the counter again.
+      const share = Math.max(1, Math.floor((allowance - state.known) / 2));
+      const unanswered = state.inFlight + state.pending + units;
+      if (state.reporting && unanswered > share) {
+        await state.reporting;
+        continue;
+      }
+      state.pending += units;
+      if (unanswered >= share) await this.sync(keyId, state);
+      return { allowed: true };
+    }
   }
 
   private stateFor(keyId: string, window: number): KeyState {
     let state = this.keys.get(keyId);
     if (!state) {
-      state = { window, known: 0, pending: 0, previousKnown: 0 };
+      state = { window, known: 0, inFlight: 0, pending: 0, previousKnown: 0, reporting: null };
       this.keys.set(keyId, state);
     }
-    if (state.window !== window) {
-      state.previousKnown = state.window === window - 1 ? state.known + state.pending : 0;
+    // A request that started in an earlier window than one already counted is charged to the
+    // current window: going back would forget what the current one has admitted.
+    if (window > state.window) {
+      state.previousKnown = state.window === window - 1 ? state.known + state.inFlight + state.pending : 0;
       state.window = window;
       state.known = 0;
+      state.inFlight = 0;
       state.pending = 0;
+      state.reporting = null;
     }
     return state;
   }
 
-  private async sync(keyId: string, state: KeyState, window: number): Promise<void> {
+  private sync(keyId: string, state: KeyState): Promise<void> {
+    const { window } = state;
     const count = state.pending;
     state.pending = 0;
-    try {
-      const total = await this.report(keyId, window, count);
-      // Requests admitted while the report was on its way stay pending; they are not in `total`.
-      if (state.window === window) state.known = Math.max(state.known, total);
-    } catch (error) {
-      // Fail open: a counter outage must not take the API down. Keep the usage for next time.
-      if (state.window === window) state.pending += count;
-      this.onReportError(error);
-    }
+    state.inFlight += count;
+    const reporting = this.report(keyId, window, count).then(
+      (total) => {
+        // `total` holds this report and every earlier one; requests admitted meanwhile stay
+        // pending and later reports stay in flight, since they are not in it. Answers may come
+        // back out of order: the larger total wins.
+        if (state.window !== window) return;
+        state.inFlight -= count;
+        state.known = Math.max(state.known, total);
+      },
+      (error: unknown) => {
+        // Fail open: a counter outage must not take the API down. Keep the usage for next time.
+        if (state.window === window) {
+          state.inFlight -= count;
+          state.pending += count;
+        }
+        this.onReportError(error);
+      },
+    );
+    const settled = reporting.then(() => {
+      if (state.reporting === settled) state.reporting = null;
+    });
+    state.reporting = settled;
+    return settled;
   }
 }

@@ -10,6 +10,7 @@ import {
 import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GraphQLContext } from './context';
+import { costLimit, type ChargeCost } from './cost';
 import { errorFormatter, errorReporting } from './errors';
 import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
@@ -19,11 +20,20 @@ import { resolvers } from './resolvers';
 /**
  * Limits that keep a public endpoint alive, tuned so every legitimate query passes: a Relay
  * connection adds two levels per hop, so `bank { sections { questions { edges { node { … } } } } }`
- * is already depth 6–7; anything up to 10 passes, 11 and deeper is refused.
+ * is already depth 6–7; anything up to 10 passes, 11 and deeper is refused. The cost of an
+ * operation is limited in src/graphql/cost.ts, where its variables are known.
  */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1500, maxCost: 5000 };
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1500 };
 
-export function createApolloServer(config: Pick<Config, 'production' | 'introspection'>): ApolloServer<GraphQLContext> {
+export interface ServerOptions {
+  /** Charges a request's cost beyond its first unit to its key's rate limit (src/app.ts). */
+  chargeCost: ChargeCost;
+}
+
+export function createApolloServer(
+  config: Pick<Config, 'production' | 'introspection'>,
+  { chargeCost }: ServerOptions,
+): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -31,7 +41,9 @@ export function createApolloServer(config: Pick<Config, 'production' | 'introspe
     // Counted by graphql-js while Apollo parses (parseOptions below): armor's own token counter
     // parses the query a second time and turns a syntax error into a 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: LIMITS.maxCost },
+    // Armor's cost counts a list argument only when it is a literal `first`/`last`: a variable
+    // counted 1 and `limit`, `count`, `days` nothing. src/graphql/cost.ts does this job instead.
+    costLimit: { enabled: false },
     // Apollo's hideSchemaDetailsFromClientErrors below does this job in production.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -48,6 +60,7 @@ export function createApolloServer(config: Pick<Config, 'production' | 'introspe
     formatError: errorFormatter({ hideSchemaDetails: config.production }),
     plugins: [
       ...armor.plugins,
+      costLimit(chargeCost),
       errorReporting,
       // Before the access log, so the log line has the status the client gets.
       requestErrorStatus,

@@ -7,7 +7,7 @@
  *   quizzes/   quizzes                                  counters/  tenant-wide counters, activity
  *   access/    tenants, API keys, rate counters         maintenance/  recount scans and rewrites
  */
-import type { Dynamo } from './client';
+import { withCallCeiling, type Dynamo } from './client';
 import { CatalogCache } from './content/catalog-cache';
 import { ContentReader } from './content/content-reader';
 import { CounterStore } from './counters/counter-store';
@@ -15,7 +15,7 @@ import { LearnerStore } from './learner/learner-store';
 import { QuizStore } from './quizzes/quiz-store';
 import { RequestReads } from './request-reads';
 
-export { createDynamo, type CallCounter, type Dynamo } from './client';
+export { createDynamo, MAX_CALLS_PER_REQUEST, type CallCounter, type Dynamo } from './client';
 export { AccessStore } from './access/access-store';
 export { CatalogCache } from './content/catalog-cache';
 export type { ContentReader, HeldRead } from './content/content-reader';
@@ -42,7 +42,9 @@ export interface Stores {
   counters: CounterStore;
 }
 
-export function requestStores(dynamo: Dynamo, catalogs: CatalogCache): Stores {
+/** The request's stores send at most MAX_CALLS_PER_REQUEST calls (the container's catalog cache is apart). */
+export function requestStores(containerDynamo: Dynamo, catalogs: CatalogCache): Stores {
+  const dynamo = withCallCeiling(containerDynamo);
   const reads = new RequestReads(dynamo);
   return {
     reads,
