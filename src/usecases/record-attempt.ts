@@ -12,7 +12,14 @@ import type { Catalog } from '../domain/catalog';
 import { badInput } from '../domain/errors';
 import { parseGlobalId, type LocalRef } from '../domain/ids';
 import { defaultScore, type Outcome } from '../domain/learning/outcomes';
-import { AttemptConflict, DuplicateAttempt, type AttemptContext, type AttemptTarget, type Stores } from '../store';
+import {
+  AttemptConflict,
+  DuplicateAttempt,
+  type AttemptContext,
+  type AttemptTarget,
+  type RecordedRetry,
+  type Stores,
+} from '../store';
 import type { RecordAttemptPayloadModel } from './models';
 
 /**
@@ -76,8 +83,9 @@ export async function recordAttempt(
   if (!ref) throw retiredOrUnknown(input.questionId);
   const started = performance.now();
   for (let round = 1; ; round++) {
-    const { target, context } = await readContext(stores, user, ref, input);
-    if (context.kind === 'retry') return retried(stores, user, target, context, attemptFingerprint(input));
+    const read = await readContext(stores, user, ref, input);
+    if (read.kind === 'retry') return retried(stores, user, ref, read, attemptFingerprint(input));
+    const { target, context } = read;
     const effects = planAttempt(user.userId, input, target, context.current, new Date());
     try {
       await stores.learner.recordAttempt(user, effects);
@@ -100,32 +108,46 @@ export async function recordAttempt(
   }
 }
 
+type ReadContext =
+  RecordedRetry | { kind: 'new'; target: AttemptTarget; context: Extract<AttemptContext, { kind: 'new' }> };
+
 /**
  * The question's section (from the catalog: only active questions are in it) and the user's
  * records, read strongly consistent. On a warm container the bank item (to confirm the held
  * catalog is current) and the user's records come in one BatchGetItem. The items of one
  * BatchGetItem are not a snapshot, so the write is conditioned on every record it read.
+ *
+ * A retry is answered from its idempotency record before anything else is checked: the record is
+ * in that same batch, and when the question is not in the catalog (retired since, or unknown) the
+ * batch reads the record alone, so a retry of an attempt recorded before its question was retired
+ * (or its quiz expired) is still `duplicate: true`.
  */
-async function readContext(
-  stores: Stores,
-  user: UserRef,
-  ref: LocalRef,
-  input: AttemptInput,
-): Promise<{ target: AttemptTarget; context: AttemptContext }> {
+async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: AttemptInput): Promise<ReadContext> {
+  const now = new Date();
   const held = stores.content.heldCatalog(ref.bankId);
-  const heldTarget = held && targetIn(held, ref, input);
-  if (held && heldTarget) {
+  if (held) {
+    const heldTarget = targetIn(held, ref, input);
     const [version, context] = await stores.reads.consistent([
       stores.content.catalogVersionRead(ref.bankId),
-      stores.learner.attemptContext(user, heldTarget),
+      heldTarget
+        ? stores.learner.attemptContext(user, heldTarget, now)
+        : stores.learner.recordedRetry(user, input.clientAttemptId),
     ] as const);
-    if (version === held.version) return { target: heldTarget, context };
+    if (context?.kind === 'retry') return context;
+    if (version === held.version) {
+      if (!heldTarget || !context) throw retiredOrUnknown(input.questionId);
+      return { kind: 'new', target: heldTarget, context };
+    }
   }
   const catalog = await stores.content.catalog(ref.bankId);
   const target = catalog && targetIn(catalog, ref, input);
-  if (!target) throw retiredOrUnknown(input.questionId);
-  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target)]);
-  return { target, context };
+  if (!target) {
+    const [retry] = await stores.reads.consistent([stores.learner.recordedRetry(user, input.clientAttemptId)]);
+    if (retry) return retry;
+    throw retiredOrUnknown(input.questionId);
+  }
+  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target, now)]);
+  return context.kind === 'retry' ? context : { kind: 'new', target, context };
 }
 
 function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): AttemptTarget | null {
@@ -145,13 +167,13 @@ function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): Attempt
 async function retried(
   stores: Stores,
   user: UserRef,
-  target: AttemptTarget,
-  retry: Extract<AttemptContext, { kind: 'retry' }>,
+  ref: LocalRef,
+  retry: RecordedRetry,
   fingerprint: string,
 ): Promise<RecordAttemptPayloadModel> {
   if (retry.fingerprint !== fingerprint) {
     throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
   }
-  const { attempt, state } = await stores.learner.recorded(user, target, retry.attempt);
+  const { attempt, state } = await stores.learner.recorded(user, ref, retry.attempt);
   return { attempt, duplicate: true, state: { record: state, now: new Date() } };
 }

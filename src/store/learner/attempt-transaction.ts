@@ -189,13 +189,14 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
       };
     }
     case 'answer':
-      // Only the first answer to a question of the quiz counts for the quiz's score.
+      // Only the first answer to a question of the quiz counts for the quiz's score. The quiz must
+      // still be there: DynamoDB's TTL may have deleted it since it was read (the next read refuses).
       return {
         Update: {
           TableName: table,
           Key: write.key,
           UpdateExpression: 'SET answered.#question = :score',
-          ConditionExpression: 'attribute_not_exists(answered.#question)',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(answered.#question)',
           ExpressionAttributeNames: { '#question': write.questionId },
           ExpressionAttributeValues: { ':score': write.score },
         },
