@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { planAttempt } from '../domain/attempt-effects';
 import { attemptFingerprint, checkAttemptInput, roundScore, type AttemptInput, type UserRef } from '../domain/attempts';
 import type { Catalog } from '../domain/catalog';
-import { badInput } from '../domain/errors';
+import { badInput, DomainError } from '../domain/errors';
 import { parseGlobalId, type LocalRef } from '../domain/ids';
 import { defaultScore, type Outcome } from '../domain/learning/outcomes';
 import {
@@ -23,7 +23,8 @@ import {
 import type { RecordAttemptPayloadModel } from './models';
 
 /**
- * Attempts of one user race only each other (each rewrites the user's profile). The loser reads
+ * Attempts of one user race only each other, and only over what they decide from their read (the
+ * first attempt of a day, in a section, on a question; the profile's counters just add). The loser reads
  * again after a capped, fully jittered exponential back-off. Two clients of one user sending back
  * to back can make one lose many rounds in a row: its read and write take about as long as the
  * other client's whole next attempt, so the length of the wait hardly changes its odds, the
@@ -32,8 +33,8 @@ import type { RecordAttemptPayloadModel } from './models';
  */
 export const CONFLICT_ROUNDS = 40;
 /**
- * And for at most this long after its first read, so that the answer (a masked error saying it
- * was a conflict) comes before the function's 10 s timeout (serverless.yml) cuts the request
+ * And for at most this long after its first read, so that the answer (RATE_LIMITED, retry
+ * later) comes before the function's 10 s timeout (serverless.yml) cuts the request
  * off without one. An object so that tests can shorten it.
  */
 export const conflictBudget = { ms: 8_000 };
@@ -70,6 +71,21 @@ export function attemptInput(raw: RecordAttemptRequest): AttemptInput {
   return { ...input, score: roundScore(input.score) };
 }
 
+/** How long a client refused for contention is asked to wait before it retries (same clientAttemptId). */
+export const BUSY_RETRY_AFTER_MS = 1_000;
+
+/**
+ * Out of rounds or time: the attempt is not recorded, and the client is told so in a way it can act
+ * on — RATE_LIMITED with `retryAfterMs`, nothing written, a retry with the same clientAttemptId
+ * safe — rather than a masked INTERNAL_SERVER_ERROR.
+ */
+const busy = (rounds: number) =>
+  new DomainError(
+    'RATE_LIMITED',
+    `other attempts of this user were being recorded at the same time (${rounds} rounds lost): nothing was recorded, retry with the same clientAttemptId`,
+    { retryAfterMs: BUSY_RETRY_AFTER_MS },
+  );
+
 const retiredOrUnknown = (questionId: string) =>
   badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
 
@@ -99,9 +115,7 @@ export async function recordAttempt(
       // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
       const wait = error instanceof AttemptConflict ? conflictBackoffMs(round) : 0;
       const outOfTime = performance.now() - started + wait > conflictBudget.ms;
-      // Still masked as INTERNAL_SERVER_ERROR (the contract has no code for it); the log says why.
-      if (round >= CONFLICT_ROUNDS || outOfTime)
-        throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
+      if (round >= CONFLICT_ROUNDS || outOfTime) throw error instanceof AttemptConflict ? busy(round) : error;
       stores.learner.forgetAttemptContext(user, target);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
