@@ -115,7 +115,8 @@ export async function recordAttempt(
       // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
       const wait = error instanceof AttemptConflict ? conflictBackoffMs(round) : 0;
       const outOfTime = performance.now() - started + wait > conflictBudget.ms;
-      if (round >= CONFLICT_ROUNDS || outOfTime) throw error instanceof AttemptConflict ? busy(round) : error;
+      // A duplicate never gives up: the next (strongly consistent) read finds its record and answers it.
+      if (error instanceof AttemptConflict && (round >= CONFLICT_ROUNDS || outOfTime)) throw busy(round);
       stores.learner.forgetAttemptContext(user, target);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
