@@ -122,9 +122,10 @@ export class TableImage {
     for (const planned of effects) {
       for (const write of attemptWrites({ tenantId, userId }, planned)) {
         if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
-        else if (write.kind === 'add')
+        else if (write.kind === 'add') {
           this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
-        else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
+          if (write.set) this.merge(write.key, write.set, (_old, value) => value);
+        } else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
         else throw new Error('the bench histories have no quizzes');
       }
     }

@@ -19,6 +19,7 @@ import { installCrashHandlers, readCliConfig, reportFailure } from '../dev/cli-e
 import { connectLocalDynamo } from '../dev/local-dynamo';
 import { AccessStore, createDynamo, type Dynamo } from '../store';
 import { COMMAND_HANDLERS, COMMAND_OPTIONS, optionProblem, type CommandResult } from './handlers';
+import { statsOptions } from './stats';
 
 export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
   tenant:create --name N [--id I] [--origin URL]...
@@ -105,6 +106,13 @@ async function main(argv: string[]): Promise<number> {
     return fail(`${TOOL}: ${args.command ? `unknown command ${args.command}` : 'no command given'}\n${USAGE_HINT}`, 2);
   const problem = optionProblem(args.command, args.options, new Set());
   if (problem) return fail(`${TOOL}: ${problem}\n${USAGE_HINT}`, 2);
+  if (args.command.startsWith('stats:')) {
+    try {
+      statsOptions(args.options);
+    } catch (error) {
+      return fail(`${TOOL}: ${(error as Error).message}\n${USAGE_HINT}`, 2);
+    }
+  }
   const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }

@@ -4,7 +4,8 @@
  * verifies again. Plain functions over a Dynamo, so tests call them directly; the CLI
  * (src/admin/cli.ts) prints their reports.
  */
-import { DomainError } from '../domain/errors';
+import { checkTenantId } from '../domain/access';
+import { badInput, DomainError } from '../domain/errors';
 import { recount, type Difference } from '../domain/recount';
 import { compare } from '../domain/recount-compare';
 import type { Dynamo } from '../store';
@@ -33,7 +34,22 @@ export interface StatsOptions {
   tenantId?: string;
 }
 
+/**
+ * The command-line options of stats:verify and stats:rebuild, checked like API input before
+ * anything is read: at most one `--tenant`, a well-formed tenant id (it becomes the prefix of a
+ * scan: "acme#U" would read acme's users without its counters), and no other option (a misspelt
+ * `--tenat` must not widen a rebuild to every tenant).
+ */
+export function statsOptions(options: Record<string, string[]>): StatsOptions {
+  const unknown = Object.keys(options).filter((name) => name !== 'tenant');
+  if (unknown.length > 0) throw badInput(`unknown option --${unknown[0]} (stats commands take only --tenant)`);
+  const tenants = options.tenant ?? [];
+  if (tenants.length > 1) throw badInput('--tenant takes one tenant id');
+  return tenants.length === 1 ? { tenantId: checkTenantId(tenants[0]) } : {};
+}
+
 async function snapshots(dynamo: Dynamo, options: StatsOptions): Promise<TenantSnapshot[]> {
+  if (options.tenantId !== undefined) checkTenantId(options.tenantId);
   const found = await readTenants(dynamo, options.tenantId);
   if (options.tenantId && !(await tenantExists(dynamo, options.tenantId))) {
     const [snapshot] = found;

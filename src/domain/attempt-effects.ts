@@ -65,7 +65,12 @@ export interface AttemptEffects {
   /** What a retry must repeat to count as the same attempt (attemptFingerprint). */
   fingerprint: string;
   state: { next: QuestionStateRecord; previousAttempts: number | null };
-  profile: { next: ProfileRecord; previousVersion: number };
+  /**
+   * The profile's counters only add up, so attempts of one user on different questions do not
+   * wait for each other; only the streak depends on what was read: `previousLastDay` is what the
+   * write is conditioned on when the attempt moves the streak to a new day.
+   */
+  profile: { next: ProfileRecord; previousVersion: number; previousLastDay: string | null };
   /** The user's marker for the section: created by the first attempt there, counted after. */
   userSection: { bankId: string; sectionSlug: string; seenBefore: boolean };
   /** The user's last day in the bank, moved from what was read. */
@@ -157,7 +162,11 @@ export function planAttempt(
     attempt,
     fingerprint: attemptFingerprint(input),
     state: { next: nextState(current.state, attempt, at), previousAttempts: current.state?.attempts ?? null },
-    profile: { next: nextProfile(current.profile, attempt, day), previousVersion: current.profile.version },
+    profile: {
+      next: nextProfile(current.profile, attempt, day),
+      previousVersion: current.profile.version,
+      previousLastDay: current.profile.lastDay,
+    },
     userSection: { bankId: subject.bankId, sectionSlug: subject.sectionSlug, seenBefore: current.seenSection },
     userBankDay: { bankId: subject.bankId, day, previousDay: current.lastDayInBank },
     counters: counterIncrements(userId, attempt, firsts),

@@ -5,6 +5,7 @@
 import type { MemoryState } from './learning/memory';
 import type { Outcome } from './learning/outcomes';
 import { badInput } from './errors';
+import { isQuizId } from './ids';
 
 export interface UserRef {
   tenantId: string;
@@ -59,10 +60,21 @@ export interface QuizRecord {
   strategy: string;
   seed: string;
   createdAt: string;
+  /** createdAt + QUIZ_LIFETIME_DAYS: from then on the quiz is gone (DynamoDB's TTL deletes it later). */
+  expiresAt: string;
   exhausted: boolean;
   /** Question id → score of its first attempt within the quiz. */
   answered: Record<string, number>;
 }
+
+/** How long a quiz lives: answers can be added to it, and it can be read, for this many days. */
+export const QUIZ_LIFETIME_DAYS = 30;
+
+export const quizExpiry = (createdAt: string): string =>
+  new Date(Date.parse(createdAt) + QUIZ_LIFETIME_DAYS * 86_400_000).toISOString();
+
+/** A quiz past its expiry is gone, even while DynamoDB's TTL (which deletes lazily) still keeps the item. */
+export const isQuizExpired = (quiz: QuizRecord, now: Date): boolean => Date.parse(quiz.expiresAt) <= now.getTime();
 
 export const EMPTY_PROFILE: ProfileRecord = {
   attemptCount: 0,
@@ -88,6 +100,8 @@ export const roundScore = (score: number): number => Math.round(score * 1e6) / 1
 export function checkAttemptInput(input: AttemptInput): void {
   if (!CLIENT_ID.test(input.clientAttemptId))
     throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');
+  if (input.quizId !== null && !isQuizId(input.quizId))
+    throw badInput('"quizId" must be the id startQuiz returned (a lower-case UUID), or absent for no quiz');
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1)
     throw badInput(`"score" must be from 0 to 1, got ${input.score}`);
   if (

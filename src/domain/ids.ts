@@ -12,6 +12,10 @@ const LOCAL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const isBankId = (id: string): boolean => BANK_ID.test(id);
 
+/** A quiz id is the UUID startQuiz made (lower-case hex and dashes, 36 characters). */
+const QUIZ_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isQuizId = (id: string): boolean => QUIZ_ID.test(id);
+
 export const globalId = (bankId: string, localId: string): string => `${bankId}/${localId}`;
 
 /** Splits a section or question id; null when it cannot be one (so it names nothing). */

@@ -26,6 +26,7 @@ export type {
   AttemptPage,
   AttemptQuery,
   AttemptTarget,
+  RecordedRetry,
   KeepState,
   LearnerStore,
 } from './learner/learner-store';

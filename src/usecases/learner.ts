@@ -7,6 +7,7 @@ import type { Catalog } from '../domain/catalog';
 import type { QuestionRecord } from '../domain/content';
 import { badInput } from '../domain/errors';
 import { isBankId, parseGlobalId } from '../domain/ids';
+import { parseInstant } from '../domain/instants';
 import { isLeech, retrievability } from '../domain/learning/memory';
 import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
 import type { AttemptQuery, Stores } from '../store';
@@ -40,14 +41,25 @@ function attemptQuery(
   after: string | null | undefined,
 ): AttemptQuery {
   const since = filter?.since ?? null;
-  if (since !== null && Number.isNaN(Date.parse(since)))
-    throw badInput(`"since" must be an ISO 8601 date, got "${since}"`);
-  const sinceIso = since === null ? null : new Date(since).toISOString();
-  const base = { since: sinceIso, first, after: after ? decode(after) : null };
+  const base = {
+    since: since === null ? null : parseInstant(since, 'since'),
+    first,
+    after: after ? decode(after) : null,
+  };
+  checkFilterIds(filter);
   if (filter?.questionId) return { ...base, index: 'question', id: filter.questionId };
   if (filter?.sectionId) return { ...base, index: 'section', id: filter.sectionId };
   if (filter?.bankId) return { ...base, index: 'bank', id: filter.bankId };
   return { ...base, index: null, id: null };
+}
+
+/** Filter ids name an index partition: only ids that can be ids get that far (any length otherwise). */
+function checkFilterIds(filter: AttemptFilter | null | undefined): void {
+  if (filter?.bankId != null && !isBankId(filter.bankId)) throw badInput('"filter.bankId" is not a bank id');
+  if (filter?.sectionId != null && !parseGlobalId(filter.sectionId))
+    throw badInput('"filter.sectionId" is not a section id (<bank id>/<section>)');
+  if (filter?.questionId != null && !parseGlobalId(filter.questionId))
+    throw badInput('"filter.questionId" is not a question id (<bank id>/<question>)');
 }
 
 export const bounded = (
@@ -146,7 +158,9 @@ export class LearnerQueries {
     ]);
     const now = new Date();
     const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
-    for (const state of states) {
+    // Retired questions are out of mastery (their attempts stay in the history, `me` and the counters).
+    const active = states.filter((state) => catalog.question(parseGlobalId(state.questionId)!.localId));
+    for (const state of active) {
       const topic = topics.get(state.sectionSlug) ?? {
         tally: { attempts: 0, scoreSum: 0, correct: 0 },
         recall: [],

@@ -1,6 +1,7 @@
 /** Quizzes: a set of questions picked for a user by strategy, kept so its answers can be tracked. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { QuizRecord, UserRef } from '../domain/attempts';
+import { quizExpiry, type QuizRecord, type UserRef } from '../domain/attempts';
+import { isQuizId } from '../domain/ids';
 import { selectPool, type PoolFilter } from '../domain/pool-filter';
 import { pickForUser, type QuizStrategy } from '../domain/quiz-picking';
 import { checkRandomSetRequest } from '../domain/random-set';
@@ -13,8 +14,6 @@ export interface StartQuizInput extends PoolFilter {
   seed?: string | null;
   strategy?: QuizStrategy | null;
 }
-
-const QUIZ_ID = /^[0-9a-f-]{36}$/;
 
 export class Quizzes {
   constructor(private readonly stores: Stores) {}
@@ -43,6 +42,7 @@ export class Quizzes {
       strategy: request.strategy,
       seed: request.seed,
       createdAt: request.now.toISOString(),
+      expiresAt: quizExpiry(request.now.toISOString()),
       exhausted,
       answered: {},
     };
@@ -50,8 +50,8 @@ export class Quizzes {
     return quiz;
   }
 
-  /** The user's quiz; null for an id that names none of theirs. */
+  /** The user's quiz; null for an id that names none of theirs, or an expired one. */
   get(user: UserRef, id: string): Promise<QuizRecord | null> {
-    return QUIZ_ID.test(id) ? this.stores.quizzes.get(user, id) : Promise.resolve(null);
+    return isQuizId(id) ? this.stores.quizzes.get(user, id) : Promise.resolve(null);
   }
 }

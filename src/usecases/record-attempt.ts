@@ -9,14 +9,22 @@ import { performance } from 'node:perf_hooks';
 import { planAttempt } from '../domain/attempt-effects';
 import { attemptFingerprint, checkAttemptInput, roundScore, type AttemptInput, type UserRef } from '../domain/attempts';
 import type { Catalog } from '../domain/catalog';
-import { badInput } from '../domain/errors';
+import { badInput, DomainError } from '../domain/errors';
 import { parseGlobalId, type LocalRef } from '../domain/ids';
 import { defaultScore, type Outcome } from '../domain/learning/outcomes';
-import { AttemptConflict, DuplicateAttempt, type AttemptContext, type AttemptTarget, type Stores } from '../store';
+import {
+  AttemptConflict,
+  DuplicateAttempt,
+  type AttemptContext,
+  type AttemptTarget,
+  type RecordedRetry,
+  type Stores,
+} from '../store';
 import type { RecordAttemptPayloadModel } from './models';
 
 /**
- * Attempts of one user race only each other (each rewrites the user's profile). The loser reads
+ * Attempts of one user race only each other, and only over what they decide from their read (the
+ * first attempt of a day, in a section, on a question; the profile's counters just add). The loser reads
  * again after a capped, fully jittered exponential back-off. Two clients of one user sending back
  * to back can make one lose many rounds in a row: its read and write take about as long as the
  * other client's whole next attempt, so the length of the wait hardly changes its odds, the
@@ -25,8 +33,8 @@ import type { RecordAttemptPayloadModel } from './models';
  */
 export const CONFLICT_ROUNDS = 40;
 /**
- * And for at most this long after its first read, so that the answer (a masked error saying it
- * was a conflict) comes before the function's 10 s timeout (serverless.yml) cuts the request
+ * And for at most this long after its first read, so that the answer (RATE_LIMITED, retry
+ * later) comes before the function's 10 s timeout (serverless.yml) cuts the request
  * off without one. An object so that tests can shorten it.
  */
 export const conflictBudget = { ms: 8_000 };
@@ -63,6 +71,21 @@ export function attemptInput(raw: RecordAttemptRequest): AttemptInput {
   return { ...input, score: roundScore(input.score) };
 }
 
+/** How long a client refused for contention is asked to wait before it retries (same clientAttemptId). */
+export const BUSY_RETRY_AFTER_MS = 1_000;
+
+/**
+ * Out of rounds or time: the attempt is not recorded, and the client is told so in a way it can act
+ * on — RATE_LIMITED with `retryAfterMs`, nothing written, a retry with the same clientAttemptId
+ * safe — rather than a masked INTERNAL_SERVER_ERROR.
+ */
+const busy = (rounds: number) =>
+  new DomainError(
+    'RATE_LIMITED',
+    `other attempts of this user were being recorded at the same time (${rounds} rounds lost): nothing was recorded, retry with the same clientAttemptId`,
+    { retryAfterMs: BUSY_RETRY_AFTER_MS },
+  );
+
 const retiredOrUnknown = (questionId: string) =>
   badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
 
@@ -76,8 +99,9 @@ export async function recordAttempt(
   if (!ref) throw retiredOrUnknown(input.questionId);
   const started = performance.now();
   for (let round = 1; ; round++) {
-    const { target, context } = await readContext(stores, user, ref, input);
-    if (context.kind === 'retry') return retried(stores, user, target, context, attemptFingerprint(input));
+    const read = await readContext(stores, user, ref, input);
+    if (read.kind === 'retry') return retried(stores, user, ref, read, attemptFingerprint(input));
+    const { target, context } = read;
     const effects = planAttempt(user.userId, input, target, context.current, new Date());
     try {
       await stores.learner.recordAttempt(user, effects);
@@ -91,41 +115,54 @@ export async function recordAttempt(
       // A duplicate is answered by the next read; a conflict gives the other attempt time to move on.
       const wait = error instanceof AttemptConflict ? conflictBackoffMs(round) : 0;
       const outOfTime = performance.now() - started + wait > conflictBudget.ms;
-      // Still masked as INTERNAL_SERVER_ERROR (the contract has no code for it); the log says why.
-      if (round >= CONFLICT_ROUNDS || outOfTime)
-        throw error instanceof AttemptConflict ? new AttemptConflict(error.reasons, round) : error;
+      // A duplicate never gives up: the next (strongly consistent) read finds its record and answers it.
+      if (error instanceof AttemptConflict && (round >= CONFLICT_ROUNDS || outOfTime)) throw busy(round);
       stores.learner.forgetAttemptContext(user, target);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
 
+type ReadContext =
+  RecordedRetry | { kind: 'new'; target: AttemptTarget; context: Extract<AttemptContext, { kind: 'new' }> };
+
 /**
  * The question's section (from the catalog: only active questions are in it) and the user's
  * records, read strongly consistent. On a warm container the bank item (to confirm the held
  * catalog is current) and the user's records come in one BatchGetItem. The items of one
  * BatchGetItem are not a snapshot, so the write is conditioned on every record it read.
+ *
+ * A retry is answered from its idempotency record before anything else is checked: the record is
+ * in that same batch, and when the question is not in the catalog (retired since, or unknown) the
+ * batch reads the record alone, so a retry of an attempt recorded before its question was retired
+ * (or its quiz expired) is still `duplicate: true`.
  */
-async function readContext(
-  stores: Stores,
-  user: UserRef,
-  ref: LocalRef,
-  input: AttemptInput,
-): Promise<{ target: AttemptTarget; context: AttemptContext }> {
+async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: AttemptInput): Promise<ReadContext> {
+  const now = new Date();
   const held = stores.content.heldCatalog(ref.bankId);
-  const heldTarget = held && targetIn(held, ref, input);
-  if (held && heldTarget) {
+  if (held) {
+    const heldTarget = targetIn(held, ref, input);
     const [version, context] = await stores.reads.consistent([
       stores.content.catalogVersionRead(ref.bankId),
-      stores.learner.attemptContext(user, heldTarget),
+      heldTarget
+        ? stores.learner.attemptContext(user, heldTarget, now)
+        : stores.learner.recordedRetry(user, input.clientAttemptId),
     ] as const);
-    if (version === held.version) return { target: heldTarget, context };
+    if (context?.kind === 'retry') return context;
+    if (version === held.version) {
+      if (!heldTarget || !context) throw retiredOrUnknown(input.questionId);
+      return { kind: 'new', target: heldTarget, context };
+    }
   }
   const catalog = await stores.content.catalog(ref.bankId);
   const target = catalog && targetIn(catalog, ref, input);
-  if (!target) throw retiredOrUnknown(input.questionId);
-  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target)]);
-  return { target, context };
+  if (!target) {
+    const [retry] = await stores.reads.consistent([stores.learner.recordedRetry(user, input.clientAttemptId)]);
+    if (retry) return retry;
+    throw retiredOrUnknown(input.questionId);
+  }
+  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target, now)]);
+  return context.kind === 'retry' ? context : { kind: 'new', target, context };
 }
 
 function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): AttemptTarget | null {
@@ -145,13 +182,13 @@ function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): Attempt
 async function retried(
   stores: Stores,
   user: UserRef,
-  target: AttemptTarget,
-  retry: Extract<AttemptContext, { kind: 'retry' }>,
+  ref: LocalRef,
+  retry: RecordedRetry,
   fingerprint: string,
 ): Promise<RecordAttemptPayloadModel> {
   if (retry.fingerprint !== fingerprint) {
     throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
   }
-  const { attempt, state } = await stores.learner.recorded(user, target, retry.attempt);
+  const { attempt, state } = await stores.learner.recorded(user, ref, retry.attempt);
   return { attempt, duplicate: true, state: { record: state, now: new Date() } };
 }

@@ -41,8 +41,11 @@ export interface LoadReport {
   requests: number;
   /** Requests after the first for an attempt. */
   clientRetries: number;
-  /** Failed requests by why: masked (INTERNAL_SERVER_ERROR), network (no answer). */
-  failures: { masked: number; network: number };
+  /**
+   * Failed requests by why: masked (INTERNAL_SERVER_ERROR), network (no answer), busy (RATE_LIMITED
+   * with retryAfterMs: the user's other attempts kept winning; retried after the wait).
+   */
+  failures: { masked: number; network: number; busy: number };
   /** Stored answers that said duplicate: true (the attempt had been stored by an earlier try). */
   duplicates: number;
   /** Bodies (shortened) that carried a stack trace or internals. */
@@ -60,7 +63,7 @@ export interface LoadReport {
 export const LEAK =
   /\n\s+at\s|\bat\s+\S+\s+\(|stacktrace|node_modules|\.[jt]s:\d+|Exception|ECONN|EPIPE|socket hang up|InternalServerError|Throttl|dynamodb|TransactWrite|BatchGet|"PK"|T#/i;
 
-type Verdict = 'stored' | 'masked' | 'unexpected';
+type Verdict = 'stored' | 'masked' | 'busy' | 'unexpected';
 
 export async function runAttemptLoad(options: LoadOptions): Promise<LoadReport> {
   const report: LoadReport = {
@@ -68,7 +71,7 @@ export async function runAttemptLoad(options: LoadOptions): Promise<LoadReport> 
     stored: 0,
     requests: 0,
     clientRetries: 0,
-    failures: { masked: 0, network: 0 },
+    failures: { masked: 0, network: 0, busy: 0 },
     duplicates: 0,
     leaks: [],
     unexpected: [],
@@ -125,7 +128,7 @@ async function recordOne(options: LoadOptions, report: LoadReport, userId: strin
         return;
       }
       if (verdict === 'unexpected') return;
-      report.failures.masked++;
+      report.failures[verdict]++;
     }
     // Capped exponential back-off with jitter, as a frontend would retry.
     await new Promise((resolve) => setTimeout(resolve, Math.min(500, 10 * 2 ** tries) * (0.5 + backoff() / 2)));
@@ -143,6 +146,7 @@ function judge(report: LoadReport, reply: Reply, userId: string, clientAttemptId
     return 'stored';
   }
   if (isMasked(reply, body)) return 'masked';
+  if (isBusy(body)) return 'busy';
   report.unexpected.push(`${userId} ${clientAttemptId}: ${reply.status} ${reply.body.slice(0, 300)}`);
   return 'unexpected';
 }
@@ -159,9 +163,18 @@ function isMasked(reply: Reply, body: ParsedBody | null): boolean {
   );
 }
 
+/** The user's other attempts kept winning: RATE_LIMITED with a wait, to retry with the same id. */
+function isBusy(body: ParsedBody | null): boolean {
+  const errors = body?.errors ?? [];
+  return (
+    errors.length > 0 &&
+    errors.every((e) => e.extensions?.code === 'RATE_LIMITED' && typeof e.extensions.retryAfterMs === 'number')
+  );
+}
+
 interface ParsedBody {
   data?: { recordAttempt?: { duplicate: boolean; attempt?: { id: string; clientAttemptId: string } } | null } | null;
-  errors?: { message: string; extensions?: { code?: string; requestId?: unknown } }[];
+  errors?: { message: string; extensions?: { code?: string; requestId?: unknown; retryAfterMs?: unknown } }[];
 }
 
 function parse(text: string): ParsedBody | null {

@@ -4,7 +4,8 @@
  */
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { importBankFiles } from '../../src/usecases/import-banks';
-import { rebuildStats, verifyStats } from '../../src/admin/stats';
+import { rebuildStats, statsOptions, verifyStats } from '../../src/admin/stats';
+import { readTenants } from '../../src/store';
 import { parseGlobalId } from '../../src/domain/ids';
 import { shardOf } from '../../src/domain/attempt-effects';
 import { questionCounterKey } from '../../src/store/counters/keys';
@@ -161,6 +162,49 @@ describe('stats:verify and stats:rebuild', () => {
     expect((await verifyStats(dynamo())).differences).toEqual([]);
   });
 
+  it('refuses a tenant id that is no tenant id (acme#U) before reading or writing anything', async () => {
+    const before = await questionStats(ids[0]);
+    dynamo().calls.reset();
+    await expect(rebuildStats(dynamo(), { tenantId: 'acme#U' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'tenant id "acme#U" must be 2 to 40 lower-case letters, digits or dashes',
+    });
+    await expect(verifyStats(dynamo(), { tenantId: 'acme#U' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(dynamo().calls.total()).toBe(0);
+    expect(await questionStats(ids[0])).toEqual(before);
+    expect((await verifyStats(dynamo())).differences).toEqual([]);
+  });
+
+  it('snapshots only the named tenant, whatever else its scan prefix meets', async () => {
+    // "acme#U" as a prefix reaches acme's users (T#acme#U#…) but not its counters (T#acme#STAT#…).
+    const snapshots = await readTenants(dynamo(), 'acme#U');
+    expect(snapshots.map((s) => [s.tenantId, s.attempts.length, s.stored.users.size])).toEqual([['acme#U', 0, 0]]);
+  });
+
+  it('checks the stats commands’ options like API input: one well-formed --tenant and nothing else', () => {
+    expect(statsOptions({})).toEqual({});
+    expect(statsOptions({ tenant: ['acme'] })).toEqual({ tenantId: 'acme' });
+    const refusal = (options: Record<string, string[]>) => {
+      try {
+        statsOptions(options);
+      } catch (error) {
+        return [(error as { code?: string }).code, (error as Error).message];
+      }
+      return null;
+    };
+    expect(refusal({ tenant: ['acme#U'] })).toEqual([
+      'BAD_USER_INPUT',
+      'tenant id "acme#U" must be 2 to 40 lower-case letters, digits or dashes',
+    ]);
+    expect(refusal({ tenant: [''] })?.[0]).toBe('BAD_USER_INPUT');
+    expect(refusal({ tenant: ['x'.repeat(1100)] })?.[0]).toBe('BAD_USER_INPUT');
+    expect(refusal({ tenant: ['acme', 'other'] })).toEqual(['BAD_USER_INPUT', '--tenant takes one tenant id']);
+    expect(refusal({ tenat: ['acme'] })).toEqual([
+      'BAD_USER_INPUT',
+      'unknown option --tenat (stats commands take only --tenant)',
+    ]);
+  });
+
   it('runs from the command line: exit 1 with the differences, 0 once rebuilt', async () => {
     const env = baseEnv({ DYNAMODB_ENDPOINT: endpoint(), TABLE_NAME: dynamo().tableName });
     const { bankId, localId } = parseGlobalId(ids[1])!;
@@ -186,5 +230,12 @@ describe('stats:verify and stats:rebuild', () => {
 
     const unknown = await runScript('src/admin/cli.ts', ['stats:verify', '--tenant', 'nobody'], env);
     expect([unknown.code, unknown.stderr]).toEqual([1, 'admin: no tenant "nobody"\n']);
+
+    const hostile = await runScript('src/admin/cli.ts', ['stats:rebuild', '--tenant', 'acme#U'], env);
+    expect([hostile.code, hostile.stderr]).toEqual([
+      2,
+      'admin: tenant id "acme#U" must be 2 to 40 lower-case letters, digits or dashes\nsee: npm run admin -- --help\n',
+    ]);
+    expect((await verifyStats(dynamo())).differences).toEqual([]);
   }, 60_000);
 });

@@ -50,11 +50,12 @@ export type AttemptEdge = {
   node: Attempt;
 };
 
+/** Ids must have the shape the API returns (a bank id, `<bank id>/<section>`, `<bank id>/<question>`), else BAD_USER_INPUT. */
 export type AttemptFilter = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
   questionId?: InputMaybe<Scalars['ID']['input']>;
   sectionId?: InputMaybe<Scalars['ID']['input']>;
-  /** ISO 8601: attempts at or after this instant. */
+  /** Attempts at or after this instant: ISO 8601, `2024-03-07` (midnight UTC) or a date-time with a zone (`2024-03-07T09:30:00Z`, `…+02:00`), years 0000–9999. Anything else is BAD_USER_INPUT. Later than the `after` cursor: an empty page. */
   since?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -146,7 +147,7 @@ export type Query = {
   questionStats: QuestionStats;
   /** Active questions, ordered by bank, section and position. `first` is 1 to 100 (default 20). */
   questions: QuestionConnection;
-  /** A quiz of the calling user; null for any other id. */
+  /** A quiz of the calling user; null for any other id and once the quiz has expired. */
   quiz: Maybe<Quiz>;
   randomQuestions: QuestionSet;
   section: Maybe<Section>;
@@ -381,6 +382,8 @@ export type Quiz = {
   createdAt: Scalars['String']['output'];
   /** The strategy ran out of fresh questions and filled up with the weakest ones. */
   exhausted: Scalars['Boolean']['output'];
+  /** 30 days after createdAt (ISO 8601). From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
+  expiresAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   questions: Array<Question>;
   /** Mean score of the answered questions; null before the first answer. */
@@ -419,12 +422,12 @@ export type RandomQuestionsInput = {
 export type RecordAttemptInput = {
   /** The learner's answer, up to 10,000 characters. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** The frontend's idempotency key (1–128 of A–Z a–z 0–9 _ . : -). Retrying with the same key returns the original attempt, however late; reusing it for a different attempt is refused. */
+  /** The frontend's idempotency key (1–128 of A–Z a–z 0–9 _ . : -). Retrying with the same key returns the original attempt, however late — even after its question was retired or its quiz expired; reusing it for a different attempt is refused. */
   clientAttemptId: Scalars['String']['input'];
   outcome: Outcome;
-  /** An active question (retired questions take no new attempts). */
+  /** An active question, `<bank id>/<question id>` as the API returns it (retired questions take no new attempts). */
   questionId: Scalars['ID']['input'];
-  /** A quiz of this user that contains the question. */
+  /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT. */
   quizId?: InputMaybe<Scalars['ID']['input']>;
   /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. */
   score?: InputMaybe<Scalars['Float']['input']>;
@@ -824,6 +827,7 @@ export type QuizResolvers<ContextType = GraphQLContext, ParentType extends Resol
   answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

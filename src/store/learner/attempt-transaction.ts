@@ -1,13 +1,14 @@
 /**
  * Writes one attempt's effects (src/domain/attempt-effects.ts) as a single TransactWriteItems:
  * the attempt, its idempotency record, the user's state for the question, the profile, the
- * user's section and day markers, the quiz answer, and the tenant-wide counters. The profile's
- * version guards all of the user's records (every attempt of a user rewrites it), so two
- * concurrent attempts of one user cannot both commit from the same reading.
+ * user's section and day markers, the quiz answer, and the tenant-wide counters.
  *
- * Every record the attempt rewrites is conditioned on what was read, not just the profile: the
- * items of one BatchGetItem are each current but not a snapshot, so a read can mix records from
- * before and after another attempt of the same user. Any such mismatch cancels the transaction.
+ * Every decision the attempt took from what it read is conditioned on that read: the state (its
+ * attempt count), the section and day markers (which make unique-user counts exact), the quiz
+ * answer, the profile's last day (the streak). The profile's counters and version only add, so
+ * attempts of one user on different questions commit side by side instead of queueing behind one
+ * profile version (30 at once used to lose rounds until 8 s ran out). The items of one
+ * BatchGetItem are each current but not a snapshot; any mismatch cancels the transaction.
  */
 import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
@@ -21,7 +22,7 @@ import {
   attemptSortKey,
   attemptToItem,
   idempotencyToItem,
-  profileToItem,
+  profileKey,
   stateToItem,
   userBankDayKey,
   userSectionKey,
@@ -66,13 +67,21 @@ const equals = (attribute: string, previous: unknown): Condition => ({
  */
 export type AttemptWrite =
   | { name: string; kind: 'put'; item: Item; condition: Condition }
-  | { name: string; kind: 'add'; key: Key; add: Record<string, number>; condition?: Condition }
+  | {
+      name: string;
+      kind: 'add';
+      key: Key;
+      add: Record<string, number>;
+      /** Attributes set beside the additions. */
+      set?: Record<string, unknown>;
+      condition?: Condition;
+    }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
   | { name: string; kind: 'answer'; key: Key; questionId: string; score: number };
 
 /** Everything one attempt writes, named, in the order the transaction sends it. */
 export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {
-  const { attempt, state, profile, userSection, userBankDay } = effects;
+  const { attempt, state, userSection, userBankDay } = effects;
   const sortKey = attemptSortKey(attempt.createdAt, attempt.id);
   const writes: AttemptWrite[] = [
     {
@@ -88,12 +97,7 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
       item: stateToItem(user, state.next),
       condition: state.previousAttempts === null ? isNew : equals('attempts', state.previousAttempts),
     },
-    {
-      name: 'profile',
-      kind: 'put',
-      item: profileToItem(user, profile.next),
-      condition: profile.previousVersion === 0 ? isNew : equals('version', profile.previousVersion),
-    },
+    profileWrite(user, effects),
     {
       name: 'user section',
       kind: 'add',
@@ -115,6 +119,32 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
     writes.push({ name: 'quiz', kind: 'answer', key: quizKey(user, quizId), questionId, score });
   }
   return writes;
+}
+
+/**
+ * The profile: counters and version added (the version still moves on with every attempt, so
+ * stats:rebuild's guard sees any attempt), the streak set — conditioned on the last day read —
+ * only by the first attempt of a new day.
+ */
+function profileWrite(user: UserRef, { attempt, profile }: AttemptEffects): AttemptWrite {
+  const { next, previousLastDay } = profile;
+  const newDay = next.lastDay !== previousLastDay;
+  return {
+    name: 'profile',
+    kind: 'add',
+    key: profileKey(user),
+    add: { attemptCount: 1, correctCount: attempt.outcome === 'CORRECT' ? 1 : 0, scoreSum: attempt.score, version: 1 },
+    set: {
+      type: 'Profile',
+      lastAttemptAt: next.lastAttemptAt,
+      ...(newDay ? { lastDay: next.lastDay, streak: next.streak } : {}),
+    },
+    condition: !newDay
+      ? undefined
+      : previousLastDay === null
+        ? { ConditionExpression: 'attribute_not_exists(lastDay)' }
+        : equals('lastDay', previousLastDay),
+  };
 }
 
 /** Counter increments: zero outcome and timing fields are left out, the rest added (0 included). */
@@ -160,13 +190,15 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
       return { Put: { TableName: table, Item: write.item, ...write.condition } };
     case 'add': {
       const fields = Object.entries(write.add);
-      const values = Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value]));
+      const sets = Object.entries(write.set ?? {});
+      const values = Object.fromEntries([...fields, ...sets].map(([, value], i) => [`:v${i}`, value]));
+      const setClause = sets.map((_, j) => `#f${fields.length + j} = :v${fields.length + j}`).join(', ');
       return {
         Update: {
           TableName: table,
           Key: write.key,
-          UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
+          UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}${setClause ? ` SET ${setClause}` : ''}`,
+          ExpressionAttributeNames: Object.fromEntries([...fields, ...sets].map(([field], i) => [`#f${i}`, field])),
           ...write.condition,
           ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },
         },
@@ -189,13 +221,14 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
       };
     }
     case 'answer':
-      // Only the first answer to a question of the quiz counts for the quiz's score.
+      // Only the first answer to a question of the quiz counts for the quiz's score. The quiz must
+      // still be there: DynamoDB's TTL may have deleted it since it was read (the next read refuses).
       return {
         Update: {
           TableName: table,
           Key: write.key,
           UpdateExpression: 'SET answered.#question = :score',
-          ConditionExpression: 'attribute_not_exists(answered.#question)',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(answered.#question)',
           ExpressionAttributeNames: { '#question': write.questionId },
           ExpressionAttributeValues: { ':score': write.score },
         },

@@ -6,6 +6,7 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { AttemptEffects, CurrentRecords } from '../../domain/attempt-effects';
 import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../../domain/attempts';
+import { isQuizExpired, QUIZ_LIFETIME_DAYS } from '../../domain/attempts';
 import { badInput } from '../../domain/errors';
 import type { Item } from '../batch';
 import type { Dynamo } from '../client';
@@ -54,10 +55,15 @@ export interface AttemptQuery {
   after: string | null;
 }
 
+/** An attempt recorded before under the same clientAttemptId, as its idempotency record names it. */
+export interface RecordedRetry {
+  kind: 'retry';
+  fingerprint: string;
+  attempt: { createdAt: string; attemptId: string };
+}
+
 /** What an attempt finds before it is planned: the retry it repeats, or the records it changes. */
-export type AttemptContext =
-  | { kind: 'retry'; fingerprint: string; attempt: { createdAt: string; attemptId: string } }
-  | { kind: 'new'; current: CurrentRecords };
+export type AttemptContext = RecordedRetry | { kind: 'new'; current: CurrentRecords };
 
 export interface AttemptTarget {
   bankId: string;
@@ -66,6 +72,11 @@ export interface AttemptTarget {
   questionId: string;
   clientAttemptId: string;
   quizId: string | null;
+}
+
+function retryFrom(item: Item): RecordedRetry {
+  const { fingerprint, createdAt, attemptId } = idempotencyFromItem(item);
+  return { kind: 'retry', fingerprint, attempt: { createdAt, attemptId } };
 }
 
 export class LearnerStore {
@@ -91,7 +102,7 @@ export class LearnerStore {
    * it whatever else changed), then the state, profile, markers and quiz. To be read strongly
    * consistent, together with the check of the catalog it was planned on.
    */
-  attemptContext(user: UserRef, target: AttemptTarget): Read<AttemptContext> {
+  attemptContext(user: UserRef, target: AttemptTarget, now = new Date()): Read<AttemptContext> {
     const keys = [
       idempotencyKey(user, target.clientAttemptId),
       stateKey(user, target.bankId, target.localId),
@@ -101,12 +112,13 @@ export class LearnerStore {
       ...(target.quizId ? [quizKey(user, target.quizId)] : []),
     ];
     return read(keys, ([idempotency, state, profile, section, day, quizItem]) => {
-      if (idempotency) {
-        const { fingerprint, createdAt, attemptId } = idempotencyFromItem(idempotency);
-        return { kind: 'retry', fingerprint, attempt: { createdAt, attemptId } };
-      }
+      if (idempotency) return retryFrom(idempotency);
       const quiz = quizItem ? quizFromItem(quizItem) : null;
       if (target.quizId && !quiz) throw badInput(`unknown quiz id "${target.quizId}"`);
+      if (quiz && isQuizExpired(quiz, now))
+        throw badInput(
+          `quiz "${target.quizId}" expired at ${quiz.expiresAt} (quizzes last ${QUIZ_LIFETIME_DAYS} days): record the attempt without quizId, or start a new quiz`,
+        );
       if (quiz && !quiz.questionIds.includes(target.questionId))
         throw badInput(`question "${target.questionId}" is not in quiz "${target.quizId}"`);
       const current: CurrentRecords = {
@@ -120,6 +132,14 @@ export class LearnerStore {
     });
   }
 
+  /**
+   * Only the idempotency record: for an attempt whose question is not (or no longer) in the
+   * catalog, so that a retry is still answered from its record. Read strongly consistent.
+   */
+  recordedRetry(user: UserRef, clientAttemptId: string): Read<RecordedRetry | null> {
+    return read([idempotencyKey(user, clientAttemptId)], ([item]) => (item ? retryFrom(item) : null));
+  }
+
   /** Forgets what this request read for the attempt (before it reads again after losing a race). */
   forgetAttemptContext(user: UserRef, target: AttemptTarget): void {
     this.reads.forget(this.attemptContext(user, target).keys);
@@ -128,7 +148,7 @@ export class LearnerStore {
   /** The attempt a retry repeats, with the user's state for its question as it is now. */
   async recorded(
     user: UserRef,
-    target: AttemptTarget,
+    target: { bankId: string; localId: string },
     attempt: { createdAt: string; attemptId: string },
   ): Promise<{ attempt: AttemptRecord; state: QuestionStateRecord }> {
     const [attemptItem, stateItem] = await this.reads.load([
@@ -184,6 +204,8 @@ export class LearnerStore {
 
   /** A page of attempts, newest first: one Query (the index chosen by the filter). */
   async attempts(user: UserRef, query: AttemptQuery): Promise<AttemptPage> {
+    // `since` after the cursor leaves nothing between them (and DynamoDB refuses BETWEEN high AND low).
+    if (query.since !== null && query.after !== null && query.since > query.after) return { attempts: [], next: null };
     const index = query.index && query.id ? attemptIndexes[query.index](user, query.id) : null;
     const [pkName, skName] = index ? [`${index.index}PK`, `${index.index}SK`] : ['PK', 'SK'];
     const prefix = index ? '' : ATTEMPT_PREFIX;

@@ -61,6 +61,9 @@ export async function readTenants(dynamo: Dynamo, tenantId?: string): Promise<Te
     if (isTenantItem(item)) snapshotOf(tenantIdOfItem(item));
     else addItem(snapshotOf, item);
   }
+  // A prefix scan can also meet another tenant's items (the caller checks ids; this keeps a
+  // snapshot from ever mixing one tenant's users with another's counters).
+  if (tenantId) for (const id of snapshots.keys()) if (id !== tenantId) snapshots.delete(id);
   return [...snapshots.values()].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
 }
 

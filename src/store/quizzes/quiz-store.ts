@@ -1,6 +1,6 @@
 /** A user's quizzes. */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { QuizRecord, UserRef } from '../../domain/attempts';
+import { isQuizExpired, type QuizRecord, type UserRef } from '../../domain/attempts';
 import type { Dynamo } from '../client';
 import type { RequestReads } from '../request-reads';
 import { quizKey, quizFromItem, quizToItem } from './keys';
@@ -15,9 +15,10 @@ export class QuizStore {
     await this.dynamo.doc.send(new PutCommand({ TableName: this.dynamo.tableName, Item: quizToItem(user, quiz) }));
   }
 
-  /** The quiz, through the request's batched reads; null when the user has no such quiz. */
-  async get(user: UserRef, quizId: string): Promise<QuizRecord | null> {
+  /** The quiz, through the request's batched reads; null when the user has no such quiz, or it has expired. */
+  async get(user: UserRef, quizId: string, now = new Date()): Promise<QuizRecord | null> {
     const [item] = await this.reads.load([quizKey(user, quizId)]);
-    return item ? quizFromItem(item) : null;
+    const quiz = item ? quizFromItem(item) : null;
+    return quiz && !isQuizExpired(quiz, now) ? quiz : null;
   }
 }
