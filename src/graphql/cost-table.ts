@@ -32,6 +32,8 @@ export const ASSUMED_SECTIONS = 20;
 export const ASSUMED_BANKS = 10;
 /** `count` of a quiz: 1 to 50. */
 const QUIZ_QUESTIONS = 50;
+/** Options of a choice question: banks write two to six; more are rare. */
+export const ASSUMED_OPTIONS = 8;
 
 const first = (defaultSize: number, max: number): ListSize => ({ arg: 'first', default: defaultSize, max });
 const limit = (defaultSize: number, max: number): ListSize => ({ arg: 'limit', default: defaultSize, max });
@@ -72,6 +74,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Bank.sections': { size: { assumed: ASSUMED_SECTIONS } },
   // one BatchGetItem for the pages of every section of the request together: counted by objects
   'Section.questions': { size: first(20, 100) },
+  // The user's states ride in the request's batched reads when `correct` is asked (one BatchGetItem a page).
+  'Question.options': { size: { assumed: ASSUMED_OPTIONS } },
   'Section.notes': {},
   'Question.tags': {},
   'QuestionConnection.edges': { size: sizedAbove },
