@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { createHttpServer } from '../../src/dev/http-server';
 import { DomainError } from '../../src/domain/errors';
-import { createLambdaHandler } from '../../src/lambda';
 import { withCallCeiling } from '../../src/store/client';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { givenTenant, type TenantFixture } from '../support/access';
@@ -236,7 +235,8 @@ describe('many requests at once over HTTP', () => {
   it('admits at most 30 of 100 concurrent requests on a 5 rps / burst 10 key', async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
     const busy = await givenTenant(dynamo(), 'busy', [], { rps: 5, burst: 10 });
-    server = createHttpServer(createLambdaHandler(givenApi(dynamo(), { env: { STAGE: 'prod' } }).app));
+    // The API's own handler: a second one on the same app would start its Apollo server twice.
+    server = createHttpServer(givenApi(dynamo(), { env: { STAGE: 'prod' } }).handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const ask = () =>
