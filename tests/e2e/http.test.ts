@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { importBankFiles } from '../../src/usecases/import-banks';
-import { createLambdaHandler } from '../../src/lambda';
 import { createHttpServer } from '../../src/dev/http-server';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
@@ -14,7 +13,8 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
 
   beforeAll(async () => {
     await importBankFiles(dynamo(), [SHIPPED_BANK]);
-    server = createHttpServer(createLambdaHandler(givenApi(dynamo()).app));
+    // The API's own handler: a second one on the same app would start its Apollo server twice.
+    server = createHttpServer(givenApi(dynamo()).handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
