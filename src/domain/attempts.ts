@@ -20,6 +20,18 @@ export interface AttemptInput {
   answer: string | null;
   quizId: string | null;
   clientAttemptId: string;
+  /** The options picked on a choice question, as sent; null for an open question. */
+  selectedOptionIds?: string[] | null;
+  /** The server's grading of a choice question (outcome and score come from it); null for an open one. */
+  grading?: AttemptGrading | null;
+}
+
+/** Kept on the attempt so a retry is answered with the grading it first got, whatever was imported since. */
+export interface AttemptGrading {
+  correct: boolean;
+  score: number;
+  correctOptionIds: string[];
+  explanation: string | null;
 }
 
 export interface AttemptRecord extends AttemptInput {
@@ -115,6 +127,20 @@ export function checkAttemptInput(input: AttemptInput): void {
 }
 
 /** What a retry must repeat exactly to count as the same attempt. */
-export function attemptFingerprint(input: AttemptInput): string {
+export function attemptFingerprint(input: FingerprintFields): string {
+  // A choice attempt is the picks as sent, not the outcome graded from them (the key may change).
+  if (input.selectedOptionIds)
+    return JSON.stringify([
+      input.questionId,
+      { picks: input.selectedOptionIds },
+      input.timeSpentMs,
+      input.answer,
+      input.quizId,
+    ]);
   return JSON.stringify([input.questionId, input.outcome, input.score, input.timeSpentMs, input.answer, input.quizId]);
 }
+
+export type FingerprintFields = Pick<
+  AttemptInput,
+  'questionId' | 'outcome' | 'score' | 'timeSpentMs' | 'answer' | 'quizId' | 'selectedOptionIds'
+>;

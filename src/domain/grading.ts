@@ -5,8 +5,7 @@
  * and one of two right options with no wrong pick scores 0.5. The outcome follows the score:
  * 1 is CORRECT, 0 INCORRECT, anything between PARTIAL.
  *
- * Not called by recordAttempt yet: taking `selectedOptionIds` there is the next step of graded
- * questions (README, "Graded questions").
+ * recordAttempt grades every attempt on a choice question with it (usecases/record-attempt.ts).
  */
 import type { OptionRecord } from './content';
 import type { QuestionKind } from './bank/types';

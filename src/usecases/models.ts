@@ -3,7 +3,7 @@
  * records plus catalog facts.
  */
 import type { Catalog, CatalogQuestion, CatalogSection } from '../domain/catalog';
-import type { AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
+import type { AttemptGrading, AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
 import type { OptionRecord, QuestionRecord } from '../domain/content';
 import type { QuestionStatistics } from '../domain/counters';
 import type { Strategy } from '../domain/random-set';
@@ -56,6 +56,8 @@ export interface RecordAttemptPayloadModel {
   attempt: AttemptRecord;
   duplicate: boolean;
   state: QuestionStateModel;
+  /** The attempt's grading (a choice question); null for an open question. */
+  grading: AttemptGrading | null;
 }
 
 export interface TopicMasteryModel {

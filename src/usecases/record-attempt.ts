@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { planAttempt } from '../domain/attempt-effects';
 import { attemptFingerprint, checkAttemptInput, roundScore, type AttemptInput, type UserRef } from '../domain/attempts';
 import type { Catalog } from '../domain/catalog';
+import type { QuestionRecord } from '../domain/content';
+import { gradeChoice } from '../domain/grading';
 import { badInput, DomainError } from '../domain/errors';
 import { parseGlobalId, type LocalRef } from '../domain/ids';
 import { defaultScore, type Outcome } from '../domain/learning/outcomes';
@@ -48,27 +50,73 @@ export function conflictBackoffMs(round: number, random: () => number = Math.ran
 
 export interface RecordAttemptRequest {
   questionId: string;
-  outcome: Outcome;
+  /** Required for an open question, refused for a choice question (graded from selectedOptionIds). */
+  outcome?: Outcome | null;
   score?: number | null;
   timeSpentMs?: number | null;
   answer?: string | null;
   quizId?: string | null;
   clientAttemptId: string;
+  selectedOptionIds?: readonly string[] | null;
 }
 
-/** The attempt's fields checked and completed (default score, rounded score). */
+/**
+ * The attempt's fields checked and completed (default score, rounded score). A choice attempt
+ * (selectedOptionIds) is completed by `graded` once its question is read: until then its outcome
+ * is a placeholder that nothing reads (its fingerprint is the picks).
+ */
 export function attemptInput(raw: RecordAttemptRequest): AttemptInput {
+  const picks = raw.selectedOptionIds ? [...raw.selectedOptionIds] : null;
+  if (picks && raw.outcome != null)
+    throw badInput('"outcome" is refused with "selectedOptionIds": the server grades a choice question');
+  if (picks && raw.score != null)
+    throw badInput('"score" is refused with "selectedOptionIds": the server grades a choice question');
+  if (!picks && raw.outcome == null)
+    throw badInput('an attempt needs "outcome" (open question) or "selectedOptionIds" (choice question)');
+  const outcome = raw.outcome ?? 'INCORRECT';
   const input: AttemptInput = {
     questionId: raw.questionId,
-    outcome: raw.outcome,
-    score: raw.score ?? defaultScore(raw.outcome),
+    outcome,
+    score: raw.score ?? defaultScore(outcome),
     timeSpentMs: raw.timeSpentMs ?? null,
     answer: raw.answer ?? null,
     quizId: raw.quizId ?? null,
     clientAttemptId: raw.clientAttemptId,
+    selectedOptionIds: picks,
+    grading: null,
   };
   checkAttemptInput(input);
   return { ...input, score: roundScore(input.score) };
+}
+
+/**
+ * The attempt as graded against its question: an open question takes the learner's outcome and
+ * no picks; a choice question takes picks only, and the server's outcome, score and grading.
+ */
+export function graded(input: AttemptInput, question: QuestionRecord): AttemptInput {
+  if (question.kind === 'OPEN') {
+    if (input.selectedOptionIds) throw badInput(`question "${input.questionId}" is open: it has no options to select`);
+    return input;
+  }
+  if (!input.selectedOptionIds)
+    throw badInput(
+      `question "${input.questionId}" is ${question.kind}: send "selectedOptionIds" (the server grades it), not "outcome"`,
+    );
+  const grading = gradeChoice(
+    { id: input.questionId, kind: question.kind, options: question.options },
+    input.selectedOptionIds,
+  );
+  return {
+    ...input,
+    outcome: grading.outcome,
+    score: roundScore(grading.score),
+    grading: {
+      correct: grading.correct,
+      score: grading.score,
+      correctOptionIds: grading.correctOptionIds,
+      explanation: question.explanation,
+    },
+  };
 }
 
 /** How long a client refused for contention is asked to wait before it retries (same clientAttemptId). */
@@ -86,6 +134,10 @@ const busy = (rounds: number) =>
     { retryAfterMs: BUSY_RETRY_AFTER_MS },
   );
 
+/** Revisions are kept while a catalog names them: a missing one is a broken invariant, not a user error. */
+const missingRevision = (questionId: string) =>
+  new Error(`the current catalog names a revision of ${questionId} that is missing`);
+
 const retiredOrUnknown = (questionId: string) =>
   badInput(`question "${questionId}" is unknown or retired: it takes no new attempts`);
 
@@ -101,14 +153,15 @@ export async function recordAttempt(
   for (let round = 1; ; round++) {
     const read = await readContext(stores, user, ref, input);
     if (read.kind === 'retry') return retried(stores, user, ref, read, attemptFingerprint(input));
-    const { target, context } = read;
-    const effects = planAttempt(user.userId, input, target, context.current, new Date());
+    const { target, context, question } = read;
+    const effects = planAttempt(user.userId, graded(input, question), target, context.current, new Date());
     try {
       await stores.learner.recordAttempt(user, effects);
       return {
         attempt: effects.attempt,
         duplicate: false,
         state: { record: effects.state.next, now: new Date(effects.attempt.createdAt) },
+        grading: effects.attempt.grading ?? null,
       };
     } catch (error) {
       if (!(error instanceof DuplicateAttempt || error instanceof AttemptConflict)) throw error;
@@ -124,7 +177,14 @@ export async function recordAttempt(
 }
 
 type ReadContext =
-  RecordedRetry | { kind: 'new'; target: AttemptTarget; context: Extract<AttemptContext, { kind: 'new' }> };
+  | RecordedRetry
+  | {
+      kind: 'new';
+      target: AttemptTarget;
+      context: Extract<AttemptContext, { kind: 'new' }>;
+      /** The question's content at the revision the catalog publishes: what a choice attempt is graded on. */
+      question: QuestionRecord;
+    };
 
 /**
  * The question's section (from the catalog: only active questions are in it) and the user's
@@ -142,16 +202,18 @@ async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: 
   const held = stores.content.heldCatalog(ref.bankId);
   if (held) {
     const heldTarget = targetIn(held, ref, input);
-    const [version, context] = await stores.reads.consistent([
+    const [version, context, question] = await stores.reads.consistent([
       stores.content.catalogVersionRead(ref.bankId),
       heldTarget
         ? stores.learner.attemptContext(user, heldTarget, now)
         : stores.learner.recordedRetry(user, input.clientAttemptId),
+      stores.content.questionRead(held, ref.localId),
     ] as const);
     if (context?.kind === 'retry') return context;
     if (version === held.version) {
       if (!heldTarget || !context) throw retiredOrUnknown(input.questionId);
-      return { kind: 'new', target: heldTarget, context };
+      if (!question) throw missingRevision(input.questionId);
+      return { kind: 'new', target: heldTarget, context, question };
     }
   }
   const catalog = await stores.content.catalog(ref.bankId);
@@ -161,8 +223,13 @@ async function readContext(stores: Stores, user: UserRef, ref: LocalRef, input: 
     if (retry) return retry;
     throw retiredOrUnknown(input.questionId);
   }
-  const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target, now)]);
-  return context.kind === 'retry' ? context : { kind: 'new', target, context };
+  const [context, question] = await stores.reads.consistent([
+    stores.learner.attemptContext(user, target, now),
+    stores.content.questionRead(catalog, ref.localId),
+  ] as const);
+  if (context.kind === 'retry') return context;
+  if (!question) throw missingRevision(input.questionId);
+  return { kind: 'new', target, context, question };
 }
 
 function targetIn(catalog: Catalog, ref: LocalRef, input: AttemptInput): AttemptTarget | null {
@@ -190,5 +257,5 @@ async function retried(
     throw badInput('"clientAttemptId" was already used for a different attempt: use a new id for a new attempt');
   }
   const { attempt, state } = await stores.learner.recorded(user, ref, retry.attempt);
-  return { attempt, duplicate: true, state: { record: state, now: new Date() } };
+  return { attempt, duplicate: true, state: { record: state, now: new Date() }, grading: attempt.grading ?? null };
 }

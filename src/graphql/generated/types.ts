@@ -35,6 +35,8 @@ export type Attempt = {
   question: Question;
   quizId: Maybe<Scalars['ID']['output']>;
   score: Scalars['Float']['output'];
+  /** The options picked, for an attempt on a choice question; null for an open one. */
+  selectedOptionIds: Maybe<Array<Scalars['ID']['output']>>;
   timeSpentMs: Maybe<Scalars['Int']['output']>;
 };
 
@@ -76,6 +78,19 @@ export type Bank = {
   title: Scalars['String']['output'];
   /** When an import last changed the bank (ISO 8601). */
   updatedAt: Scalars['String']['output'];
+};
+
+/** How the server graded a choice question's attempt. */
+export type Grading = {
+  __typename?: 'Grading';
+  /** Every correct option picked and nothing else (score 1). */
+  correct: Scalars['Boolean']['output'];
+  /** The question's correct options, so the app can show the answer. */
+  correctOptionIds: Array<Scalars['ID']['output']>;
+  /** The question's explanation, if it has one. */
+  explanation: Maybe<Scalars['String']['output']>;
+  /** 0 to 1: (right picks − wrong picks) / correct options, floored at 0. */
+  score: Scalars['Float']['output'];
 };
 
 export type Mutation = {
@@ -424,13 +439,16 @@ export type RecordAttemptInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** The frontend's idempotency key (1–128 of A–Z a–z 0–9 _ . : -). Retrying with the same key returns the original attempt, however late — even after its question was retired or its quiz expired; reusing it for a different attempt is refused. */
   clientAttemptId: Scalars['String']['input'];
-  outcome: Outcome;
+  /** The learner's own grading: required for an OPEN question, refused (BAD_USER_INPUT) for a choice question, which the server grades from `selectedOptionIds`. */
+  outcome?: InputMaybe<Outcome>;
   /** An active question, `<bank id>/<question id>` as the API returns it (retired questions take no new attempts). */
   questionId: Scalars['ID']['input'];
   /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT. */
   quizId?: InputMaybe<Scalars['ID']['input']>;
-  /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. */
+  /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. Refused for a choice question (the server computes it). */
   score?: InputMaybe<Scalars['Float']['input']>;
+  /** The options the learner picked (ids of the question's `options`): required for a choice question, refused for an OPEN one. Exactly one for SINGLE_CHOICE and TRUE_FALSE; an unknown or repeated id is BAD_USER_INPUT. */
+  selectedOptionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** 0 to 3,600,000. */
   timeSpentMs?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -440,6 +458,8 @@ export type RecordAttemptPayload = {
   attempt: Attempt;
   /** True when this clientAttemptId was recorded before: nothing changed. */
   duplicate: Scalars['Boolean']['output'];
+  /** The server's grading of a choice question (a duplicate gets the original grading); null for an open question. */
+  grading: Maybe<Grading>;
   state: QuestionState;
 };
 
@@ -608,6 +628,7 @@ export type ResolversTypes = {
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Grading: ResolverTypeWrapper<Grading>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -648,6 +669,7 @@ export type ResolversParentTypes = {
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
+  Grading: Grading;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -689,6 +711,7 @@ export type AttemptResolvers<ContextType = GraphQLContext, ParentType extends Re
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   quizId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  selectedOptionIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   timeSpentMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
@@ -712,6 +735,13 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GradingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Grading'] = ResolversParentTypes['Grading']> = {
+  correct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  correctOptionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -838,6 +868,7 @@ export type QuizResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type RecordAttemptPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAttemptPayload'] = ResolversParentTypes['RecordAttemptPayload']> = {
   attempt?: Resolver<ResolversTypes['Attempt'], ParentType, ContextType>;
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  grading?: Resolver<Maybe<ResolversTypes['Grading']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['QuestionState'], ParentType, ContextType>;
 };
 
@@ -886,6 +917,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptConnection?: AttemptConnectionResolvers<ContextType>;
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  Grading?: GradingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Option?: OptionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

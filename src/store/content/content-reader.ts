@@ -11,7 +11,7 @@
  * the check and the texts cannot drift into two round trips.
  */
 import { asPublished, type Catalog } from '../../domain/catalog';
-import type { BankRecord } from '../../domain/content';
+import type { BankRecord, QuestionRecord } from '../../domain/content';
 import type { Item } from '../batch';
 import type { Dynamo } from '../client';
 import { queryAll } from '../query';
@@ -65,6 +65,18 @@ export class ContentReader {
   /** The bank item's catalog version (null: no such bank), to check a held catalog with. */
   catalogVersionRead(bankId: string): Read<string | null> {
     return read([bankKey(bankId)], ([item]) => (item ? bankFromItem(item).catalogVersion : null));
+  }
+
+  /**
+   * The question's content at the revision `catalog` publishes (null: not in the catalog, or that
+   * revision is gone), to read in one batch with other records (recordAttempt grades from it).
+   */
+  questionRead(catalog: Catalog, localId: string): Read<QuestionRecord | null> {
+    const ref = catalog.contentRef(localId);
+    if (!ref) return read([], () => null);
+    return read([questionKey(catalog.bankId, localId, ref.revision)], ([item]) =>
+      item ? asPublished(questionFromItem(item), ref) : null,
+    );
   }
 
   /** The bank's catalog, or null when there is no such bank. */

@@ -135,6 +135,8 @@ export function attemptFromItem(item: Item): AttemptRecord {
     answer: (item.answer as string | null | undefined) ?? null,
     quizId: (item.quizId as string | null | undefined) ?? null,
     clientAttemptId: item.clientAttemptId as string,
+    selectedOptionIds: (item.selectedOptionIds as string[] | null | undefined) ?? null,
+    grading: (item.grading as AttemptRecord['grading'] | undefined) ?? null,
     createdAt: item.createdAt as string,
   };
 }
