@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   attemptFingerprint,
+  isStrongLearner,
   type AttemptInput,
   type AttemptRecord,
   type ProfileRecord,
@@ -125,6 +126,7 @@ export function counterIncrements(userId: string, attempt: AttemptRecord, firsts
     uniqueUsers: firsts.forQuestion ? 1 : 0,
     timed: attempt.timeSpentMs === null ? 0 : 1,
     histogram: attempt.timeSpentMs === null ? {} : { [bucketOf(attempt.timeSpentMs)]: 1 },
+    ...optionIncrements(attempt),
   };
   question[OUTCOME_FIELD[attempt.outcome]] = 1;
   return {
@@ -133,6 +135,21 @@ export function counterIncrements(userId: string, attempt: AttemptRecord, firsts
     section: { attempts: 1, correct, scoreSum: attempt.score, uniqueUsers: firsts.inSection ? 1 : 0 },
     day: utcDay(new Date(attempt.createdAt)),
     activity: { attempts: 1, activeUsers: firsts.todayInBank ? 1 : 0 },
+  };
+}
+
+/** A graded choice attempt adds one to its question's graded attempts and to each option it picked. */
+function optionIncrements(
+  attempt: AttemptRecord,
+): Pick<QuestionCounts, 'graded' | 'strongGraded' | 'picks' | 'strongPicks'> {
+  const picks = attempt.grading && attempt.selectedOptionIds ? attempt.selectedOptionIds : [];
+  const strong = picks.length > 0 && attempt.byStrongLearner === true;
+  const ones = Object.fromEntries(picks.map((id) => [id, 1]));
+  return {
+    graded: picks.length > 0 ? 1 : 0,
+    strongGraded: strong ? 1 : 0,
+    picks: ones,
+    strongPicks: strong ? { ...ones } : {},
   };
 }
 
@@ -150,6 +167,7 @@ export function planAttempt(
     bankId: subject.bankId,
     sectionSlug: subject.sectionSlug,
     createdAt: at.toISOString(),
+    ...(input.grading ? { byStrongLearner: isStrongLearner(current.profile) } : {}),
   };
   const day = utcDay(at);
   const firsts = {

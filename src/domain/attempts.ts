@@ -35,6 +35,11 @@ export interface AttemptGrading {
 }
 
 export interface AttemptRecord extends AttemptInput {
+  /**
+   * The user was a strong learner (isStrongLearner) when the attempt was recorded: its picks count
+   * in the strong-learner pick counters too. Kept on the attempt so a recount replays it.
+   */
+  byStrongLearner?: boolean;
   id: string;
   bankId: string;
   sectionSlug: string;
@@ -97,6 +102,16 @@ export const EMPTY_PROFILE: ProfileRecord = {
   streak: 0,
   version: 0,
 };
+
+/** A strong learner has at least this many earlier attempts… */
+export const STRONG_LEARNER_MIN_ATTEMPTS = 5;
+/** …and got at least this share of them CORRECT. */
+export const STRONG_LEARNER_MIN_RATE = 0.7;
+
+/** Whether a learner's picks count as a strong learner's: their record over earlier attempts (all banks). */
+export const isStrongLearner = (profile: ProfileRecord): boolean =>
+  profile.attemptCount >= STRONG_LEARNER_MIN_ATTEMPTS &&
+  profile.correctCount >= STRONG_LEARNER_MIN_RATE * profile.attemptCount;
 
 export const MAX_ANSWER_CHARS = 10_000;
 export const MAX_TIME_SPENT_MS = 3_600_000;

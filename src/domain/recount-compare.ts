@@ -45,6 +45,19 @@ function compareCounters(push: Push, stored: Stored, recounted: Recount): void {
     numbers(push, 'question', id, QUESTION_COUNT_FIELDS, have, want);
     const buckets = [...new Set([...Object.keys(have?.histogram ?? {}), ...Object.keys(want?.histogram ?? {})])];
     numbers(push, 'question', id, buckets.sort(byBucket), have?.histogram, want?.histogram);
+    for (const map of ['picks', 'strongPicks'] as const) {
+      const options = [...new Set([...Object.keys(have?.[map] ?? {}), ...Object.keys(want?.[map] ?? {})])].sort();
+      const named = (counts: Record<string, number> | undefined) =>
+        counts && Object.fromEntries(Object.entries(counts).map(([option, n]) => [`${map}.${option}`, n]));
+      numbers(
+        push,
+        'question',
+        id,
+        options.map((option) => `${map}.${option}`),
+        named(have?.[map]),
+        named(want?.[map]),
+      );
+    }
   }
   for (const id of sortedUnion(stored.sections, recounted.sections)) {
     numbers(push, 'section', id, SECTION_COUNT_FIELDS, stored.sections.get(id), recounted.sections.get(id));

@@ -76,6 +76,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Section.questions': { size: first(20, 100) },
   // The user's states ride in the request's batched reads when `correct` is asked (one BatchGetItem a page).
   'Question.options': { size: { assumed: ASSUMED_OPTIONS } },
+  // The question's options from the same batched, cached question read as QuestionStats.question.
+  'QuestionStats.options': { size: { assumed: ASSUMED_OPTIONS } },
   'Section.notes': {},
   'Question.tags': {},
   'QuestionConnection.edges': { size: sizedAbove },

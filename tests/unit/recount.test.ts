@@ -74,6 +74,10 @@ function cleanStored(): Stored {
           uniqueUsers: 2,
           timed: 2,
           histogram: { b41: 1, b1: 1 },
+          graded: 0,
+          strongGraded: 0,
+          picks: {},
+          strongPicks: {},
         },
       ],
       [
@@ -88,6 +92,10 @@ function cleanStored(): Stored {
           uniqueUsers: 1,
           timed: 1,
           histogram: { b41: 1 },
+          graded: 0,
+          strongGraded: 0,
+          picks: {},
+          strongPicks: {},
         },
       ],
       [
@@ -102,6 +110,10 @@ function cleanStored(): Stored {
           uniqueUsers: 1,
           timed: 1,
           histogram: { b110: 1 },
+          graded: 0,
+          strongGraded: 0,
+          picks: {},
+          strongPicks: {},
         },
       ],
     ]),
@@ -279,6 +291,10 @@ describe('compare', () => {
       uniqueUsers: 1,
       timed: 0,
       histogram: {},
+      graded: 0,
+      strongGraded: 0,
+      picks: {},
+      strongPicks: {},
     });
     stored.sections.get('b/s2')!.scoreSum = 0.7 + 1e-6;
     stored.activity.delete('b/2025-03-10');

@@ -123,6 +123,17 @@ export type Option = {
   text: Scalars['String']['output'];
 };
 
+/** How often one option of a choice question was picked. */
+export type OptionStats = {
+  __typename?: 'OptionStats';
+  /** The option; its `correct` is withheld from a publishable key like Question.options. */
+  option: Option;
+  /** picks / graded attempts of the question (0 to 1; 0 before any). Multiple-choice picks add up to more than 1. */
+  pickRate: Scalars['Float']['output'];
+  /** Graded attempts that picked the option. */
+  picks: Scalars['Int']['output'];
+};
+
 /**
  * A learner's self-graded outcome for an open interview question.
  * FSRS ratings: CORRECT → Good, PARTIAL → Hard, INCORRECT → Again, SKIPPED → Again.
@@ -381,12 +392,20 @@ export type QuestionStats = {
   meanScore: Scalars['Float']['output'];
   /** From a log-scale histogram: within about 10 %. Null when no attempt reported a time. */
   medianTimeMs: Maybe<Scalars['Int']['output']>;
+  /** Per option of a choice question, in source order: how often it was picked (distractor analysis). Empty for an open question. */
+  options: Array<OptionStats>;
   p90TimeMs: Maybe<Scalars['Int']['output']>;
   partial: Scalars['Int']['output'];
   question: Question;
   skipped: Scalars['Int']['output'];
   /** correct / attempts (0 without attempts). */
   successRate: Scalars['Float']['output'];
+  /**
+   * A sign of a wrong answer key: among at least 10 graded attempts by strong learners (5 or more
+   * earlier attempts, at least 70 % of them correct), some distractor was picked more often than
+   * every correct option. Always false for an open question.
+   */
+  suspectedWrongKey: Scalars['Boolean']['output'];
   uniqueUsers: Scalars['Int']['output'];
 };
 
@@ -633,6 +652,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Option: ResolverTypeWrapper<OptionModel>;
+  OptionStats: ResolverTypeWrapper<Omit<OptionStats, 'option'> & { option: ResolversTypes['Option'] }>;
   Outcome: Outcome;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -674,6 +694,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Option: OptionModel;
+  OptionStats: Omit<OptionStats, 'option'> & { option: ResolversParentTypes['Option'] };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Question: QuestionModel;
@@ -753,6 +774,12 @@ export type OptionResolvers<ContextType = GraphQLContext, ParentType extends Res
   correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OptionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OptionStats'] = ResolversParentTypes['OptionStats']> = {
+  option?: Resolver<ResolversTypes['Option'], ParentType, ContextType>;
+  pickRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  picks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -845,11 +872,13 @@ export type QuestionStatsResolvers<ContextType = GraphQLContext, ParentType exte
   incorrect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meanScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   medianTimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['OptionStats']>, ParentType, ContextType>;
   p90TimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   partial?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   successRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  suspectedWrongKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   uniqueUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -920,6 +949,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Grading?: GradingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Option?: OptionResolvers<ContextType>;
+  OptionStats?: OptionStatsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Question?: QuestionResolvers<ContextType>;

@@ -7,7 +7,8 @@
  *   activity            PK T#<t>#ACT#<bank>#<shard>   SK <YYYY-MM-DD>
  *
  * A question counter keeps its answer-time histogram as top-level attributes b0, b1, … (ADD
- * cannot create entries inside a map).
+ * cannot create entries inside a map), and so its option picks: pick_<optionId> (attempts that
+ * picked the option) and strongPick_<optionId> (those by strong learners).
  */
 import {
   ACTIVITY_COUNT_FIELDS,
@@ -23,6 +24,16 @@ import type { Item, Key } from '../batch';
 const QUESTION_PREFIX = 'Q#';
 const SECTION_PREFIX = 'S#';
 const BUCKET = /^b\d+$/;
+const PICK = 'pick_';
+const STRONG_PICK = 'strongPick_';
+
+/** A question counter's option picks as the top-level attributes an ADD creates. */
+export function pickAttributes(counts: Pick<QuestionCounts, 'picks' | 'strongPicks'>): Record<string, number> {
+  return {
+    ...Object.fromEntries(Object.entries(counts.picks).map(([id, n]) => [PICK + id, n])),
+    ...Object.fromEntries(Object.entries(counts.strongPicks).map(([id, n]) => [STRONG_PICK + id, n])),
+  };
+}
 
 export const counterPartition = (tenantId: string, bankId: string, shard: number): string =>
   `T#${tenantId}#STAT#${bankId}#${shard}`;
@@ -46,12 +57,18 @@ const num = (item: Item, name: string): number => Number(item[name] ?? 0);
 
 export function questionCountsFromItem(item: Item): QuestionCounts {
   const histogram: TimeHistogram = {};
-  for (const [name, value] of Object.entries(item)) if (BUCKET.test(name)) histogram[name] = Number(value);
+  const picks: Record<string, number> = {};
+  const strongPicks: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (BUCKET.test(name)) histogram[name] = Number(value);
+    else if (name.startsWith(PICK)) picks[name.slice(PICK.length)] = Number(value);
+    else if (name.startsWith(STRONG_PICK)) strongPicks[name.slice(STRONG_PICK.length)] = Number(value);
+  }
   const counts = Object.fromEntries(QUESTION_COUNT_FIELDS.map((field) => [field, num(item, field)])) as Omit<
     QuestionCounts,
-    'histogram'
+    'histogram' | 'picks' | 'strongPicks'
   >;
-  return { ...counts, histogram };
+  return { ...counts, histogram, picks, strongPicks };
 }
 
 export const sectionCountsFromItem = (item: Item): SectionCounts =>
@@ -60,8 +77,8 @@ export const activityCountsFromItem = (item: Item): ActivityCounts =>
   Object.fromEntries(ACTIVITY_COUNT_FIELDS.map((field) => [field, num(item, field)])) as unknown as ActivityCounts;
 
 /** A whole counter item (the rebuild writes totals into one shard). */
-export function questionCountsToItem(key: Key, { histogram, ...counts }: QuestionCounts): Item {
-  return { ...key, ...counts, ...histogram };
+export function questionCountsToItem(key: Key, { histogram, picks, strongPicks, ...counts }: QuestionCounts): Item {
+  return { ...key, ...counts, ...histogram, ...pickAttributes({ picks, strongPicks }) };
 }
 
 export const countsToItem = (key: Key, counts: SectionCounts | ActivityCounts): Item => ({ ...key, ...counts });

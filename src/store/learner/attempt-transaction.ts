@@ -13,7 +13,7 @@
 import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
-import { activityKey, questionCounterKey, sectionCounterKey } from '../counters/keys';
+import { activityKey, pickAttributes, questionCounterKey, sectionCounterKey } from '../counters/keys';
 import { quizKey } from '../quizzes/keys';
 import type { Item, Key } from '../batch';
 import type { Dynamo } from '../client';
@@ -151,7 +151,7 @@ function profileWrite(user: UserRef, { attempt, profile }: AttemptEffects): Atte
 function counterWrites(tenantId: string, { attempt, counters }: AttemptEffects): AttemptWrite[] {
   const { shard } = counters;
   const localId = parseGlobalId(attempt.questionId)!.localId;
-  const { histogram, ...question } = counters.question;
+  const { histogram, picks, strongPicks, ...question } = counters.question;
   const always = new Set(['attempts', 'scoreSum', 'uniqueUsers']);
   const questionAdds = Object.fromEntries(
     Object.entries(question).filter(([field, value]) => value !== 0 || always.has(field)),
@@ -162,7 +162,7 @@ function counterWrites(tenantId: string, { attempt, counters }: AttemptEffects):
       kind: 'add',
       key: questionCounterKey(tenantId, attempt.bankId, shard, localId),
       // Histogram buckets are top-level attributes: ADD cannot create entries inside a map.
-      add: { ...questionAdds, ...histogram },
+      add: { ...questionAdds, ...histogram, ...pickAttributes({ picks, strongPicks }) },
     },
     {
       name: 'section counter',

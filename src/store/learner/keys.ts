@@ -137,6 +137,7 @@ export function attemptFromItem(item: Item): AttemptRecord {
     clientAttemptId: item.clientAttemptId as string,
     selectedOptionIds: (item.selectedOptionIds as string[] | null | undefined) ?? null,
     grading: (item.grading as AttemptRecord['grading'] | undefined) ?? null,
+    ...(item.byStrongLearner === undefined ? {} : { byStrongLearner: item.byStrongLearner === true }),
     createdAt: item.createdAt as string,
   };
 }
