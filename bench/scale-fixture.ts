@@ -17,7 +17,7 @@ import { AccessStore } from '../src/store';
 import { batchGet } from '../src/store/batch';
 import { CatalogCache } from '../src/store/content/catalog-cache';
 import type { Dynamo } from '../src/store/client';
-import { bankFromItem, bankKey } from '../src/store/content/keys';
+import { bankFromItem, bankKey, questionFromItem, questionKey } from '../src/store/content/keys';
 import { importBankFiles } from '../src/usecases/import-banks';
 import { writeGeneratedBank } from '../tests/harness/generate-bank';
 import { planHistory, putItems, TableImage, type BankQuestion } from './scale-history';
@@ -70,7 +70,16 @@ async function bankQuestions(dynamo: Dynamo, bankId: string): Promise<BankQuesti
   const [item] = await batchGet(dynamo, [bankKey(bankId)]);
   if (!item) throw new Error(`bank ${bankId} is missing`);
   const catalog = await new CatalogCache(dynamo).load(bankFromItem(item));
-  return catalog.questions.map((q) => ({ id: q.id, sectionSlug: q.sectionSlug, revision: q.revision }));
+  // The contents, for the option ids of the choice questions (setup only, not measured).
+  const contents = await batchGet(
+    dynamo,
+    catalog.questions.map((q) => questionKey(bankId, q.localId, q.revision)),
+  );
+  return catalog.questions.map((q, i) => {
+    const record = contents[i] && questionFromItem(contents[i]);
+    const optionIds = record && record.kind !== 'OPEN' ? record.options.map((o) => o.id) : undefined;
+    return { id: q.id, sectionSlug: q.sectionSlug, revision: q.revision, ...(optionIds ? { optionIds } : {}) };
+  });
 }
 
 /** The learners of a bank and their raw twins, with the tenant-wide counters their histories add up to. */

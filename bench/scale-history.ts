@@ -23,6 +23,8 @@ export interface BankQuestion {
   sectionSlug: string;
   /** The published revision of its content (from the catalog). */
   revision: string;
+  /** Set for a choice question: its option ids, in source order (the bench's generated banks mark every tenth). */
+  optionIds?: string[];
 }
 
 export interface HistorySpec {

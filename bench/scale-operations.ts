@@ -96,6 +96,11 @@ function learningOperations(
   const askedRef = parseGlobalId(asked.id)!;
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
   let attemptNo = 0;
+  let choiceNo = 0;
+  // Self-graded attempts go to open questions; choice questions are graded from picks (their own row).
+  const openAttempted = user.attempted.filter((q) => !q.optionIds);
+  const choices = bank.questions.filter((q) => q.optionIds).slice(0, 50);
+  let rawChoiceNo = 0;
   return [
     {
       operation: 'weakTopics',
@@ -157,7 +162,7 @@ function learningOperations(
       query:
         'mutation($in: RecordAttemptInput!) { recordAttempt(input: $in) { duplicate attempt { id createdAt } state { due retrievability lapses attempts } } }',
       variables: () => {
-        const question = user.attempted[attemptNo % user.attempted.length];
+        const question = openAttempted[attemptNo % openAttempted.length];
         return {
           in: {
             questionId: question.id,
@@ -168,7 +173,38 @@ function learningOperations(
         };
       },
       headers,
-      raw: rawRecordAttempt(raw, bankId, u, user.attempted),
+      raw: rawRecordAttempt(raw, bankId, u, openAttempted),
+    },
+    {
+      // A choice question, graded by the server: the picks cycle through its options. The raw
+      // twin reads the same records plus the question's content, grades and plans the same way.
+      operation: 'recordAttempt (choice)',
+      query:
+        'mutation($in: RecordAttemptInput!) { recordAttempt(input: $in) { duplicate attempt { id createdAt } grading { correct score correctOptionIds } state { due retrievability lapses attempts } } }',
+      variables: () => {
+        const n = choiceNo++;
+        const question = choices[n % choices.length];
+        return {
+          in: {
+            questionId: question.id,
+            selectedOptionIds: [question.optionIds![n % question.optionIds!.length]],
+            timeSpentMs: 30_000,
+            clientAttemptId: `bench-${run}-${u}-choice-${n}`,
+          },
+        };
+      },
+      headers,
+      raw: () => {
+        const n = rawChoiceNo++;
+        const question = choices[n % choices.length];
+        return rawAttempt(raw, {
+          tenantId: RAW_TENANT,
+          userId: u,
+          bankId,
+          question,
+          selectedOptionIds: [question.optionIds![n % question.optionIds!.length]],
+        });
+      },
     },
   ];
 }

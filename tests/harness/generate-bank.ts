@@ -204,6 +204,17 @@ export function generateBank(options: { id: string; questions: number; title?: s
           ? ` <!-- tags: ${[...new Set([pick(TAGS), pick(TAGS)])].join(', ')}; difficulty: ${1 + Math.floor(random() * 3)} -->`
           : '';
       const marker = `${next + 1}. `; // numbered through the bank, as numbering restarts are reported
+      const indent = ' '.repeat(marker.length);
+      if (next % 10 === 9) {
+        // Every tenth question is single choice: three options as a task list, one marked.
+        lines.push(`${marker}${questionText(next)}${meta}`);
+        for (let o = 0; o < 3; o++)
+          lines.push(
+            `${indent}- [${o === next % 3 ? 'x' : ' '}] ${CONCEPTS[(next + o * 7) % CONCEPTS.length]} (${o + 1})`,
+          );
+        lines.push('', `${indent}**Explanation**: ${pick(ANSWER_DETAILS)}`, '');
+        continue;
+      }
       lines.push(`${marker}${questionText(next)}${meta}`, '');
       const answer = [pick(ANSWER_OPENERS), pick(ANSWER_DETAILS)];
       if (random() < 0.4) answer.push(pick(ANSWER_DETAILS));
