@@ -59,6 +59,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // the due Query (repeated while a filter leaves too few), then the questions
   'Query.dueQuestions': { calls: 3, size: limit(20, 100) },
   'Query.quiz': { calls: 2, size: { assumed: QUIZ_QUESTIONS } },
+  // one Query of the user's quiz index
+  'Query.myQuizzes': { calls: 1, size: first(10, 50) },
   // the bank item, the question and its 4 counter shards in one BatchGetItem
   'Query.questionStats': { calls: 1 },
   // one Query per counter shard (4) and the catalog
@@ -71,6 +73,11 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Mutation.recordAttempt': { calls: 3 },
   // the states Query, the catalog and the put, then the questions
   'Mutation.startQuiz': { calls: 4, size: { arg: 'input.count', default: 10, max: 50 } },
+  // the conditional UpdateItem, and the quiz read back when it did not apply (a repeat, a refusal)
+  'Mutation.finishQuiz': { calls: 2 },
+  'Mutation.abandonQuiz': { calls: 2 },
+  // the items' attempts and questions in one BatchGetItem
+  'Quiz.items': { calls: 1, size: { assumed: QUIZ_QUESTIONS } },
   'Bank.sections': { size: { assumed: ASSUMED_SECTIONS } },
   // one BatchGetItem for the pages of every section of the request together: counted by objects
   'Section.questions': { size: first(20, 100) },
@@ -82,4 +89,5 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'AttemptConnection.edges': { size: sizedAbove },
   'QuestionSet.questions': { size: sizedAbove },
   'Quiz.questions': { size: sizedAbove },
+  'QuizConnection.edges': { size: sizedAbove },
 };
