@@ -1,6 +1,13 @@
 /** Quizzes: a set of questions picked for a user by strategy, kept so its answers can be tracked. */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isQuizExpired, quizExpiry, type AttemptRecord, type QuizRecord, type QuizStatus, type UserRef } from '../domain/attempts';
+import {
+  isQuizExpired,
+  quizExpiry,
+  type AttemptRecord,
+  type QuizRecord,
+  type QuizStatus,
+  type UserRef,
+} from '../domain/attempts';
 import { badInput, DomainError } from '../domain/errors';
 import { isQuizId } from '../domain/ids';
 import { closeDecision, type ClosedStatus } from '../domain/quiz-lifecycle';
@@ -87,7 +94,11 @@ export class Quizzes {
     after: string | null | undefined,
     status: QuizStatus | null | undefined,
   ): Promise<QuizConnectionModel> {
-    const query = { first: bounded(first, 10, 50, 'first'), after: after ? decode(after) : null, status: status ?? null };
+    const query = {
+      first: bounded(first, 10, 20, 'first'),
+      after: after ? decode(after) : null,
+      status: status ?? null,
+    };
     const page = await this.stores.quizzes.list(user, query);
     const edges = page.quizzes.map((node) => ({ cursor: encode(node), node }));
     return {

@@ -9,17 +9,15 @@ export const learningMutations: MutationResolvers = {
   abandonQuiz: (_parent, { id }, context) => context.use.quizzes.abandon(requireUser(context), id),
 };
 
-export const learningQueries: Pick<
-  QueryResolvers,
-  'quiz' | 'myQuizzes' | 'attempts' | 'weakTopics' | 'dueQuestions'
-> = {
-  quiz: (_parent, { id }, context) => context.use.quizzes.get(requireUser(context), id),
-  myQuizzes: (_parent, { first, after, status }, context) =>
-    context.use.quizzes.list(requireUser(context), first, after, status),
-  attempts: (_parent, { first, after, filter }, context) =>
-    context.use.learner.attempts(requireUser(context), first, after, filter),
-  weakTopics: (_parent, { bankId, limit }, context) =>
-    context.use.learner.weakTopics(requireUser(context), bankId, limit),
-  dueQuestions: (_parent, { bankId, sectionIds, limit }, context) =>
-    context.use.learner.dueQuestions(requireUser(context), bankId, sectionIds, limit),
-};
+export const learningQueries: Pick<QueryResolvers, 'quiz' | 'myQuizzes' | 'attempts' | 'weakTopics' | 'dueQuestions'> =
+  {
+    quiz: (_parent, { id }, context) => context.use.quizzes.get(requireUser(context), id),
+    myQuizzes: (_parent, { first, after, status }, context) =>
+      context.use.quizzes.list(requireUser(context), first, after, status),
+    attempts: (_parent, { first, after, filter }, context) =>
+      context.use.learner.attempts(requireUser(context), first, after, filter),
+    weakTopics: (_parent, { bankId, limit }, context) =>
+      context.use.learner.weakTopics(requireUser(context), bankId, limit),
+    dueQuestions: (_parent, { bankId, sectionIds, limit }, context) =>
+      context.use.learner.dueQuestions(requireUser(context), bankId, sectionIds, limit),
+  };

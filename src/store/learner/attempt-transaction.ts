@@ -85,7 +85,12 @@ export type AttemptWrite =
     }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
   | { name: string; kind: 'answer'; key: Key; questionId: string; score: number; attemptSortKey: string }
-  | { name: string; kind: 'check'; key: Key; condition: Required<Condition> & { ExpressionAttributeNames: Record<string, string> } };
+  | {
+      name: string;
+      kind: 'check';
+      key: Key;
+      condition: Required<Condition> & { ExpressionAttributeNames: Record<string, string> };
+    };
 
 /** Everything one attempt writes, named, in the order the transaction sends it. */
 export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {

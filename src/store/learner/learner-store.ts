@@ -222,7 +222,8 @@ export class LearnerStore {
   async attempts(user: UserRef, query: AttemptQuery): Promise<AttemptPage> {
     // `since` after the cursor leaves nothing between them (and DynamoDB refuses BETWEEN high AND low).
     if (query.since !== null && query.after !== null && query.since > query.after) return { attempts: [], next: null };
-    const index = query.index && query.id && query.index !== 'quiz' ? attemptIndexes[query.index](user, query.id) : null;
+    const index =
+      query.index && query.id && query.index !== 'quiz' ? attemptIndexes[query.index](user, query.id) : null;
     const [pkName, skName] = index ? [`${index.index}PK`, `${index.index}SK`] : ['PK', 'SK'];
     // a quiz's attempts are the copies under it in the user's partition (src/store/quizzes/keys.ts)
     const prefix = index ? '' : query.index === 'quiz' && query.id ? quizAttemptPrefix(query.id) : ATTEMPT_PREFIX;

@@ -1,7 +1,13 @@
 /** A user's quizzes. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isQuizExpired, QUIZ_LIFETIME_DAYS, type QuizRecord, type QuizStatus, type UserRef } from '../../domain/attempts';
+import {
+  isQuizExpired,
+  QUIZ_LIFETIME_DAYS,
+  type QuizRecord,
+  type QuizStatus,
+  type UserRef,
+} from '../../domain/attempts';
 import type { ClosedStatus } from '../../domain/quiz-lifecycle';
 import type { Item } from '../batch';
 import type { Dynamo } from '../client';
@@ -70,7 +76,9 @@ export class QuizStore {
     );
     const quizzes = ((page.Items ?? []) as Item[])
       .map(quizFromItem)
-      .filter((quiz) => (!query.after || quizSortKey(quiz.createdAt, quiz.id) < query.after) && !isQuizExpired(quiz, now));
+      .filter(
+        (quiz) => (!query.after || quizSortKey(quiz.createdAt, quiz.id) < query.after) && !isQuizExpired(quiz, now),
+      );
     return { quizzes: quizzes.slice(0, query.first), hasNextPage: quizzes.length > query.first };
   }
 
