@@ -5,7 +5,10 @@
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { QUIZ_LIFETIME_DAYS } from '../../src/domain/attempts';
+import { planAttempt } from '../../src/domain/attempt-effects';
+import { CatalogCache, requestStores } from '../../src/store';
 import { quizKey } from '../../src/store/quizzes/keys';
+import { attemptInput } from '../../src/usecases/record-attempt';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { bankFile } from '../support/banks';
@@ -324,6 +327,9 @@ describe('quiz lifecycle', () => {
       await answer(hal, quiz, 0, 'CORRECT', 'h-3');
       await hal.record({ questionId: quiz.questions[1], outcome: 'CORRECT', clientAttemptId: 'h-4' }); // no quiz
       await answer(hal, quiz, 2, 'PARTIAL', 'h-5');
+      // an attempt in a quiz still costs one read and one transaction (its copy under the quiz rides in
+      // it), then the payload's question, as any attempt does (learning.test.ts)
+      expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 2, TransactWriteItemsCommand: 1 });
 
       const first = await hal.ask(BY_QUIZ, { quizId: quiz.id, first: 2 });
       expect(first.errors).toBeUndefined();
@@ -372,6 +378,44 @@ describe('quiz lifecycle', () => {
   });
 
   describe('a finish racing attempts', () => {
+    it('cancels an attempt whose quiz was closed between its read and its write (the transaction checks the quiz)', async () => {
+      const lee = givenLearner(api, acme.secret, 'lee');
+      const quiz = await start(lee);
+      await answer(lee, quiz, 0, 'CORRECT', 'l-1');
+      const user = { tenantId: 'acme', userId: 'lee' };
+      const stores = requestStores(dynamo(), new CatalogCache(dynamo()));
+      const catalog = (await stores.content.catalog('tiny'))!;
+      // both read while the quiz is open: an unanswered question (the answer entry's condition) and an answered one (the check)
+      const planned = [];
+      for (const [index, clientAttemptId] of [
+        [1, 'l-2'],
+        [0, 'l-3'],
+      ] as const) {
+        const questionId = quiz.questions[index];
+        const localId = questionId.split('/')[1];
+        const target = {
+          bankId: 'tiny',
+          localId,
+          sectionSlug: catalog.question(localId)!.sectionSlug,
+          questionId,
+          clientAttemptId,
+          quizId: quiz.id,
+        };
+        const input = attemptInput({ questionId, outcome: 'CORRECT', quizId: quiz.id, clientAttemptId });
+        const [context] = await stores.reads.consistent([stores.learner.attemptContext(user, target)]);
+        if (context.kind !== 'new') throw new Error('expected a new attempt');
+        planned.push(planAttempt('lee', input, target, context.current, new Date()));
+      }
+      expect(planned.map((effects) => effects.quizAnswer !== null)).toEqual([true, false]);
+      expect((await lee.ask(FINISH, { id: quiz.id })).errors).toBeUndefined();
+      for (const effects of planned)
+        await expect(stores.learner.recordAttempt(user, effects)).rejects.toThrow(
+          'attempt conflict: another attempt of the same user committed since this one read its records (quiz ConditionalCheckFailed)',
+        );
+      expect((await lee.ask('{ me { attemptCount } }')).data.me.attemptCount).toBe(1);
+      expect((await lee.ask(BY_QUIZ, { quizId: quiz.id })).data.attempts.edges).toHaveLength(1);
+    });
+
     it('ends consistent: every attempt either counted in the quiz or refused with nothing written', async () => {
       const kim = givenLearner(api, acme.secret, 'kim');
       for (let round = 0; round < 3; round++) {
