@@ -39,10 +39,3 @@ export function closeDecision(quiz: QuizRecord, target: ClosedStatus): 'close' |
   if (quiz.status === target) return 'unchanged';
   throw quizClosed(quiz, `it cannot be ${verb[target]} as well`);
 }
-
-/** The quiz as closing it at `at` leaves it. */
-export function closedQuiz(quiz: QuizRecord, target: ClosedStatus, at: string): QuizRecord {
-  return target === 'FINISHED'
-    ? { ...quiz, status: target, finishedAt: at }
-    : { ...quiz, status: target, abandonedAt: at };
-}

@@ -52,7 +52,12 @@ function answersFrom(stored: Record<string, StoredAnswer>): Pick<QuizRecord, 'an
 }
 
 export function quizToItem(user: UserRef, quiz: QuizRecord): Item {
+  const { answerAttempts, ...stored } = quiz;
   const sort = quizSortKey(quiz.createdAt, quiz.id);
+  const answered = Object.entries(quiz.answered).map(([questionId, score]) => {
+    const attempt = answerAttempts[questionId];
+    return [questionId, attempt ? quizAnswerValue(score, attempt) : score];
+  });
   return {
     ...quizKey(user, quiz.id),
     GSI2PK: quizIndexes.all(user).pk,
@@ -60,14 +65,8 @@ export function quizToItem(user: UserRef, quiz: QuizRecord): Item {
     GSI3PK: quizIndexes.status(user, quiz.status).pk,
     GSI3SK: sort,
     type: 'Quiz',
-    ...quiz,
-    answered: Object.fromEntries(
-      Object.entries(quiz.answered).map(([questionId, score]) => {
-        const attempt = quiz.answerAttempts[questionId];
-        return [questionId, attempt ? quizAnswerValue(score, attempt) : score];
-      }),
-    ),
-    answerAttempts: undefined,
+    ...stored,
+    answered: Object.fromEntries(answered),
     expiresAt: Math.floor(Date.parse(quiz.expiresAt) / 1000),
   };
 }
