@@ -310,9 +310,16 @@ describe('quiz lifecycle', () => {
       );
       for (const id of [quiz.id, '00000000-0000-4000-8000-000000000000', 'x'.repeat(1100)]) {
         const refused = await gus.ask(FINISH, { id });
-        expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+        expect(errorOf(refused)).toEqual([
+          {
+            message: `no quiz "${id}" of this user: unknown, someone else's, or expired`,
+            code: 'NOT_FOUND',
+          },
+        ]);
         expect(refused.data).toBeNull();
       }
+      // an id that cannot be a quiz id never reaches a key
+      expect(api.lastCalls()).toEqual({});
       expect((await storedQuiz('gus', quiz.id))!.status).toBe('IN_PROGRESS');
     });
   });
