@@ -504,7 +504,7 @@ export type RecordAttemptInput = {
   outcome: Outcome;
   /** An active question, `<bank id>/<question id>` as the API returns it (retired questions take no new attempts). */
   questionId: Scalars['ID']['input'];
-  /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT. */
+  /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT; so is a finished or abandoned quiz, with `extensions.reason: QUIZ_CLOSED` and its `status`. */
   quizId?: InputMaybe<Scalars['ID']['input']>;
   /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. */
   score?: InputMaybe<Scalars['Float']['input']>;
