@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           QuestionState: '../../usecases/models#QuestionStateModel',
           RecordAttemptPayload: '../../usecases/models#RecordAttemptPayloadModel',
           Quiz: '../../domain/attempts#QuizRecord',
+          QuizItem: '../../usecases/models#QuizItemModel',
+          QuizConnection: '../../usecases/models#QuizConnectionModel',
           TopicMastery: '../../usecases/models#TopicMasteryModel',
           QuestionStats: '../../usecases/models#QuestionStatsModel',
           SectionStats: '../../usecases/models#SectionStatsModel',

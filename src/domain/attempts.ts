@@ -82,7 +82,17 @@ export interface QuizRecord {
   exhausted: boolean;
   /** Question id → score of its first attempt within the quiz. */
   answered: Record<string, number>;
+  /** Question id → `<createdAt>#<attemptId>` of that first attempt (absent for quizzes answered before it was kept). */
+  answerAttempts: Record<string, string>;
+  /** IN_PROGRESS until finishQuiz or abandonQuiz closes it (src/domain/quiz-lifecycle.ts). */
+  status: QuizStatus;
+  /** When finishQuiz closed it (ISO 8601). */
+  finishedAt: string | null;
+  /** When abandonQuiz closed it (ISO 8601). */
+  abandonedAt: string | null;
 }
+
+export type QuizStatus = 'IN_PROGRESS' | 'FINISHED' | 'ABANDONED';
 
 /** How long a quiz lives: answers can be added to it, and it can be read, for this many days. */
 export const QUIZ_LIFETIME_DAYS = 30;

@@ -19,7 +19,16 @@ export const OBJECT_POINTS = 1;
  * - `assumed`: a list without an argument, sized by the content (sections of a bank, banks).
  * - `sizedAbove`: the list of a connection or a set, already counted by the field returning it.
  */
-export type ListSize = { arg: string; default: number; max: number } | { assumed: number } | { sizedAbove: true };
+export type ListSize =
+  | {
+      arg: string;
+      default: number;
+      max: number;
+      /** What each element counts for: a page of quizzes stands for each quiz's questions (Quiz.items is sized here). */
+      each?: number;
+    }
+  | { assumed: number }
+  | { sizedAbove: true };
 
 export interface FieldCost {
   /** DynamoDB calls the resolver makes, at most (on a warm container). */
@@ -59,6 +68,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // the due Query (repeated while a filter leaves too few), then the questions
   'Query.dueQuestions': { calls: 3, size: limit(20, 100) },
   'Query.quiz': { calls: 2, size: { assumed: QUIZ_QUESTIONS } },
+  // one Query of the user's quiz index; like quiz(id), each quiz counts for its questions (and items)
+  'Query.myQuizzes': { calls: 1, size: { ...first(10, 20), each: QUIZ_QUESTIONS } },
   // the bank item, the question and its 4 counter shards in one BatchGetItem
   'Query.questionStats': { calls: 1 },
   // one Query per counter shard (4) and the catalog
@@ -71,6 +82,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Mutation.recordAttempt': { calls: 3 },
   // the states Query, the catalog and the put, then the questions
   'Mutation.startQuiz': { calls: 4, size: { arg: 'input.count', default: 10, max: 50 } },
+  // the conditional UpdateItem, and the quiz read back when it did not apply (a repeat, a refusal)
+  'Mutation.finishQuiz': { calls: 2 },
+  'Mutation.abandonQuiz': { calls: 2 },
+  'Quiz.items': { size: sizedAbove },
   'Bank.sections': { size: { assumed: ASSUMED_SECTIONS } },
   // one BatchGetItem for the pages of every section of the request together: counted by objects
   'Section.questions': { size: first(20, 100) },
@@ -84,4 +99,5 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'AttemptConnection.edges': { size: sizedAbove },
   'QuestionSet.questions': { size: sizedAbove },
   'Quiz.questions': { size: sizedAbove },
+  'QuizConnection.edges': { size: sizedAbove },
 };

@@ -43,9 +43,9 @@ export function listSize(size: ListSize | undefined, args: Record<string, unknow
       (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
       args,
     );
-  if (typeof value !== 'number' || !Number.isFinite(value)) return size.default;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return size.default * (size.each ?? 1);
   // Out of range is refused by the resolver, which never returns more than the maximum.
-  return Math.min(size.max, Math.max(1, Math.floor(value)));
+  return Math.min(size.max, Math.max(1, Math.floor(value))) * (size.each ?? 1);
 }
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);

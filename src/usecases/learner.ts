@@ -6,7 +6,7 @@ import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from 
 import type { Catalog } from '../domain/catalog';
 import type { QuestionRecord } from '../domain/content';
 import { badInput } from '../domain/errors';
-import { isBankId, parseGlobalId } from '../domain/ids';
+import { isBankId, isQuizId, parseGlobalId } from '../domain/ids';
 import { parseInstant } from '../domain/instants';
 import { isLeech, retrievability } from '../domain/learning/memory';
 import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
@@ -18,6 +18,7 @@ export interface AttemptFilter {
   sectionId?: string | null;
   bankId?: string | null;
   since?: string | null;
+  quizId?: string | null;
 }
 
 const CURSOR_PREFIX = 'ac1:';
@@ -47,6 +48,8 @@ function attemptQuery(
     after: after ? decode(after) : null,
   };
   checkFilterIds(filter);
+  // a quiz holds at most 50 questions: its partition is the narrowest, the other filters apply to its page
+  if (filter?.quizId) return { ...base, index: 'quiz', id: filter.quizId };
   if (filter?.questionId) return { ...base, index: 'question', id: filter.questionId };
   if (filter?.sectionId) return { ...base, index: 'section', id: filter.sectionId };
   if (filter?.bankId) return { ...base, index: 'bank', id: filter.bankId };
@@ -60,6 +63,8 @@ function checkFilterIds(filter: AttemptFilter | null | undefined): void {
     throw badInput('"filter.sectionId" is not a section id (<bank id>/<section>)');
   if (filter?.questionId != null && !parseGlobalId(filter.questionId))
     throw badInput('"filter.questionId" is not a question id (<bank id>/<question>)');
+  if (filter?.quizId != null && !isQuizId(filter.quizId))
+    throw badInput('"filter.quizId" is not a quiz id (the lower-case UUID startQuiz returned)');
 }
 
 export const bounded = (
@@ -134,8 +139,9 @@ export class LearnerQueries {
       user,
       attemptQuery(filter, bounded(first, 20, 100, 'first'), after),
     );
-    // A question filter is exact; bank and section filters narrow what the index cannot.
+    // A question or quiz filter is exact; the others narrow what the index cannot.
     const matches = (a: AttemptRecord) =>
+      (!filter?.questionId || a.questionId === filter.questionId) &&
       (!filter?.bankId || a.bankId === filter.bankId) &&
       (!filter?.sectionId || `${a.bankId}/${a.sectionSlug}` === filter.sectionId);
     const edges = page.attempts.filter(matches).map((node) => ({ cursor: encode(node), node }));

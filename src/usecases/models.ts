@@ -3,7 +3,7 @@
  * records plus catalog facts.
  */
 import type { Catalog, CatalogQuestion, CatalogSection } from '../domain/catalog';
-import type { AttemptGrading, AttemptRecord, QuestionStateRecord, UserRef } from '../domain/attempts';
+import type { AttemptGrading, AttemptRecord, QuestionStateRecord, QuizRecord, UserRef } from '../domain/attempts';
 import type { OptionRecord, QuestionRecord } from '../domain/content';
 import type { QuestionStatistics } from '../domain/counters';
 import type { Strategy } from '../domain/random-set';
@@ -81,5 +81,19 @@ export interface SectionStatsModel {
 
 export interface AttemptConnectionModel {
   edges: { cursor: string; node: AttemptRecord }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** One question of a quiz; its answer is read when asked for (src/usecases/quizzes.ts). */
+export interface QuizItemModel {
+  user: UserRef;
+  quiz: QuizRecord;
+  /** 0-based place in the quiz. */
+  index: number;
+  questionId: string;
+}
+
+export interface QuizConnectionModel {
+  edges: { cursor: string; node: QuizRecord }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }

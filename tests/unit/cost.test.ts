@@ -63,6 +63,16 @@ describe('operation cost', () => {
     expect(cost(quiz, { in: { bankId: 'b', count: 40 } })).toBe(801 + 40);
   });
 
+  it('counts each quiz of a page for its questions, so quiz items nested in myQuizzes are priced', () => {
+    const items = '{ items { score question { id } } }';
+    // quiz(id): 2 calls, 50 assumed questions, each item an object with its question
+    expect(cost(`{ quiz(id: "q") ${items} }`)).toBe(401 + 50 * (1 + 1));
+    const page = `query($n: Int) { myQuizzes(first: $n) { edges { node ${items} } } }`;
+    expect(cost(page, { n: 2 })).toBe(201 + 2 * 50 * (1 + 1 + 1 + 1));
+    expect(cost(page, { n: 1000 })).toBe(201 + 20 * 50 * (1 + 1 + 1 + 1));
+    expect(cost('{ myQuizzes { edges { node { id status } } } }')).toBe(201 + 10 * 50 * (1 + 1));
+  });
+
   it('charges a stats field its shard reads', () => {
     expect(cost('{ sectionStats(bankId: "b") { attempts section { title } } }')).toBe(1000 + 20 * 2);
     expect(cost('{ questionStats(questionId: "q") { attempts } }')).toBe(201);

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BankRecord } from '../../domain/content';
-import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
+import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, QuizItemModel, QuizConnectionModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
@@ -56,6 +56,8 @@ export type AttemptEdge = {
 export type AttemptFilter = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
   questionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Attempts naming this quiz of the user (its id as `startQuiz` returned it, a lower-case UUID; another shape is BAD_USER_INPUT), every attempt and not only the first per question, read in one Query. A quiz of someone else, or none, gives an empty page. */
+  quizId?: InputMaybe<Scalars['ID']['input']>;
   sectionId?: InputMaybe<Scalars['ID']['input']>;
   /** Attempts at or after this instant: ISO 8601, `2024-03-07` (midnight UTC) or a date-time with a zone (`2024-03-07T09:30:00Z`, `…+02:00`), years 0000–9999. Anything else is BAD_USER_INPUT. Later than the `after` cursor: an empty page. */
   since?: InputMaybe<Scalars['String']['input']>;
@@ -95,8 +97,22 @@ export type Grading = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Closes an in-progress quiz of the calling user as ABANDONED; from then on attempts naming it are refused (`reason: QUIZ_CLOSED`). Abandoning an abandoned quiz returns it unchanged; abandoning a finished one is BAD_USER_INPUT with `reason: QUIZ_CLOSED` and `status: FINISHED`. An unknown, foreign or expired quiz is NOT_FOUND. Needs a user. */
+  abandonQuiz: Quiz;
+  /** Closes an in-progress quiz of the calling user as FINISHED (unanswered questions are allowed); from then on attempts naming it are refused (BAD_USER_INPUT, `extensions.reason: QUIZ_CLOSED`). Finishing a finished quiz returns it unchanged; finishing an abandoned one is BAD_USER_INPUT with `reason: QUIZ_CLOSED` and `status: ABANDONED`. An unknown, foreign or expired quiz is NOT_FOUND. Needs a user. */
+  finishQuiz: Quiz;
   recordAttempt: RecordAttemptPayload;
   startQuiz: Quiz;
+};
+
+
+export type MutationAbandonQuizArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFinishQuizArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -167,6 +183,8 @@ export type Query = {
   hardestQuestions: Array<QuestionStats>;
   /** The calling user. UNAUTHENTICATED when the request names no user. */
   me: User;
+  /** The calling user's unexpired quizzes, newest first (by creation), in one Query: for resume and history screens. Needs a user. */
+  myQuizzes: QuizConnection;
   /** Any question, retired ones included. */
   question: Maybe<Question>;
   /** Tenant-wide; any key of the tenant. */
@@ -212,6 +230,13 @@ export type QueryHardestQuestionsArgs = {
   bankId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   minAttempts?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyQuizzesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<QuizStatus>;
 };
 
 
@@ -411,6 +436,8 @@ export type QuestionStats = {
 
 export type Quiz = {
   __typename?: 'Quiz';
+  /** When `abandonQuiz` closed the quiz (ISO 8601); null otherwise. */
+  abandonedAt: Maybe<Scalars['String']['output']>;
   /** Questions of the quiz answered so far (first attempt of each counts). */
   answered: Scalars['Int']['output'];
   createdAt: Scalars['String']['output'];
@@ -418,13 +445,63 @@ export type Quiz = {
   exhausted: Scalars['Boolean']['output'];
   /** 30 days after createdAt (ISO 8601). From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
   expiresAt: Scalars['String']['output'];
+  /** When `finishQuiz` closed the quiz (ISO 8601); null otherwise. */
+  finishedAt: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The quiz's questions in order, each with whether and how it was answered in this quiz (its first attempt there). Read in one batch, whatever the quiz's size. */
+  items: Array<QuizItem>;
   questions: Array<Question>;
   /** Mean score of the answered questions; null before the first answer. */
   score: Maybe<Scalars['Float']['output']>;
   seed: Scalars['String']['output'];
+  /** IN_PROGRESS until `finishQuiz` or `abandonQuiz` closes it; a closed quiz takes no new attempts. */
+  status: QuizStatus;
   strategy: QuizStrategy;
 };
+
+/** A page of the user's quizzes, newest first. */
+export type QuizConnection = {
+  __typename?: 'QuizConnection';
+  /** The quizzes of this page. */
+  edges: Array<QuizEdge>;
+  /** Where this page stands; pass `endCursor` as `after` for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** A quiz and the cursor that continues after it. */
+export type QuizEdge = {
+  __typename?: 'QuizEdge';
+  /** Opaque: pass it as `after` to continue after this quiz. */
+  cursor: Scalars['String']['output'];
+  /** The quiz. */
+  node: Quiz;
+};
+
+/** One question of a quiz and its answer within the quiz. */
+export type QuizItem = {
+  __typename?: 'QuizItem';
+  /** Whether an attempt naming this quiz answered the question. */
+  answered: Scalars['Boolean']['output'];
+  /** The quiz's first attempt at the question; null when unanswered (or answered before attempts were linked to quiz items). All attempts of the quiz: `attempts(filter: { quizId })`. */
+  attempt: Maybe<Attempt>;
+  /** The outcome of the quiz's first attempt at the question; null when unanswered (or answered before attempts were linked to quiz items). */
+  outcome: Maybe<Outcome>;
+  /** 1-based place of the question in the quiz. */
+  position: Scalars['Int']['output'];
+  /** The question (still served when retired since the quiz started). */
+  question: Question;
+  /** The score of the quiz's first attempt at the question (the one the quiz's score counts); null when unanswered. */
+  score: Maybe<Scalars['Float']['output']>;
+};
+
+/** Where a quiz stands. An expired quiz (past `expiresAt`) is gone whatever its status: `quiz(id)` is null and `myQuizzes` leaves it out. */
+export type QuizStatus =
+  /** Closed by `abandonQuiz`: attempts naming it are refused. */
+  | 'ABANDONED'
+  /** Closed by `finishQuiz` (unanswered questions allowed): attempts naming it are refused. */
+  | 'FINISHED'
+  /** Started and not closed: attempts naming it are recorded. */
+  | 'IN_PROGRESS';
 
 export type QuizStrategy =
   /** Spread evenly over the chosen sections. */
@@ -462,7 +539,7 @@ export type RecordAttemptInput = {
   outcome?: InputMaybe<Outcome>;
   /** An active question, `<bank id>/<question id>` as the API returns it (retired questions take no new attempts). */
   questionId: Scalars['ID']['input'];
-  /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT. */
+  /** A quiz of this user that contains the question: the id `startQuiz` returned (a lower-case UUID), or absent/null for none. An empty string, another shape, a quiz past `expiresAt` or one that does not hold the question is BAD_USER_INPUT; so is a finished or abandoned quiz, with `extensions.reason: QUIZ_CLOSED` and its `status`. */
   quizId?: InputMaybe<Scalars['ID']['input']>;
   /** 0 to 1. Defaults from the outcome: CORRECT 1, PARTIAL 0.5, INCORRECT and SKIPPED 0. Refused for a choice question (the server computes it). */
   score?: InputMaybe<Scalars['Float']['input']>;
@@ -666,6 +743,10 @@ export type ResolversTypes = {
   QuestionState: ResolverTypeWrapper<QuestionStateModel>;
   QuestionStats: ResolverTypeWrapper<QuestionStatsModel>;
   Quiz: ResolverTypeWrapper<QuizRecord>;
+  QuizConnection: ResolverTypeWrapper<QuizConnectionModel>;
+  QuizEdge: ResolverTypeWrapper<Omit<QuizEdge, 'node'> & { node: ResolversTypes['Quiz'] }>;
+  QuizItem: ResolverTypeWrapper<QuizItemModel>;
+  QuizStatus: QuizStatus;
   QuizStrategy: QuizStrategy;
   RandomQuestionsInput: RandomQuestionsInput;
   RecordAttemptInput: RecordAttemptInput;
@@ -706,6 +787,9 @@ export type ResolversParentTypes = {
   QuestionState: QuestionStateModel;
   QuestionStats: QuestionStatsModel;
   Quiz: QuizRecord;
+  QuizConnection: QuizConnectionModel;
+  QuizEdge: Omit<QuizEdge, 'node'> & { node: ResolversParentTypes['Quiz'] };
+  QuizItem: QuizItemModel;
   RandomQuestionsInput: RandomQuestionsInput;
   RecordAttemptInput: RecordAttemptInput;
   RecordAttemptPayload: RecordAttemptPayloadModel;
@@ -766,6 +850,8 @@ export type GradingResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  abandonQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<MutationAbandonQuizArgs, 'id'>>;
+  finishQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<MutationFinishQuizArgs, 'id'>>;
   recordAttempt?: Resolver<ResolversTypes['RecordAttemptPayload'], ParentType, ContextType, RequireFields<MutationRecordAttemptArgs, 'input'>>;
   startQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<MutationStartQuizArgs, 'input'>>;
 };
@@ -797,6 +883,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dueQuestions?: Resolver<Array<ResolversTypes['QuestionState']>, ParentType, ContextType, RequireFields<QueryDueQuestionsArgs, 'bankId'>>;
   hardestQuestions?: Resolver<Array<ResolversTypes['QuestionStats']>, ParentType, ContextType, RequireFields<QueryHardestQuestionsArgs, 'bankId'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  myQuizzes?: Resolver<ResolversTypes['QuizConnection'], ParentType, ContextType, Partial<QueryMyQuizzesArgs>>;
   question?: Resolver<Maybe<ResolversTypes['Question']>, ParentType, ContextType, RequireFields<QueryQuestionArgs, 'id'>>;
   questionStats?: Resolver<ResolversTypes['QuestionStats'], ParentType, ContextType, RequireFields<QueryQuestionStatsArgs, 'questionId'>>;
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, Partial<QueryQuestionsArgs>>;
@@ -883,15 +970,38 @@ export type QuestionStatsResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type QuizResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quiz'] = ResolversParentTypes['Quiz']> = {
+  abandonedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['QuizItem']>, ParentType, ContextType>;
   questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['QuizStatus'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['QuizStrategy'], ParentType, ContextType>;
+};
+
+export type QuizConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuizConnection'] = ResolversParentTypes['QuizConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuizEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type QuizEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuizEdge'] = ResolversParentTypes['QuizEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType>;
+};
+
+export type QuizItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuizItem'] = ResolversParentTypes['QuizItem']> = {
+  answered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Attempt']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type RecordAttemptPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAttemptPayload'] = ResolversParentTypes['RecordAttemptPayload']> = {
@@ -960,6 +1070,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QuestionState?: QuestionStateResolvers<ContextType>;
   QuestionStats?: QuestionStatsResolvers<ContextType>;
   Quiz?: QuizResolvers<ContextType>;
+  QuizConnection?: QuizConnectionResolvers<ContextType>;
+  QuizEdge?: QuizEdgeResolvers<ContextType>;
+  QuizItem?: QuizItemResolvers<ContextType>;
   RecordAttemptPayload?: RecordAttemptPayloadResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
   SectionStats?: SectionStatsResolvers<ContextType>;

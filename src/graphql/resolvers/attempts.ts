@@ -1,7 +1,8 @@
 /** Field resolvers of the learning types. */
 import type { QuizRecord } from '../../domain/attempts';
 import { isLeech, retrievability } from '../../domain/learning/memory';
-import type { AttemptResolvers, QuestionStateResolvers, QuizResolvers } from '../generated/types';
+import type { AttemptResolvers, QuestionStateResolvers, QuizItemResolvers, QuizResolvers } from '../generated/types';
+import { requireUser } from './user';
 
 export const Attempt: AttemptResolvers = {
   question: (attempt, _args, { use }) => use.content.existingQuestion(attempt.questionId),
@@ -33,6 +34,19 @@ export const Quiz: QuizResolvers = {
       ? null
       : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10_000) / 10_000;
   },
+  items: (quiz, _args, context) => context.use.quizzes.items(requireUser(context), quiz),
   strategy: (quiz) =>
     quiz.strategy as QuizRecord['strategy'] & ('UNIFORM' | 'BALANCED' | 'WEAK_TOPICS' | 'DUE' | 'NEW_FIRST'),
+};
+
+export const QuizItem: QuizItemResolvers = {
+  position: ({ index }) => index + 1,
+  question: async ({ quiz, questionId }, _args, { use }) => ({
+    ...(await use.content.existingQuestion(questionId)),
+    optionSeed: quiz.id,
+  }),
+  answered: ({ quiz, questionId }) => questionId in quiz.answered,
+  score: ({ quiz, questionId }) => quiz.answered[questionId] ?? null,
+  outcome: async (item, _args, { use }) => (await use.quizzes.itemAttempt(item))?.outcome ?? null,
+  attempt: (item, _args, { use }) => use.quizzes.itemAttempt(item),
 };

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/types';
-import { Attempt, Quiz, QuestionState } from './attempts';
+import { Attempt, Quiz, QuizItem, QuestionState } from './attempts';
 import { learningMutations, learningQueries } from './learning';
 import { listingQueries } from './listing';
 import { lookupQueries } from './lookup';
@@ -18,5 +18,6 @@ export const resolvers: Resolvers = {
   Attempt,
   QuestionState,
   Quiz,
+  QuizItem,
   QuestionStats,
 };

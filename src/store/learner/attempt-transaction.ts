@@ -14,7 +14,7 @@ import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
 import { activityKey, pickAttributes, questionCounterKey, sectionCounterKey } from '../counters/keys';
-import { quizKey } from '../quizzes/keys';
+import { quizAnswerValue, quizAttemptToItem, quizKey } from '../quizzes/keys';
 import type { Item, Key } from '../batch';
 import type { Dynamo } from '../client';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
@@ -55,6 +55,13 @@ export class AttemptConflict extends Error {
 type Condition = { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
 const isNew: Condition = { ConditionExpression: 'attribute_not_exists(PK)' };
 const exists: Condition = { ConditionExpression: 'attribute_exists(PK)' };
+/** The quiz is there (TTL may have deleted it since it was read) and neither finished nor abandoned. */
+const QUIZ_OPEN = 'attribute_exists(PK) AND (attribute_not_exists(#status) OR #status = :open)';
+const quizOpen = {
+  ConditionExpression: QUIZ_OPEN,
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':open': 'IN_PROGRESS' },
+};
 const equals = (attribute: string, previous: unknown): Condition => ({
   ConditionExpression: `${attribute} = :previous`,
   ExpressionAttributeValues: { ':previous': previous },
@@ -77,7 +84,13 @@ export type AttemptWrite =
       condition?: Condition;
     }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
-  | { name: string; kind: 'answer'; key: Key; questionId: string; score: number };
+  | { name: string; kind: 'answer'; key: Key; questionId: string; score: number; attemptSortKey: string }
+  | {
+      name: string;
+      kind: 'check';
+      key: Key;
+      condition: Required<Condition> & { ExpressionAttributeNames: Record<string, string> };
+    };
 
 /** Everything one attempt writes, named, in the order the transaction sends it. */
 export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {
@@ -114,11 +127,35 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
     },
     ...counterWrites(user.tenantId, effects),
   ];
-  if (effects.quizAnswer) {
-    const { quizId, questionId, score } = effects.quizAnswer;
-    writes.push({ name: 'quiz', kind: 'answer', key: quizKey(user, quizId), questionId, score });
-  }
+  if (attempt.quizId) writes.push(...quizWrites(user, effects, attempt.quizId));
   return writes;
+}
+
+/**
+ * An attempt in a quiz: the quiz's first answer to the question (or, for a later one, a check)
+ * — either way conditioned on the quiz being there and still in progress, so a finishQuiz or
+ * abandonQuiz that commits after the attempt's read cancels the attempt — and the attempt's copy
+ * under the quiz (attempts of one quiz, in one Query).
+ */
+function quizWrites(user: UserRef, effects: AttemptEffects, quizId: string): AttemptWrite[] {
+  const { attempt, quizAnswer } = effects;
+  const key = quizKey(user, quizId);
+  const copy: AttemptWrite = {
+    name: 'quiz attempt',
+    kind: 'put',
+    item: quizAttemptToItem(user, { ...attempt, quizId }),
+    condition: isNew,
+  };
+  if (!quizAnswer) return [{ name: 'quiz', kind: 'check', key, condition: quizOpen }, copy];
+  const answer: AttemptWrite = {
+    name: 'quiz',
+    kind: 'answer',
+    key,
+    questionId: quizAnswer.questionId,
+    score: quizAnswer.score,
+    attemptSortKey: attemptSortKey(attempt.createdAt, attempt.id),
+  };
+  return [answer, copy];
 }
 
 /**
@@ -221,18 +258,23 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
       };
     }
     case 'answer':
-      // Only the first answer to a question of the quiz counts for the quiz's score. The quiz must
-      // still be there: DynamoDB's TTL may have deleted it since it was read (the next read refuses).
+      // Only the first answer to a question of the quiz counts for the quiz's score, and the quiz
+      // must still be open (the next read refuses a quiz deleted or closed since this one).
       return {
         Update: {
           TableName: table,
           Key: write.key,
-          UpdateExpression: 'SET answered.#question = :score',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(answered.#question)',
-          ExpressionAttributeNames: { '#question': write.questionId },
-          ExpressionAttributeValues: { ':score': write.score },
+          UpdateExpression: 'SET answered.#question = :answer',
+          ConditionExpression: `${QUIZ_OPEN} AND attribute_not_exists(answered.#question)`,
+          ExpressionAttributeNames: { '#question': write.questionId, ...quizOpen.ExpressionAttributeNames },
+          ExpressionAttributeValues: {
+            ':answer': quizAnswerValue(write.score, write.attemptSortKey),
+            ...quizOpen.ExpressionAttributeValues,
+          },
         },
       };
+    case 'check':
+      return { ConditionCheck: { TableName: table, Key: write.key, ...write.condition } };
   }
 }
 

@@ -14,6 +14,7 @@
  *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
  *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
  *   quiz          PK T#<t>#U#<u>  SK QUIZ#<quizId>                            (src/store/quizzes)
+ *   quiz attempt  PK T#<t>#U#<u>  SK QATT#<quizId>#<createdAt>#<attemptId>    (src/store/quizzes)
  *
  * Tenant, user and bank ids hold no '#'; ISO timestamps hold none either.
  */

@@ -8,10 +8,11 @@ import type { AttemptEffects, CurrentRecords } from '../../domain/attempt-effect
 import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../../domain/attempts';
 import { isQuizExpired, QUIZ_LIFETIME_DAYS } from '../../domain/attempts';
 import { badInput } from '../../domain/errors';
+import { checkQuizOpen } from '../../domain/quiz-lifecycle';
 import type { Item } from '../batch';
 import type { Dynamo } from '../client';
 import { queryAll } from '../query';
-import { quizFromItem, quizKey } from '../quizzes/keys';
+import { quizAttemptPrefix, quizFromItem, quizKey } from '../quizzes/keys';
 import { read, type Read, type RequestReads } from '../request-reads';
 import { writeAttempt } from './attempt-transaction';
 import {
@@ -46,8 +47,8 @@ export interface AttemptPage {
 }
 
 export interface AttemptQuery {
-  index: 'question' | 'bank' | 'section' | null;
-  /** Question, bank or section id, as `index` says. */
+  index: 'question' | 'bank' | 'section' | 'quiz' | null;
+  /** Question, bank, section or quiz id, as `index` says. */
   id: string | null;
   since: string | null;
   first: number;
@@ -119,6 +120,7 @@ export class LearnerStore {
         throw badInput(
           `quiz "${target.quizId}" expired at ${quiz.expiresAt} (quizzes last ${QUIZ_LIFETIME_DAYS} days): record the attempt without quizId, or start a new quiz`,
         );
+      if (quiz) checkQuizOpen(quiz);
       if (quiz && !quiz.questionIds.includes(target.questionId))
         throw badInput(`question "${target.questionId}" is not in quiz "${target.quizId}"`);
       const current: CurrentRecords = {
@@ -157,6 +159,20 @@ export class LearnerStore {
     ]);
     if (!attemptItem || !stateItem) throw new Error('an idempotency record points at a missing attempt');
     return { attempt: attemptFromItem(attemptItem), state: stateFromItem(stateItem) };
+  }
+
+  /**
+   * Attempts by their `<createdAt>#<attemptId>` (null for a missing one), through the request's
+   * batched reads: one BatchGetItem with whatever else the tick loads.
+   */
+  async attemptsAt(user: UserRef, sortKeys: readonly string[]): Promise<(AttemptRecord | null)[]> {
+    const items = await this.reads.load(
+      sortKeys.map((sortKey) => {
+        const hash = sortKey.indexOf('#');
+        return attemptKey(user, sortKey.slice(0, hash), sortKey.slice(hash + 1));
+      }),
+    );
+    return items.map((item) => (item ? attemptFromItem(item) : null));
   }
 
   /** Writes an attempt's effects in one transaction (DuplicateAttempt / AttemptConflict when it lost a race). */
@@ -206,9 +222,11 @@ export class LearnerStore {
   async attempts(user: UserRef, query: AttemptQuery): Promise<AttemptPage> {
     // `since` after the cursor leaves nothing between them (and DynamoDB refuses BETWEEN high AND low).
     if (query.since !== null && query.after !== null && query.since > query.after) return { attempts: [], next: null };
-    const index = query.index && query.id ? attemptIndexes[query.index](user, query.id) : null;
+    const index =
+      query.index && query.id && query.index !== 'quiz' ? attemptIndexes[query.index](user, query.id) : null;
     const [pkName, skName] = index ? [`${index.index}PK`, `${index.index}SK`] : ['PK', 'SK'];
-    const prefix = index ? '' : ATTEMPT_PREFIX;
+    // a quiz's attempts are the copies under it in the user's partition (src/store/quizzes/keys.ts)
+    const prefix = index ? '' : query.index === 'quiz' && query.id ? quizAttemptPrefix(query.id) : ATTEMPT_PREFIX;
     const page = await this.dynamo.doc.send(
       new QueryCommand({
         TableName: this.dynamo.tableName,
