@@ -37,6 +37,12 @@ export interface CatalogQuestion {
   revision: string;
 }
 
+/** A value of a facet and how many live questions have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
 /** A question gone from the source: its last revision and where it last stood. */
 export interface RetiredQuestion {
   localId: string;
@@ -81,6 +87,8 @@ export interface CatalogData {
 export class Catalog {
   readonly sections: CatalogSection[];
   readonly activeSections: CatalogSection[];
+  /** Active sections with at least one live question: what listings show. */
+  readonly listedSections: CatalogSection[];
   readonly questions: CatalogQuestion[];
   private readonly sectionsBySlug: Map<string, CatalogSection>;
   private readonly questionsByLocalId: Map<string, CatalogQuestion>;
@@ -112,6 +120,20 @@ export class Catalog {
       ]),
     );
     this.tags = new Set(this.questions.flatMap((question) => question.tags));
+    this.listedSections = this.activeSections.filter((section) => this.questionCount(section.slug) > 0);
+  }
+
+  /** How many live questions carry each tag: most used first, then by tag. */
+  tagCounts(): FacetCount[] {
+    return this.derived('catalog.tagCounts', () => {
+      const counts = new Map<string, number>();
+      for (const question of this.questions) {
+        for (const tag of question.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    });
   }
 
   section(slug: string): CatalogSection | undefined {

@@ -69,13 +69,24 @@ export type Bank = {
   locale: Maybe<Scalars['String']['output']>;
   /** Active (not retired) questions in the bank. */
   questionCount: Scalars['Int']['output'];
-  /** Active sections, in source order. */
+  /** Active sections that have live questions, in source order (an empty section stays readable by id). */
   sections: Array<Section>;
   /** Same as id: banks are named by a URL-safe slug. */
   slug: Scalars['String']['output'];
+  /** How many live (not retired) questions carry each tag: most used first, then by tag. */
+  tags: Array<FacetCount>;
   title: Scalars['String']['output'];
   /** When an import last changed the bank (ISO 8601). */
   updatedAt: Scalars['String']['output'];
+};
+
+/** A value of a facet (a tag) and how many live questions of the bank have it. */
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  /** How many live (not retired) questions have it; always at least 1. */
+  count: Scalars['Int']['output'];
+  /** The tag, as written in the source. */
+  value: Scalars['String']['output'];
 };
 
 export type Mutation = {
@@ -172,6 +183,11 @@ export type QueryAttemptsArgs = {
 
 export type QueryBankArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBanksArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -607,6 +623,7 @@ export type ResolversTypes = {
   AttemptFilter: AttemptFilter;
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -647,6 +664,7 @@ export type ResolversParentTypes = {
   AttemptFilter: AttemptFilter;
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
+  FacetCount: FacetCount;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -710,8 +728,14 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   questionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -736,7 +760,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activity?: Resolver<Array<ResolversTypes['ActivityDay']>, ParentType, ContextType, RequireFields<QueryActivityArgs, 'bankId'>>;
   attempts?: Resolver<ResolversTypes['AttemptConnection'], ParentType, ContextType, Partial<QueryAttemptsArgs>>;
   bank?: Resolver<Maybe<ResolversTypes['Bank']>, ParentType, ContextType, RequireFields<QueryBankArgs, 'id'>>;
-  banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType>;
+  banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType, Partial<QueryBanksArgs>>;
   dueQuestions?: Resolver<Array<ResolversTypes['QuestionState']>, ParentType, ContextType, RequireFields<QueryDueQuestionsArgs, 'bankId'>>;
   hardestQuestions?: Resolver<Array<ResolversTypes['QuestionStats']>, ParentType, ContextType, RequireFields<QueryHardestQuestionsArgs, 'bankId'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -886,6 +910,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptConnection?: AttemptConnectionResolvers<ContextType>;
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Option?: OptionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -9,6 +9,7 @@ import type { QuestionModel } from '../../usecases/models';
 export const Bank: BankResolvers = {
   slug: (bank) => bank.id,
   sections: (bank, _args, { use }) => use.content.sections(bank.id),
+  tags: (bank, _args, { use }) => use.content.bankTags(bank.id),
 };
 
 export const Section: SectionResolvers = {
