@@ -34,10 +34,12 @@ export class ContentQueries {
     return locale == null ? banks : banks.filter((bank) => bank.locale === locale);
   }
 
-  /** How many live questions of the bank carry each tag, from its catalog. */
-  async bankTags(bankId: string): Promise<FacetCount[]> {
+  /** How many live questions of the bank have each tag, topic or difficulty, from its catalog. */
+  async bankFacet(bankId: string, facet: 'tags' | 'topics' | 'difficulties'): Promise<FacetCount[]> {
     const catalog = await this.stores.content.catalog(bankId);
-    return catalog ? catalog.tagCounts() : [];
+    if (!catalog) return [];
+    if (facet === 'tags') return catalog.tagCounts();
+    return facet === 'topics' ? catalog.topicCounts() : catalog.difficultyCounts();
   }
 
   bank(id: string): Promise<BankRecord | null> {

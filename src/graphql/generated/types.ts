@@ -64,6 +64,8 @@ export type Bank = {
   __typename?: 'Bank';
   /** Markdown: the text before the first section of the source. */
   description: Scalars['String']['output'];
+  /** How many live questions have each difficulty, as "1", "2", "3" in that order; questions without one are not counted. */
+  difficulties: Array<FacetCount>;
   id: Scalars['ID']['output'];
   level: Maybe<Scalars['String']['output']>;
   locale: Maybe<Scalars['String']['output']>;
@@ -76,16 +78,18 @@ export type Bank = {
   /** How many live (not retired) questions carry each tag: most used first, then by tag. */
   tags: Array<FacetCount>;
   title: Scalars['String']['output'];
+  /** How many live questions have each topic (the heading below a section heading); questions without one are not counted. Most used first, then by topic. */
+  topics: Array<FacetCount>;
   /** When an import last changed the bank (ISO 8601). */
   updatedAt: Scalars['String']['output'];
 };
 
-/** A value of a facet (a tag) and how many live questions of the bank have it. */
+/** A value of a facet (a tag, a topic, a difficulty) and how many live questions of the bank have it. */
 export type FacetCount = {
   __typename?: 'FacetCount';
   /** How many live (not retired) questions have it; always at least 1. */
   count: Scalars['Int']['output'];
-  /** The tag, as written in the source. */
+  /** The tag or topic as written in the source, or the difficulty as "1", "2" or "3". */
   value: Scalars['String']['output'];
 };
 
@@ -318,6 +322,10 @@ export type QuestionEdge = {
  */
 export type QuestionFilter = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -424,10 +432,14 @@ export type RandomQuestionsInput = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Up to 500 question ids to leave out (ids that name nothing are ignored). */
   excludeQuestionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Leave out questions this user has attempted (needs a user). When the pool runs out, the weakest seen questions fill the set and `exhausted` is true. */
   excludeSeen?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Replays a set: the same seed and input give the same questions in the same order. Up to 128 characters; a new one is made when absent. */
   seed?: InputMaybe<Scalars['String']['input']>;
@@ -505,6 +517,10 @@ export type StartQuizInput = {
   bankId: Scalars['ID']['input'];
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   seed?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<QuizStrategy>;
@@ -722,6 +738,7 @@ export type AttemptEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type BankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bank'] = ResolversParentTypes['Bank']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  difficulties?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -730,6 +747,7 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
