@@ -2,7 +2,9 @@ import path from 'node:path';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { FIXTURES, SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
+import { givenTenant } from '../support/access';
 import { givenApi, type TestApi } from '../support/graphql';
+import { givenLearner } from '../support/learner';
 
 const FUNDAMENTALS_BANK = path.resolve(__dirname, '../../seed/banks/ml-fundamentals.en.md');
 const TAGGED_BANK = path.join(FIXTURES, 'api/tagged.md');
@@ -111,4 +113,117 @@ describe('discovery: tag counts, banks by locale, listed sections', () => {
       notes: [expect.stringContaining('CLIP / DINO')],
     });
   });
+
+  describe('difficulty, kinds and topics', () => {
+    it('counts difficulties ("1" to "3") and topics of live questions', async () => {
+      const { data } = await api.query('{ banks { id difficulties { value count } topics { value count } } }');
+      expect(data!.banks).toEqual([
+        {
+          id: 'ml-fundamentals',
+          difficulties: [
+            { value: '1', count: 21 },
+            { value: '2', count: 18 },
+            { value: '3', count: 2 },
+          ],
+          topics: [],
+        },
+        { id: 'ml-junior', difficulties: [], topics: [] },
+        {
+          id: 'tagged',
+          difficulties: [
+            { value: '1', count: 1 },
+            { value: '2', count: 1 },
+            { value: '3', count: 1 },
+          ],
+          topics: [{ value: 'Architectures', count: 2 }],
+        },
+      ]);
+    });
+
+    it('filters by kinds and difficulty as the questions themselves say', async () => {
+      const all = await api.query(
+        '{ questions(filter: { bankId: "ml-fundamentals" }, first: 100) { edges { node { id kind difficulty } } } }',
+      );
+      const nodes = all.data!.questions.edges.map((e: any) => e.node);
+      const byKind = (kinds: string[]) => nodes.filter((n: any) => kinds.includes(n.kind)).map((n: any) => n.id);
+      const kindCounts = Object.fromEntries(
+        ['OPEN', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE'].map((kind) => [kind, byKind([kind]).length]),
+      );
+      expect(kindCounts).toEqual(KIND_COUNTS);
+      const { data } = await api.query(
+        `{ choice: questions(filter: { bankId: "ml-fundamentals", kinds: [SINGLE_CHOICE, MULTIPLE_CHOICE] }, first: 100) { totalCount edges { node { id } } }
+           hardChoice: questions(filter: { bankId: "ml-fundamentals", kinds: [SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE], difficulty: [2, 3] }, first: 100) { totalCount edges { node { id } } }
+           easyBasics: questions(filter: { bankId: "ml-fundamentals", difficulty: [1], tags: ["basics"] }, first: 100) { totalCount }
+           acrossBanks: questions(filter: { kinds: [OPEN], difficulty: [3] }, first: 100) { totalCount edges { node { id } } } }`,
+      );
+      expect(data!.choice.edges.map((e: any) => e.node.id)).toEqual(byKind(['SINGLE_CHOICE', 'MULTIPLE_CHOICE']));
+      expect(data!.hardChoice.edges.map((e: any) => e.node.id)).toEqual(
+        nodes.filter((n: any) => n.kind !== 'OPEN' && (n.difficulty === 2 || n.difficulty === 3)).map((n: any) => n.id),
+      );
+      expect([data!.choice.totalCount, data!.hardChoice.totalCount, data!.easyBasics.totalCount]).toEqual(
+        FILTERED_COUNTS,
+      );
+      expect(data!.acrossBanks.edges.map((e: any) => e.node.id)).toEqual(ACROSS_BANKS);
+    });
+
+    it('refuses a difficulty outside 1–3 and writes nothing; a kind no question has gives an empty result', async () => {
+      const bad = await api.query('{ questions(filter: { difficulty: [4] }) { totalCount } }');
+      expect(bad.errors!.map((e) => [e.message, e.extensions!.code])).toEqual([
+        ['"difficulty" takes 1, 2 or 3, got 4', 'BAD_USER_INPUT'],
+      ]);
+      const random = await api.query('{ randomQuestions(input: { difficulty: [0] }) { poolSize } }');
+      expect(random.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      const none = await api.query(
+        '{ questions(filter: { bankId: "ml-junior", kinds: [TRUE_FALSE] }) { totalCount } }',
+      );
+      expect(none.data!.questions.totalCount).toBe(0);
+    });
+
+    it('samples random sets and quizzes from the filtered pool, with the call counts of unfiltered ones', async () => {
+      const input = '{ bankId: "ml-fundamentals", kinds: [SINGLE_CHOICE], difficulty: [1], count: 50, seed: "s" }';
+      await api.query(`{ randomQuestions(input: ${input}) { poolSize } }`); // warm
+      const { data } = await api.query(
+        `{ randomQuestions(input: ${input}) { poolSize questions { kind difficulty } } }`,
+      );
+      expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1 });
+      expect(data!.randomQuestions.poolSize).toBe(data!.randomQuestions.questions.length);
+      expect(data!.randomQuestions.poolSize).toBe(SINGLE_EASY);
+      expect(new Set(data!.randomQuestions.questions.map((q: any) => `${q.kind}/${q.difficulty}`))).toEqual(
+        new Set(['SINGLE_CHOICE/1']),
+      );
+      await api.query(
+        '{ questions(filter: { bankId: "ml-fundamentals", kinds: [OPEN], difficulty: [2] }) { totalCount } }',
+      );
+      expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1 });
+
+      const acme = await givenTenant(dynamo(), 'acme');
+      const user = givenLearner(api, acme.secret, 'dora');
+      const unfiltered =
+        'mutation { startQuiz(input: { bankId: "ml-fundamentals", count: 7 }) { questions { kind difficulty } } }';
+      await user.ask(unfiltered); // warm the key
+      await user.ask(unfiltered);
+      const unfilteredCalls = api.lastCalls();
+      const quiz = await user.ask(
+        'mutation { startQuiz(input: { bankId: "ml-fundamentals", kinds: [SINGLE_CHOICE], difficulty: [1], count: 50 }) { questions { kind difficulty } } }',
+      );
+      expect(quiz.errors).toBeUndefined();
+      expect(quiz.data!.startQuiz.questions).toHaveLength(SINGLE_EASY);
+      expect(new Set(quiz.data!.startQuiz.questions.map((q: any) => `${q.kind}/${q.difficulty}`))).toEqual(
+        new Set(['SINGLE_CHOICE/1']),
+      );
+      expect(api.lastCalls()).toEqual(unfilteredCalls);
+      expect(unfilteredCalls).toEqual(START_QUIZ_CALLS);
+    });
+  });
 });
+
+/** Kinds of ml-fundamentals' 41 questions, as their items say. */
+const KIND_COUNTS = { OPEN: 18, SINGLE_CHOICE: 10, MULTIPLE_CHOICE: 6, TRUE_FALSE: 7 };
+/** ml-fundamentals: single or multiple choice; any choice of difficulty 2–3; difficulty 1 tagged basics. */
+const FILTERED_COUNTS = [16, 11, 4];
+/** Open questions of difficulty 3 in every bank, in bank order ("What is attention?" has a derived id). */
+const ACROSS_BANKS = ['ml-fundamentals/kernel-trick', 'tagged/1b8763af85a9'];
+/** Single-choice questions of difficulty 1 in ml-fundamentals. */
+const SINGLE_EASY = 7;
+/** A warm startQuiz that returns its questions, filtered or not: the states Query, the put and two BatchGetItems. */
+const START_QUIZ_CALLS = { QueryCommand: 1, PutItemCommand: 1, BatchGetItemCommand: 2 };
