@@ -213,6 +213,14 @@ describe('discovery: tag counts, banks by locale, listed sections', () => {
       );
       expect(api.lastCalls()).toEqual(unfilteredCalls);
       expect(unfilteredCalls).toEqual(START_QUIZ_CALLS);
+
+      const refused = await user.ask(
+        'mutation { startQuiz(input: { bankId: "ml-fundamentals", difficulty: [1, 5] }) { id } }',
+      );
+      expect(refused.errors!.map((e) => [e.message, e.extensions!.code])).toEqual([
+        ['"difficulty" takes 1, 2 or 3, got 5', 'BAD_USER_INPUT'],
+      ]);
+      expect(api.lastCalls().PutItemCommand).toBeUndefined();
     });
   });
 });
