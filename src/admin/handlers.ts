@@ -75,9 +75,13 @@ async function userToken({ options, store, one }: CommandInput): Promise<Command
 
 async function migrate({ dynamo }: CommandInput): Promise<CommandResult> {
   const report = await migrateRevisions(dynamo);
+  const changed = [
+    ...(report.migrated.length > 0 ? [`migrated ${report.migrated.join(', ')}`] : []),
+    ...(report.facetsAdded.length > 0 ? [`catalog facets added to ${report.facetsAdded.join(', ')}`] : []),
+  ];
   const text =
-    report.migrated.length > 0
-      ? `migrated ${report.migrated.join(', ')}; ${report.current} already current`
+    changed.length > 0
+      ? `${changed.join('; ')}; ${report.current} already current`
       : `nothing to migrate: ${report.current} banks already current`;
   return { json: report, text };
 }

@@ -10,6 +10,7 @@
  * switches texts and structure together (see docs/data-model.md, "Publishing an import").
  */
 import { createHash } from 'node:crypto';
+import type { QuestionKind } from './bank/types';
 import type { QuestionRecord } from './content';
 import { globalId } from './ids';
 
@@ -35,6 +36,20 @@ export interface CatalogQuestion {
   tags: string[];
   /** Revision of the question's content item. */
   revision: string;
+  /** 1–3, null when the source does not say. */
+  difficulty: number | null;
+  kind: QuestionKind;
+  /** The heading below the section heading that groups the question, if any. */
+  topic: string | null;
+}
+
+/** What the catalog records of each active question besides its place: `[difficulty, kind, topic]`. */
+export type CatalogFacets = [difficulty: number | null, kind: QuestionKind, topic: string | null];
+
+/** A value of a facet and how many live questions have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
 }
 
 /** A question gone from the source: its last revision and where it last stood. */
@@ -76,11 +91,21 @@ export interface CatalogData {
     lastLine: number | null,
     retiredAt: string,
   ][];
+  /**
+   * One entry per element of `questions`, in the same order. Absent in catalogs written before
+   * facets existed: `content:migrate-revisions` upgrades those (src/store/migrations/revisions.ts).
+   */
+  facets?: CatalogFacets[];
 }
+
+/** Whether the catalog records each question's difficulty, kind and topic. */
+export const hasFacets = (data: CatalogData): boolean => Array.isArray(data.facets);
 
 export class Catalog {
   readonly sections: CatalogSection[];
   readonly activeSections: CatalogSection[];
+  /** Active sections with at least one live question: what listings show. */
+  readonly listedSections: CatalogSection[];
   readonly questions: CatalogQuestion[];
   private readonly sectionsBySlug: Map<string, CatalogSection>;
   private readonly questionsByLocalId: Map<string, CatalogQuestion>;
@@ -98,11 +123,25 @@ export class Catalog {
     this.sections = data.sections;
     this.activeSections = data.sections.filter((section) => !section.retired).sort((a, b) => a.position - b.position);
     this.sectionsBySlug = new Map(data.sections.map((section) => [section.slug, section]));
-    this.questions = data.questions.map(([localId, sectionIndex, number, line, tags, revision]) => {
+    this.questions = data.questions.map(([localId, sectionIndex, number, line, tags, revision], i) => {
       const sectionSlug = data.sections[sectionIndex].slug;
       const position = (this.questionCounts.get(sectionSlug) ?? 0) + 1;
       this.questionCounts.set(sectionSlug, position);
-      return { id: globalId(bankId, localId), localId, sectionSlug, position, number, line, tags, revision };
+      // A catalog not yet upgraded (see CatalogData.facets) reads as open questions of no difficulty or topic.
+      const [difficulty, kind, topic] = data.facets?.[i] ?? [null, 'OPEN', null];
+      return {
+        id: globalId(bankId, localId),
+        localId,
+        sectionSlug,
+        position,
+        number,
+        line,
+        tags,
+        revision,
+        difficulty,
+        kind,
+        topic,
+      };
     });
     this.questionsByLocalId = new Map(this.questions.map((question) => [question.localId, question]));
     this.retiredByLocalId = new Map(
@@ -112,6 +151,28 @@ export class Catalog {
       ]),
     );
     this.tags = new Set(this.questions.flatMap((question) => question.tags));
+    this.listedSections = this.activeSections.filter((section) => this.questionCount(section.slug) > 0);
+  }
+
+  /** How many live questions carry each tag: most used first, then by tag. */
+  tagCounts(): FacetCount[] {
+    return this.derived('catalog.tagCounts', () => countValues(this.questions.flatMap((question) => question.tags)));
+  }
+
+  /** How many live questions have each topic (questions without one are not counted): most first, then by topic. */
+  topicCounts(): FacetCount[] {
+    return this.derived('catalog.topicCounts', () =>
+      countValues(this.questions.flatMap((question) => (question.topic === null ? [] : [question.topic]))),
+    );
+  }
+
+  /** How many live questions have each difficulty ("1", "2", "3"; questions without one are not counted), by difficulty. */
+  difficultyCounts(): FacetCount[] {
+    return this.derived('catalog.difficultyCounts', () =>
+      countValues(this.questions.flatMap((q) => (q.difficulty === null ? [] : [String(q.difficulty)]))).sort((a, b) =>
+        a.value < b.value ? -1 : 1,
+      ),
+    );
   }
 
   section(slug: string): CatalogSection | undefined {
@@ -150,6 +211,15 @@ export class Catalog {
     if (!this.derivations.has(key)) this.derivations.set(key, build());
     return this.derivations.get(key) as T;
   }
+}
+
+/** Each distinct value with how often it occurs: most frequent first, then by value. */
+function countValues(values: readonly string[]): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** A stored revision as the catalog publishes it: retired or not, and where it last stood. */

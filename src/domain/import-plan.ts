@@ -8,7 +8,14 @@
  * write that publishes the catalog switches texts and structure together.
  */
 import type { ParsedBank } from './bank/types';
-import { Catalog, catalogVersion, serializeCatalog, type CatalogData, type CatalogSection } from './catalog';
+import {
+  Catalog,
+  catalogVersion,
+  serializeCatalog,
+  type CatalogData,
+  type CatalogFacets,
+  type CatalogSection,
+} from './catalog';
 import type { BankRecord, QuestionRecord } from './content';
 import { matchQuestions, type Incoming } from './question-matching';
 import { contentHash } from './identity';
@@ -239,6 +246,7 @@ function catalogData(
     question.tags,
     published[i].revision,
   ]);
+  const facets = incoming.map(({ question }): CatalogFacets => [question.difficulty, question.kind, question.topic]);
   const retired = retiredQuestions.map((q): NonNullable<CatalogData['retired']>[number] => [
     q.localId,
     q.revision,
@@ -247,5 +255,5 @@ function catalogData(
     q.lastLine,
     q.retiredAt!,
   ]);
-  return { sections, questions, retired };
+  return { sections, questions, retired, facets };
 }

@@ -1,5 +1,5 @@
 /**
- * Which questions a request is about: the filter (sections, tags) applied to the catalogs of the
+ * Which questions a request is about: the filter (sections, tags, difficulty, kinds) applied to the catalogs of the
  * banks in scope, in catalog order. Unknown sections and tags are the caller's mistake.
  *
  * Catalogs are immutable and shared by every request of a container, so the pools built from
@@ -7,6 +7,7 @@
  * banks is kept by the first), so a pool goes when its catalog does. A request then costs the
  * filter's checks and a lookup, not a pass over the bank (10,000 questions).
  */
+import type { QuestionKind } from './bank/types';
 import { badInput } from './errors';
 import type { Catalog } from './catalog';
 import { parseGlobalId } from './ids';
@@ -15,7 +16,12 @@ import { QuestionPool, type OrderedQuestion, type QuestionOrder } from './questi
 export interface PoolFilter {
   sectionIds?: readonly string[] | null;
   tags?: readonly string[] | null;
+  /** 1–3; a question without a difficulty never matches. */
+  difficulty?: readonly number[] | null;
+  kinds?: readonly QuestionKind[] | null;
 }
+
+const DIFFICULTIES = [1, 2, 3];
 
 export const MAX_FILTER_SECTIONS = 100;
 export const MAX_FILTER_TAGS = 50;
@@ -29,6 +35,8 @@ export function checkFilterSize(filter: PoolFilter): void {
     throw badInput(`"sectionIds" takes at most ${MAX_FILTER_SECTIONS} ids, got ${filter.sectionIds!.length}`);
   if ((filter.tags?.length ?? 0) > MAX_FILTER_TAGS)
     throw badInput(`"tags" takes at most ${MAX_FILTER_TAGS} tags, got ${filter.tags!.length}`);
+  const wrong = (filter.difficulty ?? []).find((value) => !DIFFICULTIES.includes(value));
+  if (wrong !== undefined) throw badInput(`"difficulty" takes 1, 2 or 3, got ${wrong}`);
 }
 
 /**
@@ -38,15 +46,21 @@ export function checkFilterSize(filter: PoolFilter): void {
 export function selectPool(catalogs: readonly Catalog[], filter: PoolFilter): QuestionPool {
   const sections = sectionsByBank(catalogs, filter.sectionIds ?? []);
   const tags = normaliseTags(catalogs, filter.tags ?? []);
+  const difficulties = new Set(filter.difficulty ?? []);
+  const kinds = new Set(filter.kinds ?? []);
   if (catalogs.length === 0) return new QuestionPool([], true);
-  if (catalogs.length === 1 && sections.size === 0 && tags.size === 0) return orderedQuestions(catalogs[0]);
-  const key = `${catalogs.map((c) => c.bankId).join(',')}|${filterKey(sections, tags)}`;
+  const unfiltered = sections.size === 0 && tags.size === 0 && difficulties.size === 0 && kinds.size === 0;
+  if (catalogs.length === 1 && unfiltered) return orderedQuestions(catalogs[0]);
+  const key = `${catalogs.map((c) => c.bankId).join(',')}|${filterKey(sections, tags)}|${[...difficulties].sort()}|${[...kinds].sort()}`;
   return cachedPool(catalogs, key, () =>
     catalogs.flatMap((catalog) => {
       const wanted = sections.get(catalog.bankId);
       if (sections.size > 0 && !wanted) return [];
       const matches = ({ question: q }: OrderedQuestion) =>
-        (!wanted || wanted.has(q.sectionSlug)) && (tags.size === 0 || q.tags.some((tag) => tags.has(tag)));
+        (!wanted || wanted.has(q.sectionSlug)) &&
+        (tags.size === 0 || q.tags.some((tag) => tags.has(tag))) &&
+        (difficulties.size === 0 || (q.difficulty !== null && difficulties.has(q.difficulty))) &&
+        (kinds.size === 0 || kinds.has(q.kind));
       return orderedQuestions(catalog).entries.filter(matches);
     }),
   );

@@ -6,7 +6,7 @@
  * lines and retirements, so the next import of the same file writes nothing. Pure: the store
  * (src/store/migrations) reads the legacy bank and applies the plan.
  */
-import { catalogVersion, serializeCatalog, type CatalogData } from './catalog';
+import { catalogVersion, serializeCatalog, type CatalogData, type CatalogFacets } from './catalog';
 import type { BankRecord, QuestionRecord } from './content';
 import { bankContentHash, NOTHING_STORED, revisionOf, type ImportPlan } from './import-plan';
 
@@ -53,6 +53,10 @@ export function planRevisionMigration(legacy: LegacyBank, now: string): ImportPl
       revisionOfId.get(localId)!,
     ]),
     retired,
+    facets: legacy.catalog.questions.map(([localId]) => {
+      const record = writes.find((w) => w.localId === localId)!;
+      return [record.difficulty, record.kind, record.topic];
+    }),
   };
   const serialized = serializeCatalog(data);
   const version = catalogVersion(serialized);
@@ -66,5 +70,39 @@ export function planRevisionMigration(legacy: LegacyBank, now: string): ImportPl
     // The legacy question items are deleted by the migration itself (their keys have no revision).
     cleanup: { ...NOTHING_STORED, catalogVersions: [legacy.bank.catalogVersion] },
     summary: { added: 0, updated: 0, unchanged: legacy.catalog.questions.length, retired: 0 },
+  };
+}
+
+/**
+ * A bank with revisions whose catalog predates facets (each question's difficulty, kind and
+ * topic, see CatalogData.facets): the same catalog with the facets read from the revisions it
+ * names. Texts, order and retirements stay; only a new catalog version is published (and the old
+ * one deleted), so the next import of the same file writes nothing.
+ */
+export function planFacetsUpgrade(bank: BankRecord, catalog: CatalogData, revisions: QuestionRecord[]): ImportPlan {
+  const byRevision = new Map(revisions.map((record) => [`${record.localId}#${record.revision}`, record]));
+  const facets = catalog.questions.map(([localId, , , , , revision]): CatalogFacets => {
+    const record = byRevision.get(`${localId}#${revision}`);
+    if (!record)
+      throw new Error(`bank ${bank.id}: the catalog names revision ${revision} of ${localId}, which is missing`);
+    return [record.difficulty, record.kind, record.topic];
+  });
+  const data: CatalogData = {
+    sections: catalog.sections,
+    questions: catalog.questions,
+    retired: catalog.retired,
+    facets,
+  };
+  const serialized = serializeCatalog(data);
+  const version = catalogVersion(serialized);
+  const { catalogParts: previousParts, ...rest } = bank;
+  return {
+    bank: { ...rest, catalogVersion: version, contentHash: bankContentHash(rest, version) },
+    bankChanged: true,
+    catalog: { data, serialized, version, changed: true, previousVersion: bank.catalogVersion, previousParts },
+    writes: [],
+    retirements: [],
+    cleanup: { ...NOTHING_STORED, catalogVersions: [bank.catalogVersion] },
+    summary: { added: 0, updated: 0, unchanged: catalog.questions.length, retired: 0 },
   };
 }

@@ -39,6 +39,8 @@ export interface FieldCost {
 /** Sections a bank is assumed to have (the shipped bank has 9) and banks a deployment serves. */
 export const ASSUMED_SECTIONS = 20;
 export const ASSUMED_BANKS = 10;
+/** Distinct tags (or topics) a bank is assumed to have (the shipped English bank has 17 tags). */
+export const ASSUMED_TAGS = 50;
 /** `count` of a quiz: 1 to 50. */
 const QUIZ_QUESTIONS = 50;
 /** Options of a choice question: banks write two to six; more are rare. */
@@ -87,6 +89,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Mutation.abandonQuiz': { calls: 2 },
   'Quiz.items': { size: sizedAbove },
   'Bank.sections': { size: { assumed: ASSUMED_SECTIONS } },
+  // counted from the bank's catalog, read with the bank item (batched with the request's others)
+  'Bank.tags': { size: { assumed: ASSUMED_TAGS } },
+  'Bank.topics': { size: { assumed: ASSUMED_TAGS } },
+  'Bank.difficulties': { size: { assumed: 3 } },
   // one BatchGetItem for the pages of every section of the request together: counted by objects
   'Section.questions': { size: first(20, 100) },
   // The user's states ride in the request's batched reads when `correct` is asked (one BatchGetItem a page).

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { QuestionStateRecord, UserRef } from '../domain/attempts';
 
+import type { FacetCount } from '../domain/catalog';
 import type { BankRecord } from '../domain/content';
 import { globalId, isBankId, parseGlobalId } from '../domain/ids';
 import { checkPageSize } from '../domain/pagination';
@@ -27,8 +28,18 @@ export interface RandomQuestionsInput extends Scope {
 export class ContentQueries {
   constructor(private readonly stores: Stores) {}
 
-  banks(): Promise<BankRecord[]> {
-    return this.stores.content.banks();
+  /** All banks, or those of one locale (compared exactly, as stored: "ru", "en"). */
+  async banks(locale?: string | null): Promise<BankRecord[]> {
+    const banks = await this.stores.content.banks();
+    return locale == null ? banks : banks.filter((bank) => bank.locale === locale);
+  }
+
+  /** How many live questions of the bank have each tag, topic or difficulty, from its catalog. */
+  async bankFacet(bankId: string, facet: 'tags' | 'topics' | 'difficulties'): Promise<FacetCount[]> {
+    const catalog = await this.stores.content.catalog(bankId);
+    if (!catalog) return [];
+    if (facet === 'tags') return catalog.tagCounts();
+    return facet === 'topics' ? catalog.topicCounts() : catalog.difficultyCounts();
   }
 
   bank(id: string): Promise<BankRecord | null> {
@@ -40,10 +51,10 @@ export class ContentQueries {
     return this.stores.content.existingBank(id);
   }
 
-  /** The bank's sections with questions, in order. */
+  /** The bank's sections with live questions, in order (an empty one stays readable by id). */
   async sections(bankId: string): Promise<SectionModel[]> {
     const catalog = await this.stores.content.catalog(bankId);
-    return catalog ? catalog.activeSections.map((section) => ({ catalog, section })) : [];
+    return catalog ? catalog.listedSections.map((section) => ({ catalog, section })) : [];
   }
 
   async section(id: string): Promise<SectionModel | null> {

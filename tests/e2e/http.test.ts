@@ -32,7 +32,7 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const body = (await response.json()) as { data: any };
     expect(body.data.bank.questionCount).toBe(58);
-    expect(body.data.bank.sections).toHaveLength(9);
+    expect(body.data.bank.sections).toHaveLength(8);
   });
 
   it('answers a GET query that carries a preflight header', async () => {

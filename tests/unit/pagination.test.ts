@@ -13,6 +13,9 @@ const entry = (section: number, position: number): OrderedQuestion => ({
     line: 1,
     tags: [],
     revision: 'r1',
+    difficulty: null,
+    kind: 'OPEN',
+    topic: null,
   } as CatalogQuestion,
   order: ['b', section, position],
 });

@@ -14,6 +14,9 @@ const entry = (section: string, n: number): OrderedQuestion => ({
     line: 1,
     tags: [],
     revision: 'r1',
+    difficulty: null,
+    kind: 'OPEN',
+    topic: null,
   } as CatalogQuestion,
   order: ['b', section === 'a' ? 1 : 2, n],
 });

@@ -68,18 +68,33 @@ export type Bank = {
   __typename?: 'Bank';
   /** Markdown: the text before the first section of the source. */
   description: Scalars['String']['output'];
+  /** How many live questions have each difficulty, as "1", "2", "3" in that order; questions without one are not counted. */
+  difficulties: Array<FacetCount>;
   id: Scalars['ID']['output'];
   level: Maybe<Scalars['String']['output']>;
   locale: Maybe<Scalars['String']['output']>;
   /** Active (not retired) questions in the bank. */
   questionCount: Scalars['Int']['output'];
-  /** Active sections, in source order. */
+  /** Active sections that have live questions, in source order (an empty section stays readable by id). */
   sections: Array<Section>;
   /** Same as id: banks are named by a URL-safe slug. */
   slug: Scalars['String']['output'];
+  /** How many live (not retired) questions carry each tag: most used first, then by tag. */
+  tags: Array<FacetCount>;
   title: Scalars['String']['output'];
+  /** How many live questions have each topic (the heading below a section heading); questions without one are not counted. Most used first, then by topic. */
+  topics: Array<FacetCount>;
   /** When an import last changed the bank (ISO 8601). */
   updatedAt: Scalars['String']['output'];
+};
+
+/** A value of a facet (a tag, a topic, a difficulty) and how many live questions of the bank have it. */
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  /** How many live (not retired) questions have it; always at least 1. */
+  count: Scalars['Int']['output'];
+  /** The tag or topic as written in the source, or the difficulty as "1", "2" or "3". */
+  value: Scalars['String']['output'];
 };
 
 /** How the server graded a choice question's attempt. */
@@ -219,6 +234,11 @@ export type QueryBankArgs = {
 };
 
 
+export type QueryBanksArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDueQuestionsArgs = {
   bankId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -353,6 +373,10 @@ export type QuestionEdge = {
  */
 export type QuestionFilter = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -519,10 +543,14 @@ export type RandomQuestionsInput = {
   bankId?: InputMaybe<Scalars['ID']['input']>;
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Up to 500 question ids to leave out (ids that name nothing are ignored). */
   excludeQuestionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Leave out questions this user has attempted (needs a user). When the pool runs out, the weakest seen questions fill the set and `exhausted` is true. */
   excludeSeen?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Replays a set: the same seed and input give the same questions in the same order. Up to 128 characters; a new one is made when absent. */
   seed?: InputMaybe<Scalars['String']['input']>;
@@ -605,6 +633,10 @@ export type StartQuizInput = {
   bankId: Scalars['ID']['input'];
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
+  difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Only questions of these kinds. */
+  kinds?: InputMaybe<Array<QuestionKind>>;
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   seed?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<QuizStrategy>;
@@ -723,6 +755,7 @@ export type ResolversTypes = {
   AttemptFilter: AttemptFilter;
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grading: ResolverTypeWrapper<Grading>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -769,6 +802,7 @@ export type ResolversParentTypes = {
   AttemptFilter: AttemptFilter;
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
+  FacetCount: FacetCount;
   Float: Scalars['Float']['output'];
   Grading: Grading;
   ID: Scalars['ID']['output'];
@@ -832,14 +866,22 @@ export type AttemptEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type BankResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bank'] = ResolversParentTypes['Bank']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  difficulties?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   questionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GradingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Grading'] = ResolversParentTypes['Grading']> = {
@@ -879,7 +921,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activity?: Resolver<Array<ResolversTypes['ActivityDay']>, ParentType, ContextType, RequireFields<QueryActivityArgs, 'bankId'>>;
   attempts?: Resolver<ResolversTypes['AttemptConnection'], ParentType, ContextType, Partial<QueryAttemptsArgs>>;
   bank?: Resolver<Maybe<ResolversTypes['Bank']>, ParentType, ContextType, RequireFields<QueryBankArgs, 'id'>>;
-  banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType>;
+  banks?: Resolver<Array<ResolversTypes['Bank']>, ParentType, ContextType, Partial<QueryBanksArgs>>;
   dueQuestions?: Resolver<Array<ResolversTypes['QuestionState']>, ParentType, ContextType, RequireFields<QueryDueQuestionsArgs, 'bankId'>>;
   hardestQuestions?: Resolver<Array<ResolversTypes['QuestionStats']>, ParentType, ContextType, RequireFields<QueryHardestQuestionsArgs, 'bankId'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -1056,6 +1098,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptConnection?: AttemptConnectionResolvers<ContextType>;
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   Grading?: GradingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Option?: OptionResolvers<ContextType>;

@@ -2,7 +2,7 @@
 import type { QueryResolvers } from '../generated/types';
 
 export const lookupQueries: Pick<QueryResolvers, 'banks' | 'bank' | 'section' | 'question'> = {
-  banks: (_parent, _args, { use }) => use.content.banks(),
+  banks: (_parent, { locale }, { use }) => use.content.banks(locale),
   bank: (_parent, { id }, { use }) => use.content.bank(id),
   section: (_parent, { id }, { use }) => use.content.section(id),
   question: (_parent, { id }, { use }) => use.content.question(id),

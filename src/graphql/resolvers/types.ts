@@ -9,6 +9,9 @@ import type { QuestionModel } from '../../usecases/models';
 export const Bank: BankResolvers = {
   slug: (bank) => bank.id,
   sections: (bank, _args, { use }) => use.content.sections(bank.id),
+  tags: (bank, _args, { use }) => use.content.bankFacet(bank.id, 'tags'),
+  topics: (bank, _args, { use }) => use.content.bankFacet(bank.id, 'topics'),
+  difficulties: (bank, _args, { use }) => use.content.bankFacet(bank.id, 'difficulties'),
 };
 
 export const Section: SectionResolvers = {

@@ -8,7 +8,13 @@
  * the old layout lives here and nowhere else.
  */
 import type { BankRecord } from '../../domain/content';
-import { isLegacyCatalog, planRevisionMigration, type LegacyBank } from '../../domain/revision-migration';
+import { hasFacets, type CatalogData } from '../../domain/catalog';
+import {
+  isLegacyCatalog,
+  planFacetsUpgrade,
+  planRevisionMigration,
+  type LegacyBank,
+} from '../../domain/revision-migration';
 import { batchWrite, type Item } from '../batch';
 import type { Dynamo } from '../client';
 import { decodeCatalog } from '../content/catalog-cache';
@@ -27,6 +33,8 @@ import { queryAll } from '../query';
 export interface MigrationReport {
   /** Banks rewritten with revisions. */
   migrated: string[];
+  /** Banks whose catalog was republished with each question's difficulty, kind and topic. */
+  facetsAdded: string[];
   /** Banks that already had revisions. */
   current: number;
 }
@@ -46,14 +54,21 @@ function legacyQuestion(item: Item) {
   };
 }
 
-/** The bank as stored, when it is stored the old way; null when it already has revisions. */
-async function readLegacyBank(dynamo: Dynamo, bank: BankRecord): Promise<{ legacy: LegacyBank; items: Item[] } | null> {
+interface StoredBank {
+  /** Set when the bank is stored the old way (no revisions). */
+  legacy: { legacy: LegacyBank; items: Item[] } | null;
+  /** Set when it has revisions but its catalog predates facets. */
+  facetsUpgrade: { bank: BankRecord; catalog: CatalogData; revisions: ReturnType<typeof questionFromItem>[] } | null;
+}
+
+/** The bank as stored, with what it needs upgrading (nothing: both null). */
+async function readStoredBank(dynamo: Dynamo, bank: BankRecord): Promise<StoredBank> {
   const items = await queryAll(dynamo, {
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': bankPartition(bank.id) },
   });
   const bankItem = items.find(isBankItem);
-  if (!bankItem) return null;
+  if (!bankItem) return { legacy: null, facetsUpgrade: null };
   const current = bankFromItem(bankItem);
   const parts = items
     .filter((item) => item.SK.startsWith(catalogPrefix(current.catalogVersion)))
@@ -63,9 +78,16 @@ async function readLegacyBank(dynamo: Dynamo, bank: BankRecord): Promise<{ legac
       `bank ${bank.id}: catalog ${current.catalogVersion} has ${parts.length} of ${current.catalogParts} parts`,
     );
   const catalog = decodeCatalog(parts);
-  if (!isLegacyCatalog(catalog)) return null;
+  if (!isLegacyCatalog(catalog)) {
+    if (hasFacets(catalog)) return { legacy: null, facetsUpgrade: null };
+    const revisions = items.filter((item) => item.SK.startsWith(QUESTION_PREFIX) && !isLegacyQuestionItem(item));
+    return { legacy: null, facetsUpgrade: { bank: current, catalog, revisions: revisions.map(questionFromItem) } };
+  }
   const legacyItems = items.filter(isLegacyQuestionItem);
-  return { legacy: { bank: current, catalog, questions: legacyItems.map(legacyQuestion) }, items: legacyItems };
+  return {
+    legacy: { legacy: { bank: current, catalog, questions: legacyItems.map(legacyQuestion) }, items: legacyItems },
+    facetsUpgrade: null,
+  };
 }
 
 /** Migrates every bank stored before revisions; banks already migrated cost one Query each and are left alone. */
@@ -78,9 +100,17 @@ export async function migrateRevisions(
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
   });
-  const report: MigrationReport = { migrated: [], current: 0 };
+  const report: MigrationReport = { migrated: [], facetsAdded: [], current: 0 };
   for (const bank of banks.map(bankFromItem)) {
-    const found = await readLegacyBank(dynamo, bank);
+    const { legacy: found, facetsUpgrade } = await readStoredBank(dynamo, bank);
+    if (facetsUpgrade) {
+      await applyImportPlan(
+        dynamo,
+        planFacetsUpgrade(facetsUpgrade.bank, facetsUpgrade.catalog, facetsUpgrade.revisions),
+      );
+      report.facetsAdded.push(bank.id);
+      continue;
+    }
     if (!found) {
       report.current += 1;
       continue;
