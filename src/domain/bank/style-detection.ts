@@ -29,9 +29,10 @@ export type StyleEvidence = Record<StyleName, number>;
  *
  * Lists are discounted inside answers because answers are full of them (the bold-line sample
  * has more list items than questions). A heading asks when it ends in "?", or when it is a
- * numbered heading at the question level and the structure says so (headingFramesAnswer): a
- * numbered heading over a list of questions ("## 1. Python" then "- What is a list?") is a
- * list bank's section, one over an article (prose, sub-headings, code) is a question.
+ * numbered heading at the question level, every heading of that level reads as a question,
+ * and what it frames is an article (headingFramesAnswer): a numbered heading over a list of
+ * questions ("## 1. Python" then "- What is a list?") is a list bank's section, one over prose,
+ * sub-headings and code is a question.
  */
 export function styleEvidence(document: MarkdownDocument): StyleEvidence {
   const questionLevel = questionHeadingLevel(document.blocks);
@@ -68,27 +69,28 @@ function isConsistentLevel(blocks: readonly MarkdownBlock[], level: number): boo
 
 /**
  * Whether what follows the heading at `index` (up to the next heading of its level or higher)
- * is an answer rather than a list bank's section: it holds code, or prose (a paragraph, a
- * table, a quote, HTML) after a list or a sub-heading, which a list bank's section cannot
- * hold; and fewer than half of its list items end in "?" (those would be questions).
+ * is an answer rather than a list bank's section: it holds code, a sub-heading, or prose (a
+ * paragraph, a table, a quote, HTML) after a list — an article's shape, where a list bank's
+ * section holds a description and lists — and fewer than half of its list items end in "?"
+ * (those would be questions, under a numbered section heading and its topics).
  */
 export function headingFramesAnswer(blocks: readonly MarkdownBlock[], index: number): boolean {
   const level = headingLevel(blocks[index]!)!;
   const next = blocks.findIndex((block, at) => at > index && (headingLevel(block) ?? Infinity) <= level);
   const body = blocks.slice(index + 1, next < 0 ? blocks.length : next);
-  let structured = false;
-  let prose = false;
+  let afterList = false;
+  let articleShaped = false;
   for (const block of body) {
-    if (block.type === 'fence' || block.type === 'code_block') prose = true;
-    else if (isList(block) || block.type === 'heading') structured = true;
-    else if (structured && !isSeparator(block) && !holdsOnlyComments(block)) prose = true;
+    if (block.type === 'fence' || block.type === 'code_block' || block.type === 'heading') articleShaped = true;
+    else if (isList(block)) afterList = true;
+    else if (afterList && !isSeparator(block) && !holdsOnlyComments(block)) articleShaped = true;
   }
   const items = body.filter(isList).flatMap((list) => list.children);
   const asking = items.filter((item) => {
     const paragraph = item.children.find((child) => child.type === 'paragraph');
     return paragraph !== undefined && endsWithQuestionMark(withoutComments(paragraph.inline ?? ''));
   });
-  return prose && asking.length * 2 < items.length + (items.length === 0 ? 1 : 0);
+  return articleShaped && asking.length * 2 < Math.max(items.length, 1);
 }
 
 const TIE_ORDER: readonly StyleName[] = ['list', 'heading', 'bold', 'details'];
