@@ -130,4 +130,67 @@ describe('a heading per question with long answers', () => {
       ['SQL', [['3', 'Joins', 'Rows matched by a key.\n\n- inner\n- left\n\nOuter joins keep the rest.']]],
     ]);
   });
+
+  it('keeps numbered sub-headings that start again under each question inside its answer', () => {
+    const source = bankSource(
+      '# Python',
+      '',
+      '## 1. Decorators',
+      '',
+      'Wrap a function.',
+      '',
+      '### 1. Syntax',
+      '',
+      '- `@cache`',
+      '',
+      '### 2. Use',
+      '',
+      '- logging',
+      '',
+      '## 2. The GIL',
+      '',
+      '### 1. Effects',
+      '',
+      '- one thread at a time',
+    );
+    const bank = parseBank(source, 'python.md');
+    expect(bank.style).toBe('heading');
+    expect(bank.sections[0]!.questions.map((q) => [q.number, q.text, q.answer])).toEqual([
+      ['1', 'Decorators', 'Wrap a function.\n\n### 1. Syntax\n\n- `@cache`\n\n### 2. Use\n\n- logging'],
+      ['2', 'The GIL', '### 1. Effects\n\n- one thread at a time'],
+    ]);
+    expect(bank.warnings).toEqual([]);
+  });
+
+  it('keeps deeper numbered headings as questions when they ask with "?" or their numbers run on', () => {
+    const asking = bankSource(
+      '## 1. Basics',
+      '',
+      '### 1. What is a list?',
+      '',
+      '## 2. SQL',
+      '',
+      '### 1. What is a join?',
+    );
+    const runningOn = bankSource(
+      '## 1. Basics',
+      '',
+      '### 1. Lists',
+      '',
+      'Text.',
+      '',
+      '## 2. SQL',
+      '',
+      '### 2. Joins',
+      '',
+      'Text.',
+    );
+    for (const source of [asking, runningOn]) {
+      const bank = parseBank(source, 'test.md');
+      expect(bank.sections.map((s) => [s.title, s.questions.map((q) => q.text)])).toEqual([
+        ['1. Basics', [expect.any(String)]],
+        ['2. SQL', [expect.any(String)]],
+      ]);
+    }
+  });
 });

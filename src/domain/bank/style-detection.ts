@@ -2,9 +2,9 @@ import type { BankStyle } from './bank-style';
 import { holdsOnlyComments, isList, isSeparator } from './blocks';
 import { boldStyle, isBoldLine } from './bold-style';
 import { detailsElementAt, detailsStyle } from './details-style';
-import { headingStyle, questionHeadingLevel } from './heading-style';
+import { headingStyle, isQuestionLevel, questionHeadingLevel } from './heading-style';
 import { listStyle } from './list-style';
-import { endsWithQuestionMark, looksLikeQuestion } from './markers';
+import { endsWithQuestionMark } from './markers';
 import { headingLevel, withoutComments, type MarkdownBlock, type MarkdownDocument } from './markdown-tree';
 import type { StyleName } from './types';
 
@@ -37,7 +37,7 @@ export type StyleEvidence = Record<StyleName, number>;
 export function styleEvidence(document: MarkdownDocument): StyleEvidence {
   const questionLevel = questionHeadingLevel(document.blocks);
   const evidence: StyleEvidence = { list: 0, bold: 0, heading: questionLevel?.count ?? 0, details: 0 };
-  const framed = questionLevel !== null && isConsistentLevel(document.blocks, questionLevel.level);
+  const framed = questionLevel !== null && isQuestionLevel(document.blocks, questionLevel.level);
   // The level of the heading whose answer the blocks are in; 0 for a bold line or `<details>`.
   let answerLevel: number | null = null;
   document.blocks.forEach((block, i) => {
@@ -59,12 +59,6 @@ export function styleEvidence(document: MarkdownDocument): StyleEvidence {
     }
   });
   return evidence;
-}
-
-/** At least two headings at `level`, and every one of them reads as a question. */
-function isConsistentLevel(blocks: readonly MarkdownBlock[], level: number): boolean {
-  const headings = blocks.filter((block) => headingLevel(block) === level);
-  return headings.length >= 2 && headings.every((h) => looksLikeQuestion(withoutComments(h.inline ?? '')));
 }
 
 /**
