@@ -18,6 +18,11 @@ export const STYLE_FIXTURES = path.join(FIXTURES, 'styles');
 export const styleFixture = (name: 'bold.en.md' | 'heading.en.md' | 'details.en.md' | 'list-markers.en.md'): string =>
   path.join(STYLE_FIXTURES, name);
 
+/** Our banks in the shapes public banks add: long answers under question headings, sub-questions under a stem. */
+export const SHAPE_FIXTURES = path.join(FIXTURES, 'shapes');
+export const LONG_ANSWERS_BANK = path.join(SHAPE_FIXTURES, 'long-answers.en.md');
+export const STEMS_BANK = path.join(SHAPE_FIXTURES, 'stems.en.md');
+
 /** Every bank the importer is proven on: the first bank raw and annotated, the style samples, our fixtures. */
 export const ALL_SAMPLE_BANKS = [
   SHARED_RAW_BANK,
@@ -30,6 +35,8 @@ export const ALL_SAMPLE_BANKS = [
   styleFixture('details.en.md'),
   styleFixture('list-markers.en.md'),
   path.join(FIXTURES, 'api/tagged.md'),
+  LONG_ANSWERS_BANK,
+  STEMS_BANK,
 ];
 
 const tempDir = mkdtempSync(path.join(os.tmpdir(), 'qbank-test-'));

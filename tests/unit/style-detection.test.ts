@@ -9,6 +9,8 @@ import {
   SHARED_HEADING_BANK,
   SHARED_RAW_BANK,
   SHIPPED_BANK,
+  LONG_ANSWERS_BANK,
+  STEMS_BANK,
   styleFixture,
 } from '../support/banks';
 import { bankSource } from './parse-bank.given';
@@ -33,6 +35,8 @@ describe('style detection', () => {
       { list: 8, bold: 0, heading: 0, details: 0 },
       'list',
     ],
+    ['our long-answer heading fixture', LONG_ANSWERS_BANK, { list: 0, bold: 0, heading: 3, details: 0 }, 'heading'],
+    ['our stems fixture', STEMS_BANK, { list: 5, bold: 0, heading: 0, details: 0 }, 'list'],
   ])('counts what each style would see in %s and picks the most', (_case, file, evidence, style) => {
     expect(evidenceOfFile(file)).toEqual(evidence);
     expect(detectStyle(evidenceOfFile(file))).toBe(style);
@@ -68,6 +72,117 @@ describe('style detection', () => {
     );
     expect(evidenceOf(source)).toEqual({ list: 0, bold: 0, heading: 2, details: 0 });
     expect(parseBank(source, 'test.md').style).toBe('heading');
+  });
+
+  describe('weighs structure: numbered headings at one level with everything nested under them', () => {
+    const article = (...body: string[]) =>
+      bankSource(
+        '# Python',
+        '',
+        '## 1. Decorators',
+        '',
+        ...body,
+        '',
+        '## 2. Generators',
+        '',
+        'Lazy iterators.',
+        '',
+        '- `yield`',
+        '- pipelines',
+        '',
+        'Read once.',
+      );
+
+    it('takes numbered headings over articles for questions: their lists, sub-headings included, are answers', () => {
+      const source = article(
+        'Wrap a function.',
+        '',
+        '### Syntax',
+        '',
+        '- `@cache`',
+        '- `f = cache(f)`',
+        '',
+        '### Use',
+        '',
+        '- logging',
+      );
+      expect(evidenceOf(source)).toEqual({ list: 0, bold: 0, heading: 2, details: 0 });
+      const bank = parseBank(source, 'python.md');
+      expect([bank.style, bank.title, bank.sections.map((s) => s.title)]).toEqual(['heading', 'Python', ['Python']]);
+      expect(bank.sections[0]!.questions.map((q) => [q.number, q.text, q.answer])).toEqual([
+        ['1', 'Decorators', 'Wrap a function.\n\n### Syntax\n\n- `@cache`\n- `f = cache(f)`\n\n### Use\n\n- logging'],
+        ['2', 'Generators', 'Lazy iterators.\n\n- `yield`\n- pipelines\n\nRead once.'],
+      ]);
+    });
+
+    it('counts code under a numbered heading as an answer', () => {
+      expect(evidenceOf(article('- wraps', '- returns', '', '```python', '@cache', '```'))).toEqual({
+        list: 0,
+        bold: 0,
+        heading: 2,
+        details: 0,
+      });
+    });
+
+    it('reads a numbered heading over questions as a list bank section, even after a description or a topic', () => {
+      const source = bankSource(
+        '## 1. Python',
+        '',
+        'Questions about the language.',
+        '',
+        '- What is a list?',
+        '- What is a dict?',
+        '',
+        '## 2. SQL',
+        '',
+        '### Joins',
+        '',
+        '- What is a join?',
+        '',
+        'Text after a list.',
+      );
+      expect(evidenceOf(source)).toEqual({ list: 3, bold: 0, heading: 2, details: 0 });
+      expect(parseBank(source, 'test.md').style).toBe('list');
+    });
+
+    it('needs every heading at the question level to read as a question', () => {
+      const source = bankSource(
+        '## 1. Decorators',
+        '',
+        '- wraps',
+        '',
+        'Prose.',
+        '',
+        '## Resources',
+        '',
+        '- a book',
+        '- a course',
+        '',
+        '## 2. GIL',
+        '',
+        '- one thread',
+        '',
+        'Prose.',
+      );
+      expect(evidenceOf(source)).toEqual({ list: 4, bold: 0, heading: 2, details: 0 });
+      expect(parseBank(source, 'test.md').style).toBe('list');
+    });
+
+    it('keeps the lists under sub-headings of a heading that asks inside its answer', () => {
+      const source = bankSource(
+        '## What is a join?',
+        '',
+        '### Kinds',
+        '',
+        '- inner',
+        '- left',
+        '',
+        '## What is an index?',
+        '',
+        'A lookup structure.',
+      );
+      expect(evidenceOf(source)).toEqual({ list: 0, bold: 0, heading: 2, details: 0 });
+    });
   });
 
   it('does not take bold labels ending in ":" for questions', () => {

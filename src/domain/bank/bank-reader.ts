@@ -1,9 +1,10 @@
 import { BankFormatError } from '../errors';
-import type { BankStyle, ItemDraft, WarningSink } from './bank-style';
-import { gradedContent } from './graded-content';
+import type { BankStyle, ItemDraft, StemDraft, WarningSink } from './bank-style';
+import { gradedContent, lineOf } from './graded-content';
 import type { MarkdownDocument } from './markdown-tree';
 import { higherDifficulty, readQuestionMarkers } from './markers';
 import { itemMetadata, marksNote, metadataComments } from './metadata';
+import { resolveRelativeLinks } from './links';
 import { numberingWarnings, type NumberedItem } from './numbering';
 import type { SectionOutline } from './outline';
 import { MAX_SLUG_LENGTH, slugify } from './slug';
@@ -67,10 +68,15 @@ export class BankReader {
     const found = metadataComments(item.comments);
     const removed = found.map(({ comment }) => comment);
     const rawText = item.text ? markdownOf(this.document, item.text, removed) : '';
-    const rawAnswer = item.answer ? markdownOf(this.document, item.answer, removed) : '';
+    const rawAnswer = [item.answer, item.answerTail]
+      .map((range) => (range ? markdownOf(this.document, range, removed) : ''))
+      .filter((part) => part !== '')
+      .join('\n\n');
     const answer = this.style.answerText && rawAnswer !== '' ? this.style.answerText(rawAnswer) : rawAnswer;
     const asked = this.questionOf(rawText);
-    this.numbered.push({ number: item.number ?? asked.number, line: item.line });
+    // A stem's printed number is the printed one; its sub-questions' own labels are not numbering.
+    if (!item.stem) this.numbered.push({ number: item.number ?? asked.number, line: item.line });
+    else if (item.stem.first) this.numbered.push({ number: item.stem.number, line: item.stem.line });
     const isNote = marksNote(found);
     // A note is a remark: its text stays as written, markers and all.
     const text = isNote ? rawText : asked.text;
@@ -87,7 +93,7 @@ export class BankReader {
       explicitId: metadata.id,
       number: item.number ?? asked.number,
       ...gradedContent(text, answer, where),
-      stem: null,
+      stem: item.stem ? this.stemOf(item.stem) : null,
       tags: metadata.tags,
       // An explicit `difficulty:` comment is the author's word; a marker is a convention.
       difficulty: metadata.difficulty ?? asked.difficulty,
@@ -95,6 +101,31 @@ export class BankReader {
       line: item.line,
       sourceUrl: asked.sourceUrl,
     } satisfies ParsedQuestion);
+  }
+
+  /**
+   * A sub-question's stem, as Markdown: comments in it that carry metadata are cut (the
+   * `<!-- stem -->` marker; ids, tags and difficulties belong on the sub-questions, and are
+   * reported), and relative links resolve like the question's. Reported once per stem.
+   */
+  private stemOf(stem: StemDraft): string {
+    const found = metadataComments(stem.comments);
+    const removed = found.map(({ comment }) => comment);
+    const resolved = resolveRelativeLinks(markdownOf(this.document, stem.range, removed), this.fileUrl);
+    if (stem.first) {
+      for (const { comment, entries } of found) {
+        if (entries.some((entry) => entry.key !== 'stem')) {
+          this.warn(comment.line, 'metadata on a stem is ignored: write it on each sub-question');
+        }
+      }
+      for (const target of new Set(resolved.unresolved)) {
+        this.warn(
+          lineOf(this.document, stem.line, target),
+          `relative link "${target}" is kept as written: --source-url resolves it`,
+        );
+      }
+    }
+    return resolved.markdown;
   }
 
   /**

@@ -53,4 +53,24 @@ export interface ItemDraft {
   answer: SourceRange | null;
   /** Every HTML comment inside the item: metadata rides in some of them. */
   comments: HtmlComment[];
+  /**
+   * A sub-question's blocks that follow its own list item inside the stem item (an image
+   * between two sub-questions), at the stem item's indentation; absent when there are none.
+   */
+  answerTail?: SourceRange | null;
+  /** A sub-question's shared prompt (list-style.ts); absent for a standalone question. */
+  stem?: StemDraft;
+}
+
+/** The part of a stem item before its first sub-question, shared by all of them. */
+export interface StemDraft {
+  range: SourceRange;
+  /** Comments in the stem's blocks: a `<!-- stem -->` marker, metadata that is ignored there. */
+  comments: HtmlComment[];
+  /** 1-based first line of the stem item. */
+  line: number;
+  /** The stem item's printed label: numbered once, with its first sub-question. */
+  number: string | null;
+  /** Whether this is the stem's first sub-question (it reports what is wrong with the stem). */
+  first: boolean;
 }

@@ -4,9 +4,13 @@
  * item per question carrying its id, tags and difficulty in a metadata comment. Importing the
  * result gives the same ids, texts, answers, tags and difficulties (tests/unit/export-bank).
  *
+ * Sub-questions go back under their stem: one bulleted stem item, marked `<!-- stem -->`, per
+ * run of consecutive questions sharing a stem.
+ *
  * Known limits, all rare: a topic cannot go back to "none" once a section had one (the list
- * style has no heading for that), notes come after the section's questions, and a section
- * description that holds a list would read back as questions.
+ * style has no heading for that), notes come after the section's questions, a section
+ * description that holds a list would read back as questions, and a stem item loses its
+ * printed number (it is written as a bullet).
  */
 import { stringify } from 'yaml';
 import { Catalog, type CatalogData, type CatalogQuestion, type CatalogSection } from '../catalog';
@@ -51,10 +55,19 @@ function sectionMarkdown(
 ): string {
   const parts = [`## ${escapeInline(section.title)}`, section.description];
   let topic: string | null = null;
-  for (const { entry, record } of questions) {
+  for (let i = 0; i < questions.length; i++) {
+    const { entry, record } = questions[i]!;
     if (record.topic !== null && record.topic !== topic) parts.push(`### ${escapeInline(record.topic)}`);
     topic = record.topic ?? topic;
-    parts.push(questionItem(entry, record));
+    if (record.stem === null) {
+      parts.push(questionItem(entry, record));
+      continue;
+    }
+    // Consecutive sub-questions of one stem go back under one stem item.
+    let end = i + 1;
+    while (end < questions.length && questions[end]!.record.stem === record.stem) end++;
+    parts.push(stemItem(record.stem, questions.slice(i, end)));
+    i = end - 1;
   }
   parts.push(...section.notes.map(noteItem));
   return parts.filter((part) => part !== '').join('\n\n');
@@ -91,6 +104,15 @@ function gradedParts(record: QuestionRecord): string[] {
     record.explanation === null ? '' : `**Explanation**: ${record.explanation}`,
     ...record.references.map((url) => `[Reference](${url})`),
   ].filter((part) => part !== '');
+}
+
+/**
+ * A stem item: the stem, a `<!-- stem -->` marker on the line after it (so the importer takes
+ * the item for a stem whatever its text says), then its sub-questions as a nested list.
+ */
+function stemItem(stem: string, questions: { entry: CatalogQuestion; record: QuestionRecord }[]): string {
+  const nested = questions.map(({ entry, record }) => '  ' + indented(questionItem(entry, record), '  '));
+  return [`- ${indented(stem, '  ')}\n  <!-- stem -->`, ...nested].join('\n\n');
 }
 
 /** A note item: the marker comment first, since a note need not start with a paragraph. */

@@ -42,7 +42,7 @@ export function gradedContent(
 }
 
 /** The first line at or after `from` that holds `snippet` (trimmed); `from` when none does. */
-function lineOf(document: MarkdownDocument, from: number, snippet: string): number {
+export function lineOf(document: MarkdownDocument, from: number, snippet: string): number {
   const wanted = snippet.trim();
   if (wanted === '') return from;
   for (let line = from; line <= document.lineStarts.length; line++) {

@@ -1,7 +1,7 @@
 import type { BankStyle } from './bank-style';
 import { headingTextRange } from './blocks';
 import { headingLevel, withoutComments, type MarkdownBlock, type MarkdownDocument } from './markdown-tree';
-import { looksLikeQuestion, splitNumberLabel } from './markers';
+import { endsWithQuestionMark, looksLikeQuestion, readQuestionMarkers, splitNumberLabel } from './markers';
 import { outlineBank, type OutlineRule } from './outline';
 import { SectionCollector } from './section-collector';
 import { TopicTrail } from './topics';
@@ -59,11 +59,16 @@ function headingLayout(blocks: readonly MarkdownBlock[]): HeadingLayout {
  * The level where the headings that read as questions (ending in "?", or starting with a
  * printed number) are most numerous, and how many there are; on a tie, the deeper level, as
  * questions are the finest grain of a bank. Null when no heading reads as a question.
+ *
+ * One exception: numbered headings whose numbers start again under each heading of a
+ * shallower level, none of them ending in "?", are the outline of long answers ("## 1.
+ * Decorators" over "### 1. Syntax", "### 2. Use"): when every heading of that shallower level
+ * reads as a question, it is the question level.
  */
 export function questionHeadingLevel(blocks: readonly MarkdownBlock[]): { level: number; count: number } | null {
   const counts = new Map<number, number>();
   for (const block of blocks) {
-    if (block.type === 'heading' && looksLikeQuestion(withoutComments(block.inline ?? ''))) {
+    if (block.type === 'heading' && readsAsQuestion(block)) {
       const level = headingLevel(block)!;
       counts.set(level, (counts.get(level) ?? 0) + 1);
     }
@@ -72,5 +77,41 @@ export function questionHeadingLevel(blocks: readonly MarkdownBlock[]): { level:
   for (const [level, count] of counts) {
     if (!best || count > best.count || (count === best.count && level > best.level)) best = { level, count };
   }
+  if (!best) return null;
+  for (let level = 1; level < best.level; level++) {
+    if (isQuestionLevel(blocks, level) && isAnswerOutline(blocks, level, best.level)) {
+      return { level, count: counts.get(level)! };
+    }
+  }
   return best;
+}
+
+function readsAsQuestion(heading: MarkdownBlock): boolean {
+  return looksLikeQuestion(withoutComments(heading.inline ?? ''));
+}
+
+/** At least two headings at `level`, and every one of them reads as a question. */
+export function isQuestionLevel(blocks: readonly MarkdownBlock[], level: number): boolean {
+  const headings = blocks.filter((block) => headingLevel(block) === level);
+  return headings.length >= 2 && headings.every(readsAsQuestion);
+}
+
+/** No heading at `lower` asks with "?", and their printed numbers start again under a new `upper` heading. */
+function isAnswerOutline(blocks: readonly MarkdownBlock[], upper: number, lower: number): boolean {
+  let previous: number | null = null;
+  let newUpper = false;
+  let restarts = false;
+  for (const block of blocks) {
+    const level = headingLevel(block);
+    if (level === upper) newUpper = true;
+    if (level !== lower) continue;
+    const text = withoutComments(block.inline ?? '');
+    if (endsWithQuestionMark(text)) return false;
+    const number = splitNumberLabel(readQuestionMarkers(text).text).number;
+    if (number === null) continue;
+    if (newUpper && previous !== null && Number(number) <= previous) restarts = true;
+    previous = Number(number);
+    newUpper = false;
+  }
+  return restarts;
 }

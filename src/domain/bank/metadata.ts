@@ -4,8 +4,9 @@ import type { HtmlComment } from './markdown-tree';
 
 /**
  * Metadata rides in HTML comments so that a bank still renders cleanly anywhere:
- * `<!-- id: gradient-and-loss; tags: basics, optimisation; difficulty: 1 -->`, `<!-- note -->`.
- * A comment counts as metadata when it names at least one known key (or is a bare `note`);
+ * `<!-- id: gradient-and-loss; tags: basics, optimisation; difficulty: 1 -->`, `<!-- note -->`,
+ * `<!-- stem -->`. A comment counts as metadata when it names at least one known key (or is a
+ * bare `note` or `stem`);
  * any other comment is the author's own and stays in the Markdown.
  */
 export interface MetadataComment {
@@ -37,8 +38,15 @@ export function metadataComments(comments: readonly HtmlComment[]): MetadataComm
   return comments
     .map((comment) => ({ comment, entries: entriesOf(comment) }))
     .filter(({ entries }) =>
-      entries.some((entry) => isNoteMarker(entry) || (entry.value !== null && VALUED_KEYS.has(entry.key))),
+      entries.some(
+        (entry) => isNoteMarker(entry) || isStemEntry(entry) || (entry.value !== null && VALUED_KEYS.has(entry.key)),
+      ),
     );
+}
+
+/** `<!-- stem -->`: the list item is a prompt shared by the questions of its nested list (list-style.ts). */
+export function isStemMarker(comment: HtmlComment): boolean {
+  return entriesOf(comment).some(isStemEntry);
 }
 
 export function marksNote(found: readonly MetadataComment[]): boolean {
@@ -50,6 +58,8 @@ export function itemMetadata(found: readonly MetadataComment[], fileName: string
   const metadata: ItemMetadata = { id: null, idLine: 0, tags: [], difficulty: null, note: false };
   for (const entry of found.flatMap(({ entries }) => entries)) {
     if (isNoteMarker(entry)) metadata.note = true;
+    else if (isStemEntry(entry))
+      warn(entry.line, 'a stem marker is ignored here: it needs a nested list of sub-questions after it');
     else if (entry.key === 'id' || entry.key === 'difficulty') readSingleValue(metadata, entry, fileName);
     else if (entry.key === 'tags') metadata.tags = [...new Set([...metadata.tags, ...tagsOf(entry.value ?? '')])];
     else warn(entry.line, `unknown metadata "${entry.key}" is ignored`);
@@ -87,6 +97,10 @@ function tagsOf(value: string): string[] {
 
 function isNoteMarker(entry: MetadataEntry): boolean {
   return entry.key === 'note' && entry.value === null;
+}
+
+function isStemEntry(entry: MetadataEntry): boolean {
+  return entry.key === 'stem' && entry.value === null;
 }
 
 function entriesOf(comment: HtmlComment): MetadataEntry[] {

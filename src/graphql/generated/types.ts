@@ -339,7 +339,7 @@ export type Question = {
   source: QuestionSource;
   /** The source the bank cites for this question (a trailing `[[src](url)]` link in the Markdown), if any. */
   sourceUrl: Maybe<Scalars['String']['output']>;
-  /** The shared prompt of a sub-question (Markdown), shown above `text`; null for a standalone question. Sub-questions are not imported yet, so today it is always null. */
+  /** The shared prompt of a sub-question (Markdown), shown above `text`: the content of the list item whose nested items are the sub-questions, before the first of them. Null for a standalone question. */
   stem: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   text: Scalars['String']['output'];
