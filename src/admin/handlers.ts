@@ -75,10 +75,11 @@ async function userToken({ options, store, one }: CommandInput): Promise<Command
 
 async function migrate({ dynamo }: CommandInput): Promise<CommandResult> {
   const report = await migrateRevisions(dynamo);
+  const indexed = report.indexed.length > 0 ? `; indexed for search: ${report.indexed.join(', ')}` : '';
   const text =
-    report.migrated.length > 0
+    (report.migrated.length > 0
       ? `migrated ${report.migrated.join(', ')}; ${report.current} already current`
-      : `nothing to migrate: ${report.current} banks already current`;
+      : `nothing to migrate: ${report.current} banks already current`) + indexed;
   return { json: report, text };
 }
 

@@ -6,13 +6,19 @@
  * first and published by the same conditional flip of the bank item as an import, so readers
  * see the old bank or the migrated one, whole; only then are the old items deleted. Knowledge of
  * the old layout lives here and nowhere else.
+ *
+ * The same pass indexes for full-text search every bank imported before search (or indexed in
+ * an older format): the index is written and published with a conditional flip of the bank item,
+ * like an import's, and nothing else changes.
  */
 import type { BankRecord } from '../../domain/content';
+import { planSearchIndex } from '../../domain/import-plan';
+import { searchVersionOf } from '../../domain/search/search-index';
 import { isLegacyCatalog, planRevisionMigration, type LegacyBank } from '../../domain/revision-migration';
 import { batchWrite, type Item } from '../batch';
 import type { Dynamo } from '../client';
 import { decodeCatalog } from '../content/catalog-cache';
-import { applyImportPlan } from '../content/bank-writer';
+import { applyImportPlan, readExistingBank } from '../content/bank-writer';
 import {
   BANKS_INDEX,
   bankFromItem,
@@ -29,6 +35,8 @@ export interface MigrationReport {
   migrated: string[];
   /** Banks that already had revisions. */
   current: number;
+  /** Banks indexed for full-text search (imported before search existed, or just migrated). */
+  indexed: string[];
 }
 
 /** A question item from before revisions: `Q#<localId>`, no revision in its sort key. */
@@ -78,19 +86,29 @@ export async function migrateRevisions(
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
   });
-  const report: MigrationReport = { migrated: [], current: 0 };
+  const report: MigrationReport = { migrated: [], current: 0, indexed: [] };
   for (const bank of banks.map(bankFromItem)) {
     const found = await readLegacyBank(dynamo, bank);
     if (!found) {
       report.current += 1;
-      continue;
+    } else {
+      await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
+      await batchWrite(
+        dynamo,
+        found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
+      );
+      report.migrated.push(bank.id);
     }
-    await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
-    await batchWrite(
-      dynamo,
-      found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
-    );
-    report.migrated.push(bank.id);
+    if ((found || bank.searchVersion !== searchVersionOf(bank.catalogVersion)) && (await indexForSearch(dynamo, bank.id)))
+      report.indexed.push(bank.id);
   }
   return report;
+}
+
+/** Writes and publishes the bank's search index when it has none for its catalog; whether it did. */
+async function indexForSearch(dynamo: Dynamo, bankId: string): Promise<boolean> {
+  const plan = planSearchIndex(await readExistingBank(dynamo, bankId));
+  if (!plan) return false;
+  await applyImportPlan(dynamo, plan);
+  return true;
 }
