@@ -13,7 +13,7 @@ import type { BankRecord, QuestionRecord } from './content';
 import { matchQuestions, type Incoming } from './question-matching';
 import { contentHash } from './identity';
 import { questionRecord } from './question-record';
-import { buildSearchIndex, searchVersionOf } from './search/search-index';
+import { searchCleanup, searchPlan } from './search/search-plan';
 
 export { revisionOf } from './question-record';
 
@@ -38,7 +38,7 @@ export interface StoredContent {
   searchVersions?: string[];
 }
 
-export const NOTHING_STORED: StoredContent = { revisions: [], catalogVersions: [], searchVersions: [] };
+export const NOTHING_STORED: StoredContent = { revisions: [], catalogVersions: [] };
 
 /**
  * The full-text index published with the catalog (see domain/search): written before the bank
@@ -140,62 +140,6 @@ export function planImport(
     retirements,
     cleanup: searchCleanup(existing, search, changed ? cleanup(existing, data, version) : NOTHING_STORED),
     summary,
-    search,
-  };
-}
-
-/** The index for the catalog version: built from its active questions, in catalog order, unless stored already. */
-function searchPlan(
-  existing: ExistingBank,
-  catalogVersion: string,
-  active: readonly Pick<QuestionRecord, 'localId' | 'text' | 'answer'>[],
-): SearchPlan {
-  const version = searchVersionOf(catalogVersion);
-  const indexed = existing.bank?.searchVersion === version;
-  return {
-    version,
-    serialized: indexed ? null : buildSearchIndex(active),
-    previousParts: indexed ? (existing.bank?.searchParts ?? 0) : 0,
-  };
-}
-
-/** When a new index is published, every other stored index version goes with the clean-up. */
-function searchCleanup(existing: ExistingBank, search: SearchPlan, rest: StoredContent): StoredContent {
-  if (search.serialized === null) return rest;
-  return { ...rest, searchVersions: (existing.stored.searchVersions ?? []).filter((v) => v !== search.version) };
-}
-
-/**
- * Indexes a stored bank for search without changing anything else (`content:migrate-revisions`
- * and `npm start` run it for banks imported before search); null when it is indexed already.
- */
-export function planSearchIndex(existing: ExistingBank): ImportPlan | null {
-  if (!existing.bank || !existing.catalog) return null;
-  const { catalogParts, ...bank } = existing.bank;
-  const catalog = new Catalog(bank.id, bank.catalogVersion, existing.catalog);
-  const byId = new Map(existing.questions.map((record) => [record.localId, record]));
-  const active = catalog.questions.map((entry) => {
-    const record = byId.get(entry.localId);
-    if (!record) throw new Error(`bank ${bank.id}: the catalog names question ${entry.localId}, which has no revision`);
-    return record;
-  });
-  const search = searchPlan(existing, bank.catalogVersion, active);
-  if (search.serialized === null) return null;
-  return {
-    bank: { ...bank, searchVersion: search.version },
-    bankChanged: true,
-    catalog: {
-      data: existing.catalog,
-      serialized: serializeCatalog(existing.catalog),
-      version: bank.catalogVersion,
-      changed: false,
-      previousVersion: bank.catalogVersion,
-      previousParts: catalogParts,
-    },
-    writes: [],
-    retirements: [],
-    cleanup: searchCleanup(existing, search, NOTHING_STORED),
-    summary: { added: 0, updated: 0, unchanged: active.length, retired: 0 },
     search,
   };
 }

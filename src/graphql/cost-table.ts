@@ -81,6 +81,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Section.notes': {},
   'Question.tags': {},
   'QuestionConnection.edges': { size: sizedAbove },
+  'QuestionSearchConnection.edges': { size: sizedAbove },
   'AttemptConnection.edges': { size: sizedAbove },
   'QuestionSet.questions': { size: sizedAbove },
   'Quiz.questions': { size: sizedAbove },

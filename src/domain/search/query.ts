@@ -95,5 +95,9 @@ export function searchPage(
     start = exact >= 0 ? exact + 1 : hits.findIndex((hit) => hit.score < cursor.s);
     if (start < 0) start = hits.length;
   }
-  return { hits: hits.slice(start, start + first), hasNextPage: start + first < hits.length, hasPreviousPage: start > 0 };
+  return {
+    hits: hits.slice(start, start + first),
+    hasNextPage: start + first < hits.length,
+    hasPreviousPage: start > 0,
+  };
 }

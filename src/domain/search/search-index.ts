@@ -1,7 +1,8 @@
 /**
  * A bank's full-text index, built at import from the active questions of the catalog it is
  * published with, and searched in memory. Ranking is BM25 over two fields: a hit in the
- * question's text counts TEXT_WEIGHT times a hit in its answer.
+ * question's text counts TEXT_WEIGHT times a hit in its answer (the answer, and a choice
+ * question's options and explanation).
  *
  * Serialized form (JSON, gzipped by the store): `f` the format, `ids` the questions' local ids
  * in catalog order, `len` the stem counts of text and answer per question (flattened), `terms`
@@ -25,14 +26,21 @@ interface SerializedIndex {
   post: number[][];
 }
 
+export type Searchable = Pick<QuestionRecord, 'localId' | 'text' | 'answer'> &
+  Partial<Pick<QuestionRecord, 'options' | 'explanation'>>;
+
+/** What counts as a question's answer: the answer, and a choice question's options and explanation. */
+const answerOf = (question: Searchable): string =>
+  [question.answer, ...(question.options ?? []).map((option) => option.text), question.explanation ?? ''].join('\n');
+
 /** Indexes questions (active ones, in catalog order); returns the serialized index. */
-export function buildSearchIndex(questions: readonly Pick<QuestionRecord, 'localId' | 'text' | 'answer'>[]): string {
+export function buildSearchIndex(questions: readonly Searchable[]): string {
   const postings = new Map<string, number[]>();
   const len: number[] = [];
   questions.forEach((question, doc) => {
     const counts = new Map<string, [number, number]>();
     const text = stemsOf(question.text);
-    const answer = stemsOf(question.answer);
+    const answer = stemsOf(answerOf(question));
     for (const stem of text) (counts.get(stem) ?? counts.set(stem, [0, 0]).get(stem)!)[0]++;
     for (const stem of answer) (counts.get(stem) ?? counts.set(stem, [0, 0]).get(stem)!)[1]++;
     len.push(text.length, answer.length);

@@ -95,7 +95,9 @@ export async function applyImportPlan(dynamo: Dynamo, plan: ImportPlan, options:
     ...(plan.cleanup.catalogVersions.length > 0
       ? await listParts(dynamo, bankId, plan.cleanup.catalogVersions.map(catalogPrefix))
       : []),
-    ...(plan.cleanup.searchVersions?.length ? await listParts(dynamo, bankId, plan.cleanup.searchVersions.map(searchPrefix)) : []),
+    ...(plan.cleanup.searchVersions?.length
+      ? await listParts(dynamo, bankId, plan.cleanup.searchVersions.map(searchPrefix))
+      : []),
   ];
   const total =
     plan.writes.length +

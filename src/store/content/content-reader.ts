@@ -163,7 +163,12 @@ export class ContentReader {
       try {
         const [catalog, index] = await Promise.all([this.catalogs.load(bank), this.catalogs.search.load(bank)]);
         const planned = plan(catalog, index);
-        return { kind: 'found', catalog, value: planned.value, questions: await this.published([catalog], planned.refs) };
+        return {
+          kind: 'found',
+          catalog,
+          value: planned.value,
+          questions: await this.published([catalog], planned.refs),
+        };
       } catch (error) {
         if (!(error instanceof StaleCatalogError || error instanceof StaleSearchIndexError) || attempt > 0) throw error;
         // An import replaced the version between our reads: read the bank item again, strongly consistent.

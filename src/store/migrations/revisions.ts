@@ -12,7 +12,7 @@
  * like an import's, and nothing else changes.
  */
 import type { BankRecord } from '../../domain/content';
-import { planSearchIndex } from '../../domain/import-plan';
+import { planSearchIndex } from '../../domain/search/search-plan';
 import { searchVersionOf } from '../../domain/search/search-index';
 import { isLegacyCatalog, planRevisionMigration, type LegacyBank } from '../../domain/revision-migration';
 import { batchWrite, type Item } from '../batch';
@@ -99,7 +99,10 @@ export async function migrateRevisions(
       );
       report.migrated.push(bank.id);
     }
-    if ((found || bank.searchVersion !== searchVersionOf(bank.catalogVersion)) && (await indexForSearch(dynamo, bank.id)))
+    if (
+      (found || bank.searchVersion !== searchVersionOf(bank.catalogVersion)) &&
+      (await indexForSearch(dynamo, bank.id))
+    )
       report.indexed.push(bank.id);
   }
   return report;
