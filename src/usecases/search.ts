@@ -8,6 +8,7 @@ import { DomainError, badInput } from '../domain/errors';
 import { isBankId } from '../domain/ids';
 import {
   checkSearchPageSize,
+  decodeSearchCursor,
   encodeSearchCursor,
   parseSearchQuery,
   searchPage,
@@ -30,9 +31,11 @@ export class SearchQueries {
     if (!isBankId(bankId)) throw badInput(`unknown bank id "${bankId}"`);
     const parsed = parseSearchQuery(query);
     const size = checkSearchPageSize(first);
+    // Checked before any read, so a bad request costs no DynamoDB call.
+    const cursor = decodeSearchCursor(after, parsed);
     const found = await this.stores.content.search(bankId, (_catalog, index) => {
       const hits = index.search(parsed.stems);
-      const page = searchPage(hits, parsed, size, after);
+      const page = searchPage(hits, size, cursor);
       return { refs: page.hits.map(({ localId }) => ({ bankId, localId })), value: { page, total: hits.length } };
     });
     if (found.kind === 'no-bank') throw badInput(`unknown bank id "${bankId}"`);

@@ -139,6 +139,9 @@ describe('searchQuestions', () => {
       ]);
       expect(responses.map(errorCodes)).toEqual(Array(5).fill(['BAD_USER_INPUT']));
       expect(responses[2].errors![0].message).toBe('"after" is a cursor of another search query');
+      // checked before any read
+      await search({ query: 'лосс', after: cursor });
+      expect(api.lastCalls()).toEqual({});
     });
   });
 

@@ -1,5 +1,11 @@
 import { buildSearchIndex, SearchIndex, searchVersionOf, SEARCH_FORMAT } from '../../src/domain/search/search-index';
-import { checkSearchPageSize, encodeSearchCursor, parseSearchQuery, searchPage } from '../../src/domain/search/query';
+import {
+  checkSearchPageSize,
+  decodeSearchCursor,
+  encodeSearchCursor,
+  parseSearchQuery,
+  searchPage,
+} from '../../src/domain/search/query';
 import { stemsOf, wordsOf } from '../../src/domain/search/text';
 import { DomainError } from '../../src/domain/errors';
 
@@ -118,25 +124,24 @@ describe('search query and cursors', () => {
 
   it('continues after the cursor’s question, or after its score once that question is gone', () => {
     const query = parseSearchQuery('x');
+    const page = (first: number, after: string | null) => searchPage(hits, first, decodeSearchCursor(after, query));
     const hits = [
       { localId: 'a', order: 0, score: 3 },
       { localId: 'b', order: 1, score: 2 },
       { localId: 'c', order: 2, score: 1 },
     ];
-    const first = searchPage(hits, query, 1, null);
+    const first = page(1, null);
     expect(first).toEqual({ hits: [hits[0]], hasNextPage: true, hasPreviousPage: false });
-    expect(searchPage(hits, query, 5, encodeSearchCursor(query, hits[0]))).toEqual({
+    expect(page(5, encodeSearchCursor(query, hits[0]))).toEqual({
       hits: hits.slice(1),
       hasNextPage: false,
       hasPreviousPage: true,
     });
     const gone = encodeSearchCursor(query, { localId: 'z', order: 9, score: 2.5 });
-    expect(searchPage(hits, query, 5, gone).hits.map((hit) => hit.localId)).toEqual(['b', 'c']);
-    expect(bad(() => searchPage(hits, parseSearchQuery('y'), 5, encodeSearchCursor(query, hits[0])))).toBe(
+    expect(page(5, gone).hits.map((hit) => hit.localId)).toEqual(['b', 'c']);
+    expect(bad(() => decodeSearchCursor(encodeSearchCursor(query, hits[0]), parseSearchQuery('y')))).toBe(
       '"after" is a cursor of another search query',
     );
-    expect(bad(() => searchPage(hits, query, 5, 'qc1-not-ours'))).toBe(
-      '"after" is not a cursor returned by searchQuestions',
-    );
+    expect(bad(() => page(5, 'qc1-not-ours'))).toBe('"after" is not a cursor returned by searchQuestions');
   });
 });

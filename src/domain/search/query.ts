@@ -44,7 +44,7 @@ export function checkSearchPageSize(first: number | null | undefined): number {
   return size;
 }
 
-interface CursorBody {
+export interface SearchCursor {
   /** The query's fingerprint. */
   f: string;
   /** The local id of the hit the cursor follows, and its score. */
@@ -55,16 +55,18 @@ interface CursorBody {
 const CURSOR_PREFIX = 'qs1:';
 
 export function encodeSearchCursor(query: SearchQuery, hit: SearchHit): string {
-  const body: CursorBody = { f: query.fingerprint, q: hit.localId, s: hit.score };
+  const body: SearchCursor = { f: query.fingerprint, q: hit.localId, s: hit.score };
   return Buffer.from(CURSOR_PREFIX + JSON.stringify(body), 'utf8').toString('base64url');
 }
 
-function decodeSearchCursor(cursor: string, query: SearchQuery): CursorBody {
+/** Checks an `after` cursor against the query (BAD_USER_INPUT when it is not one of this query's); null when absent. */
+export function decodeSearchCursor(cursor: string | null | undefined, query: SearchQuery): SearchCursor | null {
+  if (cursor === null || cursor === undefined) return null;
   const text = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  let body: Partial<CursorBody> | null = null;
+  let body: Partial<SearchCursor> | null = null;
   if (text.startsWith(CURSOR_PREFIX)) {
     try {
-      body = JSON.parse(text.slice(CURSOR_PREFIX.length)) as Partial<CursorBody>;
+      body = JSON.parse(text.slice(CURSOR_PREFIX.length)) as Partial<SearchCursor>;
     } catch {
       body = null;
     }
@@ -72,7 +74,7 @@ function decodeSearchCursor(cursor: string, query: SearchQuery): CursorBody {
   if (!body || typeof body.f !== 'string' || typeof body.q !== 'string' || !Number.isFinite(body.s))
     throw badInput('"after" is not a cursor returned by searchQuestions');
   if (body.f !== query.fingerprint) throw badInput('"after" is a cursor of another search query');
-  return body as CursorBody;
+  return body as SearchCursor;
 }
 
 export interface SearchPage {
@@ -82,15 +84,9 @@ export interface SearchPage {
 }
 
 /** The hits after the cursor: just after its question, or after its score once that question left the results. */
-export function searchPage(
-  hits: readonly SearchHit[],
-  query: SearchQuery,
-  first: number,
-  after: string | null | undefined,
-): SearchPage {
+export function searchPage(hits: readonly SearchHit[], first: number, cursor: SearchCursor | null): SearchPage {
   let start = 0;
-  if (after) {
-    const cursor = decodeSearchCursor(after, query);
+  if (cursor) {
     const exact = hits.findIndex((hit) => hit.localId === cursor.q);
     start = exact >= 0 ? exact + 1 : hits.findIndex((hit) => hit.score < cursor.s);
     if (start < 0) start = hits.length;
