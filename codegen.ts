@@ -15,6 +15,7 @@ const config: CodegenConfig = {
           Option: '../../usecases/models#OptionModel',
           QuestionConnection: '../../usecases/models#QuestionConnectionModel',
           QuestionSet: '../../usecases/models#QuestionSetModel',
+          QuestionSearchConnection: '../../usecases/models#QuestionSearchConnectionModel',
           Attempt: '../../domain/attempts#AttemptRecord',
           QuestionState: '../../usecases/models#QuestionStateModel',
           RecordAttemptPayload: '../../usecases/models#RecordAttemptPayloadModel',

@@ -60,6 +60,23 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
         );
       },
     },
+    {
+      // Two words that every generated bank holds in hundreds of questions (its concepts repeat).
+      operation: 'searchQuestions',
+      query:
+        'query($b: ID!) { searchQuestions(bankId: $b, query: "gradient descent", first: 20) { totalCount edges { score node { id text } } } }',
+      variables,
+      headers,
+      // The floor: the page's 20 questions by key in one BatchGetItem, as if the matches were
+      // known without an index (DynamoDB itself has no full-text search but a Scan).
+      raw: async () => {
+        await raw.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [raw.tableName]: { Keys: bank.questions.slice(0, 20).map(contentKey) } },
+          }),
+        );
+      },
+    },
   ];
 }
 

@@ -5,7 +5,8 @@
  * and imported; in each bank three learners get histories of 10, 200 and 2,000 attempts
  * (bench/scale-history.ts). Then, on a warm in-process Lambda handler:
  *
- *   - content operations (randomQuestions, a questions page) for each bank size;
+ *   - content operations (randomQuestions, a questions page, a searchQuestions page) for each
+ *     bank size;
  *   - learning operations (weakTopics, dueQuestions, questionStats, recordAttempt) for each
  *     (bank size × history size) cell of the grid;
  *

@@ -9,7 +9,8 @@
  *   user-token --tenant T --user U [--ttl 1h]
  *   stats:verify [--tenant T]      recount every aggregate from the attempts; exit 1 on any difference
  *   stats:rebuild [--tenant T]     write the recount where it differs, then verify
- *   content:migrate-revisions      rewrite banks stored before question revisions or catalog facets (once, before deploying)
+ *   content:migrate-revisions      rewrite banks stored before question revisions or catalog facets, and index
+ *                                  banks imported before search (once, before deploying)
  *
  * Works against the local DynamoDB of `npm start` unless DYNAMODB_ENDPOINT (or --aws) says otherwise.
  */
@@ -38,8 +39,9 @@ Without --aws or DYNAMODB_ENDPOINT it uses the DynamoDB Local of \`npm start\` (
 DYNAMODB_LOCAL_PORT), starting it for the command when it is not running (needs Java 17+).
 --json prints one JSON document on stdout. Exit codes: 0 done, 1 failed, 2 usage error;
 stats:verify exits 1 when a recount differs. content:migrate-revisions rewrites banks imported
-before question revisions existed (the server no longer reads them) and adds each question's
-difficulty, kind and topic to catalogs stored without them; it is safe to run again.`;
+before question revisions existed (the server no longer reads them), adds each question's difficulty,
+kind and topic to catalogs stored without them, and writes the search index of banks imported before
+search; it is safe to run again.`;
 
 const TOOL = 'admin';
 const COMMANDS = Object.keys(COMMAND_HANDLERS);

@@ -78,6 +78,7 @@ async function migrate({ dynamo }: CommandInput): Promise<CommandResult> {
   const changed = [
     ...(report.migrated.length > 0 ? [`migrated ${report.migrated.join(', ')}`] : []),
     ...(report.facetsAdded.length > 0 ? [`catalog facets added to ${report.facetsAdded.join(', ')}`] : []),
+    ...(report.indexed.length > 0 ? [`indexed for search: ${report.indexed.join(', ')}`] : []),
   ];
   const text =
     changed.length > 0

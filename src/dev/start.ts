@@ -54,9 +54,10 @@ async function main(): Promise<void> {
   };
   try {
     // A data folder from before question revisions is brought up to date first (once; then a Query per bank).
-    const { migrated, facetsAdded } = await migrateRevisions(local.dynamo);
+    const { migrated, facetsAdded, indexed } = await migrateRevisions(local.dynamo);
     if (migrated.length > 0) process.stdout.write(`Migrated to question revisions: ${migrated.join(', ')}\n`);
     if (facetsAdded.length > 0) process.stdout.write(`Catalog facets added: ${facetsAdded.join(', ')}\n`);
+    if (indexed.length > 0) process.stdout.write(`Indexed for search: ${indexed.join(', ')}\n`);
     const imported = await importMissingBanks(local.dynamo);
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);

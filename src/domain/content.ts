@@ -25,6 +25,13 @@ export interface BankRecord {
   sourceFile: string | null;
   /** URL of that file (`--source-url`): a question's line is `<sourceUrlBase>#L<line>`. */
   sourceUrlBase: string | null;
+  /**
+   * The full-text index published with the catalog (`searchVersionOf(catalogVersion)`, see
+   * domain/search); null or absent for banks imported before search, until they are indexed.
+   */
+  searchVersion?: string | null;
+  /** How many parts that index has. */
+  searchParts?: number;
 }
 
 export interface QuestionRecord {

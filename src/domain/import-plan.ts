@@ -20,6 +20,7 @@ import type { BankRecord, QuestionRecord } from './content';
 import { matchQuestions, type Incoming } from './question-matching';
 import { contentHash } from './identity';
 import { questionRecord } from './question-record';
+import { searchCleanup, searchPlan } from './search/search-plan';
 
 export { revisionOf } from './question-record';
 
@@ -40,9 +41,22 @@ export interface RevisionRef {
 export interface StoredContent {
   revisions: RevisionRef[];
   catalogVersions: string[];
+  /** Versions of full-text index parts (absent: none). */
+  searchVersions?: string[];
 }
 
 export const NOTHING_STORED: StoredContent = { revisions: [], catalogVersions: [] };
+
+/**
+ * The full-text index published with the catalog (see domain/search): written before the bank
+ * item that names it, like the catalog. `serialized` is null when the stored index is already the
+ * one for this catalog version (`previousParts` parts).
+ */
+export interface SearchPlan {
+  version: string;
+  serialized: string | null;
+  previousParts: number;
+}
 
 export interface ImportSummary {
   added: number;
@@ -74,6 +88,8 @@ export interface ImportPlan {
    */
   cleanup: StoredContent;
   summary: ImportSummary;
+  /** Absent: the bank item keeps the index it names (plans made before search existed). */
+  search?: SearchPlan;
 }
 
 export interface PlanOptions {
@@ -121,14 +137,17 @@ export function planImport(
   const previousVersion = existing.bank?.catalogVersion ?? null;
   const changed = version !== previousVersion;
   const { bank, bankChanged } = bankRecord(parsed, existing, version, options, now);
+  const search = searchPlan(existing, version, published);
   return {
-    bank,
-    bankChanged,
+    bank: { ...bank, searchVersion: search.version },
+    // A bank imported before search (or indexed in an older format) is indexed even when unchanged.
+    bankChanged: bankChanged || search.serialized !== null,
     catalog: { data, serialized, version, changed, previousVersion, previousParts: existing.bank?.catalogParts ?? 0 },
     writes,
     retirements,
-    cleanup: changed ? cleanup(existing, data, version) : NOTHING_STORED,
+    cleanup: searchCleanup(existing, search, changed ? cleanup(existing, data, version) : NOTHING_STORED),
     summary,
+    search,
   };
 }
 

@@ -63,6 +63,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.questions': { calls: 2, size: first(20, 100) },
   // with excludeSeen: the states Query, then the picks
   'Query.randomQuestions': { calls: 2, size: { arg: 'input.count', default: 10, max: 50 } },
+  // warm: the bank item and the page in one BatchGetItem (cold: + bank item, catalog, index)
+  'Query.searchQuestions': { calls: 1, size: first(20, 50) },
   'Query.me': { calls: 1 },
   // the Query, then the attempts' questions
   'Query.attempts': { calls: 2, size: first(20, 100) },
@@ -102,6 +104,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Section.notes': {},
   'Question.tags': {},
   'QuestionConnection.edges': { size: sizedAbove },
+  'QuestionSearchConnection.edges': { size: sizedAbove },
   'AttemptConnection.edges': { size: sizedAbove },
   'QuestionSet.questions': { size: sizedAbove },
   'Quiz.questions': { size: sizedAbove },

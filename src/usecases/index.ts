@@ -8,6 +8,7 @@ import { ContentQueries } from './content';
 import { LearnerQueries } from './learner';
 import { Quizzes } from './quizzes';
 import { recordAttempt, type RecordAttemptRequest } from './record-attempt';
+import { SearchQueries } from './search';
 import { TenantStats } from './tenant-stats';
 import type { RecordAttemptPayloadModel } from './models';
 
@@ -16,12 +17,14 @@ export class UseCases {
   readonly learner: LearnerQueries;
   readonly quizzes: Quizzes;
   readonly stats: TenantStats;
+  readonly search: SearchQueries;
 
   constructor(private readonly stores: Stores) {
     this.content = new ContentQueries(stores);
     this.learner = new LearnerQueries(stores);
     this.quizzes = new Quizzes(stores);
     this.stats = new TenantStats(stores);
+    this.search = new SearchQueries(stores);
   }
 
   recordAttempt(user: UserRef, input: RecordAttemptRequest): Promise<RecordAttemptPayloadModel> {

@@ -34,6 +34,14 @@ export interface QuestionConnectionModel {
   totalCount: number;
 }
 
+/** A page of searchQuestions: edges carry their relevance; `catalogVersion` is the catalog (and index) it was read from. */
+export interface QuestionSearchConnectionModel {
+  edges: { cursor: string; score: number; node: QuestionModel }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+  catalogVersion: string;
+}
+
 export interface QuestionSetModel {
   questions: QuestionModel[];
   poolSize: number;

@@ -65,7 +65,12 @@ describe('npm run admin', () => {
   });
 
   it('migrates banks stored before revisions, and has nothing to do for a table without any', async () => {
-    expect(await admin('content:migrate-revisions', '--json')).toEqual({ migrated: [], facetsAdded: [], current: 0 });
+    expect(await admin('content:migrate-revisions', '--json')).toEqual({
+      migrated: [],
+      facetsAdded: [],
+      current: 0,
+      indexed: [],
+    });
   });
 
   it('explains its mistakes', async () => {

@@ -82,14 +82,19 @@ describe('a catalog stored before facets', () => {
       hard: { totalCount: 0, edges: [] },
     });
 
-    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: ['tagged'], current: 0 });
+    expect(await migrateRevisions(dynamo())).toEqual({
+      migrated: [],
+      facetsAdded: ['tagged'],
+      current: 0,
+      indexed: ['tagged'],
+    });
     expect((await givenApi(dynamo()).query(FACETS)).data).toEqual(imported.data);
     const items = await partition(dynamo());
     // the same catalog an import writes today; the old version is gone
     expect(bankFromItem(items.find((item) => item.SK === 'BANK')!).catalogVersion).toBe(importedVersion);
     expect(items.some((item) => item.SK.startsWith(`CATALOG#${OLD_VERSION}#`))).toBe(false);
 
-    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: [], current: 1 });
+    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: [], current: 1, indexed: [] });
     const [summary] = await importBankFiles(dynamo(), [TAGGED_BANK]);
     expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 5, retired: 0 });
   });

@@ -44,8 +44,8 @@ describe('importing the shipped bank', () => {
       'number 1 is used again (first at line 17)',
       'number 2 is used again (first at line 19)',
     ]);
-    // bank item + 58 questions + one catalog part
-    expect(await itemCount(dynamo())).toBe(60);
+    // bank item + 58 questions + one catalog part + one search index part
+    expect(await itemCount(dynamo())).toBe(61);
   });
 
   it('re-importing the unchanged file performs no writes', async () => {
@@ -162,8 +162,8 @@ describe('a bank larger than one BatchWriteItem', () => {
     const items = Array.from({ length: 260 }, (_, i) => `${i + 1}. Generated question number ${i + 1}?`).join('\n');
     const [summary] = await importBankFiles(dynamo, [bankFile('big.md', `## Only\n\n${items}\n`)]);
     expect(summary).toMatchObject({ id: 'big', questions: 260, added: 260 });
-    // 11 calls for the questions (25 a call), then one for the catalog part
+    // 11 calls for the questions (25 a call), then one for the catalog and search index parts
     expect(dynamo.calls.byCommand.get('BatchWriteItemCommand')).toBe(12);
-    expect(await itemCount(dynamo)).toBe(262);
+    expect(await itemCount(dynamo)).toBe(263);
   });
 });

@@ -119,7 +119,7 @@ describe('the migration of a bank stored before revisions', () => {
     const variables = { id: ids[QUESTION], retired: ids[RETIRED] };
 
     const report = await migrateRevisions(dynamo(), () => '2026-12-02T00:00:00.000Z');
-    expect(report).toEqual({ migrated: ['ml-junior'], facetsAdded: [], current: 0 });
+    expect(report).toEqual({ migrated: ['ml-junior'], facetsAdded: [], current: 0, indexed: ['ml-junior'] });
     const served = await givenApi(dynamo()).query(SERVED, variables);
     expect(served.errors).toBeUndefined();
     expect(served.data!.bank.questionCount).toBe(57);
@@ -142,7 +142,7 @@ describe('the migration of a bank stored before revisions', () => {
     // no question is rewritten: the bank item; the catalog part (lines moved up by one), then the old one's deletion
     expect([callsBy(dynamo()).PutItemCommand, callsBy(dynamo()).BatchWriteItemCommand]).toEqual([1, 2]);
     expect((await givenApi(dynamo()).query(SERVED, variables)).data).toEqual(served.data);
-    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: [], current: 1 });
+    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: [], current: 1, indexed: [] });
   });
 
   it('loses its old items once two imports have replaced them', async () => {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { BankRecord } from '../../domain/content';
-import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, QuizItemModel, QuizConnectionModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
+import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionSearchConnectionModel, QuestionStateModel, RecordAttemptPayloadModel, QuizItemModel, QuizConnectionModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
@@ -209,6 +209,18 @@ export type Query = {
   /** A quiz of the calling user; null for any other id and once the quiz has expired. */
   quiz: Maybe<Quiz>;
   randomQuestions: QuestionSet;
+  /**
+   * Full-text search over a bank's active questions, their text and answer, best match first.
+   * `query` is 1 to 200 characters of at most 10 words; a question matches when it holds every
+   * word (stop words such as "the" or "и" are ignored). Words are matched by their stem — Russian
+   * (Cyrillic) words by the Snowball Russian stemmer, English (Latin) ones by the Porter stemmer —
+   * so "градиентный" finds "градиента" and "regularizing" finds "regularization"; a word also
+   * matches longer words it begins ("регуляр" finds "регуляризация"). Case and `ё`/`е` do not count.
+   * `first` is 1 to 50 (default 20). An empty query, an unknown bank or a foreign cursor is
+   * BAD_USER_INPUT; a bank imported before search and not yet indexed is NOT_FOUND with
+   * `reason: SEARCH_INDEX_MISSING`.
+   */
+  searchQuestions: QuestionSearchConnection;
   section: Maybe<Section>;
   sectionStats: Array<SectionStats>;
   /** The user's attempted sections of a bank, weakest first. `limit` 1 to 50 (default 5). */
@@ -284,6 +296,14 @@ export type QueryQuizArgs = {
 
 export type QueryRandomQuestionsArgs = {
   input: RandomQuestionsInput;
+};
+
+
+export type QuerySearchQuestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bankId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -390,6 +410,31 @@ export type QuestionKind =
   | 'SINGLE_CHOICE'
   /** Two options reading true/false (True/False, Yes/No, Верно/Неверно, Да/Нет), one right. */
   | 'TRUE_FALSE';
+
+/** A page of `searchQuestions` results, best match first (a Relay connection). */
+export type QuestionSearchConnection = {
+  __typename?: 'QuestionSearchConnection';
+  /** The page's matches, best first; equal scores keep the bank's order. */
+  edges: Array<QuestionSearchEdge>;
+  /** Where the page stands in the results. */
+  pageInfo: PageInfo;
+  /** Questions matching the query, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One match of a search: the question and how well it matches. */
+export type QuestionSearchEdge = {
+  __typename?: 'QuestionSearchEdge';
+  /** Pass as `after` to get the matches that follow; valid only with the same query. */
+  cursor: Scalars['String']['output'];
+  /** The matching question (active: retired questions are never found). */
+  node: Question;
+  /**
+   * Relevance (BM25, higher is better, rounded to 4 decimals): a word found in the question's
+   * text counts three times a word found in its answer. Comparable within one query only.
+   */
+  score: Scalars['Float']['output'];
+};
 
 export type QuestionSet = {
   __typename?: 'QuestionSet';
@@ -771,6 +816,8 @@ export type ResolversTypes = {
   QuestionEdge: ResolverTypeWrapper<Omit<QuestionEdge, 'node'> & { node: ResolversTypes['Question'] }>;
   QuestionFilter: QuestionFilter;
   QuestionKind: QuestionKind;
+  QuestionSearchConnection: ResolverTypeWrapper<QuestionSearchConnectionModel>;
+  QuestionSearchEdge: ResolverTypeWrapper<Omit<QuestionSearchEdge, 'node'> & { node: ResolversTypes['Question'] }>;
   QuestionSet: ResolverTypeWrapper<QuestionSetModel>;
   QuestionSource: ResolverTypeWrapper<QuestionSource>;
   QuestionState: ResolverTypeWrapper<QuestionStateModel>;
@@ -816,6 +863,8 @@ export type ResolversParentTypes = {
   QuestionConnection: QuestionConnectionModel;
   QuestionEdge: Omit<QuestionEdge, 'node'> & { node: ResolversParentTypes['Question'] };
   QuestionFilter: QuestionFilter;
+  QuestionSearchConnection: QuestionSearchConnectionModel;
+  QuestionSearchEdge: Omit<QuestionSearchEdge, 'node'> & { node: ResolversParentTypes['Question'] };
   QuestionSet: QuestionSetModel;
   QuestionSource: QuestionSource;
   QuestionState: QuestionStateModel;
@@ -931,6 +980,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   questions?: Resolver<ResolversTypes['QuestionConnection'], ParentType, ContextType, Partial<QueryQuestionsArgs>>;
   quiz?: Resolver<Maybe<ResolversTypes['Quiz']>, ParentType, ContextType, RequireFields<QueryQuizArgs, 'id'>>;
   randomQuestions?: Resolver<ResolversTypes['QuestionSet'], ParentType, ContextType, RequireFields<QueryRandomQuestionsArgs, 'input'>>;
+  searchQuestions?: Resolver<ResolversTypes['QuestionSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchQuestionsArgs, 'bankId' | 'query'>>;
   section?: Resolver<Maybe<ResolversTypes['Section']>, ParentType, ContextType, RequireFields<QuerySectionArgs, 'id'>>;
   sectionStats?: Resolver<Array<ResolversTypes['SectionStats']>, ParentType, ContextType, RequireFields<QuerySectionStatsArgs, 'bankId'>>;
   weakTopics?: Resolver<Array<ResolversTypes['TopicMastery']>, ParentType, ContextType, RequireFields<QueryWeakTopicsArgs, 'bankId'>>;
@@ -966,6 +1016,18 @@ export type QuestionConnectionResolvers<ContextType = GraphQLContext, ParentType
 export type QuestionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionEdge'] = ResolversParentTypes['QuestionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+};
+
+export type QuestionSearchConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionSearchConnection'] = ResolversParentTypes['QuestionSearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuestionSearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuestionSearchEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionSearchEdge'] = ResolversParentTypes['QuestionSearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type QuestionSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionSet'] = ResolversParentTypes['QuestionSet']> = {
@@ -1108,6 +1170,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Question?: QuestionResolvers<ContextType>;
   QuestionConnection?: QuestionConnectionResolvers<ContextType>;
   QuestionEdge?: QuestionEdgeResolvers<ContextType>;
+  QuestionSearchConnection?: QuestionSearchConnectionResolvers<ContextType>;
+  QuestionSearchEdge?: QuestionSearchEdgeResolvers<ContextType>;
   QuestionSet?: QuestionSetResolvers<ContextType>;
   QuestionSource?: QuestionSourceResolvers<ContextType>;
   QuestionState?: QuestionStateResolvers<ContextType>;

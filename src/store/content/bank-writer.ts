@@ -25,10 +25,15 @@ import {
   isBankItem,
   isCatalogItem,
   isQuestionItem,
+  isSearchItem,
   questionKey,
   questionFromItem,
   questionToItem,
+  searchPartToItem,
+  searchPrefix,
+  searchVersionOfKey,
 } from './keys';
+import { encodeSearchIndex } from './search-index-cache';
 
 export class ConcurrentImportError extends Error {}
 
@@ -55,6 +60,7 @@ export async function readExistingBank(dynamo: Dynamo, bankId: string): Promise<
     stored: {
       revisions: revisions.map(({ localId, revision }) => ({ localId, revision })),
       catalogVersions: [...new Set(items.filter(isCatalogItem).map((item) => catalogVersionOf(item.SK)))],
+      searchVersions: [...new Set(items.filter(isSearchItem).map((item) => searchVersionOfKey(item.SK)))],
     },
   };
 }
@@ -84,21 +90,37 @@ export interface ApplyOptions {
 export async function applyImportPlan(dynamo: Dynamo, plan: ImportPlan, options: ApplyOptions = {}): Promise<number> {
   const bankId = plan.bank.id;
   const parts = plan.catalog.changed ? encodeCatalog(plan.catalog.serialized) : [];
-  const oldParts =
-    plan.cleanup.catalogVersions.length > 0 ? await listCatalogParts(dynamo, bankId, plan.cleanup.catalogVersions) : [];
+  const searchParts = plan.search?.serialized ? encodeSearchIndex(plan.search.serialized) : [];
+  const oldParts = [
+    ...(plan.cleanup.catalogVersions.length > 0
+      ? await listParts(dynamo, bankId, plan.cleanup.catalogVersions.map(catalogPrefix))
+      : []),
+    ...(plan.cleanup.searchVersions?.length
+      ? await listParts(dynamo, bankId, plan.cleanup.searchVersions.map(searchPrefix))
+      : []),
+  ];
   const total =
-    plan.writes.length + parts.length + (plan.bankChanged ? 1 : 0) + plan.cleanup.revisions.length + oldParts.length;
+    plan.writes.length +
+    parts.length +
+    searchParts.length +
+    (plan.bankChanged ? 1 : 0) +
+    plan.cleanup.revisions.length +
+    oldParts.length;
   let done = 0;
   const progress = (n: number): void => options.onProgress?.((done += n), total);
   const write = (requests: WriteRequest[]): Promise<void> => batchWrite(dynamo, requests, { onProgress: progress });
 
   await write(plan.writes.map((record) => ({ PutRequest: { Item: questionToItem(record) } })));
-  await write(
-    parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(bankId, plan.catalog.version, i, body) } })),
-  );
+  // The catalog and the search index the new bank item names, written before it (one batch).
+  const search = plan.search;
+  await write([
+    ...parts.map((body, i) => ({ PutRequest: { Item: catalogPartToItem(bankId, plan.catalog.version, i, body) } })),
+    ...searchParts.map((body, i) => ({ PutRequest: { Item: searchPartToItem(bankId, search!.version, i, body) } })),
+  ]);
   if (plan.bankChanged) {
     const catalogParts = plan.catalog.changed ? parts.length : plan.catalog.previousParts;
-    await publishBank(dynamo, { ...plan.bank, catalogParts }, plan.catalog.previousVersion);
+    const indexParts = search ? { searchParts: search.serialized ? searchParts.length : search.previousParts } : {};
+    await publishBank(dynamo, { ...plan.bank, catalogParts, ...indexParts }, plan.catalog.previousVersion);
     progress(1);
   }
   const cleanup = [
@@ -133,12 +155,13 @@ async function publishBank(dynamo: Dynamo, bank: BankRecord, expectedVersion: st
   }
 }
 
-async function listCatalogParts(dynamo: Dynamo, bankId: string, versions: readonly string[]): Promise<Key[]> {
+/** The keys of catalog or index parts under the given sort-key prefixes (one version each). */
+async function listParts(dynamo: Dynamo, bankId: string, prefixes: readonly string[]): Promise<Key[]> {
   const lists = await Promise.all(
-    versions.map((version) =>
+    prefixes.map((prefix) =>
       queryAll(dynamo, {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': catalogPrefix(version) },
+        ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': prefix },
         ProjectionExpression: 'PK, SK',
       }),
     ),

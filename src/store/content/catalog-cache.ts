@@ -9,6 +9,7 @@ import type { BankRecord } from '../../domain/content';
 import type { Dynamo } from '../client';
 import { bankPartition, catalogPrefix } from './keys';
 import { queryAll } from '../query';
+import { SearchIndexCache } from './search-index-cache';
 
 const PART_BYTES = 300_000;
 
@@ -30,8 +31,12 @@ export class StaleCatalogError extends Error {}
 export class CatalogCache {
   private readonly loaded = new Map<string, Promise<Catalog>>();
   private readonly latestByBank = new Map<string, Catalog>();
+  /** The banks' full-text indexes this container has read, kept by version like the catalogs. */
+  readonly search: SearchIndexCache;
 
-  constructor(private readonly dynamo: Dynamo) {}
+  constructor(private readonly dynamo: Dynamo) {
+    this.search = new SearchIndexCache(dynamo);
+  }
 
   /** The newest catalog this container has read for the bank, without asking DynamoDB. */
   latest(bankId: string): Catalog | undefined {

@@ -12,11 +12,13 @@
  */
 import { asPublished, type Catalog } from '../../domain/catalog';
 import type { BankRecord, QuestionRecord } from '../../domain/content';
+import { searchVersionOf, type SearchIndex } from '../../domain/search/search-index';
 import type { Item } from '../batch';
 import type { Dynamo } from '../client';
 import { queryAll } from '../query';
 import { read, type Read, type RequestReads } from '../request-reads';
 import { StaleCatalogError, type CatalogCache } from './catalog-cache';
+import { StaleSearchIndexError } from './search-index-cache';
 import { BANKS_INDEX, bankFromItem, bankKey, questionFromItem, questionKey } from './keys';
 import type { QuestionRef, StoredQuestion } from './types';
 
@@ -29,6 +31,12 @@ export interface HeldRead<V> {
   value: V;
   questions: (StoredQuestion | null)[];
 }
+
+/** What a search read found: no such bank, a bank not indexed yet, or the hits' questions. */
+export type SearchRead<V> =
+  | { kind: 'no-bank' }
+  | { kind: 'unindexed' }
+  | { kind: 'found'; catalog: Catalog; value: V; questions: (StoredQuestion | null)[] };
 
 export class ContentReader {
   private bankList: Promise<BankRecord[]> | undefined;
@@ -142,6 +150,43 @@ export class ContentReader {
     const byBank = new Map(catalogs.map((catalog) => [catalog.bankId, catalog]));
     const [found] = await this.reads.all([this.publishedRead(byBank, refs)]);
     return this.settle(byBank, refs, found);
+  }
+
+  /**
+   * Runs `plan` over the bank's catalog and its full-text index and reads the questions it picks.
+   * Warm (both held for the current version): one BatchGetItem of the bank item and the questions.
+   * Cold: the bank item, then the catalog (a Query) and the index (a BatchGetItem) side by side,
+   * then the questions.
+   */
+  async search<V>(
+    bankId: string,
+    plan: (catalog: Catalog, index: SearchIndex) => { refs: readonly QuestionRef[]; value: V },
+  ): Promise<SearchRead<V>> {
+    const held = this.catalogs.latest(bankId);
+    const heldIndex = held && this.catalogs.search.heldIndex(bankId, searchVersionOf(held.version));
+    if (heldIndex) {
+      const warm = await this.fromHeldCatalogs([bankId], ([catalog]) => plan(catalog, heldIndex));
+      if (warm) return { kind: 'found', catalog: warm.catalogs[0], value: warm.value, questions: warm.questions };
+    }
+    let bank = await this.bank(bankId);
+    for (let attempt = 0; ; attempt++) {
+      if (!bank) return { kind: 'no-bank' };
+      if (bank.searchVersion !== searchVersionOf(bank.catalogVersion)) return { kind: 'unindexed' };
+      try {
+        const [catalog, index] = await Promise.all([this.catalogs.load(bank), this.catalogs.search.load(bank)]);
+        const planned = plan(catalog, index);
+        return {
+          kind: 'found',
+          catalog,
+          value: planned.value,
+          questions: await this.published([catalog], planned.refs),
+        };
+      } catch (error) {
+        if (!(error instanceof StaleCatalogError || error instanceof StaleSearchIndexError) || attempt > 0) throw error;
+        // An import replaced the version between our reads: read the bank item again, strongly consistent.
+        [bank] = await this.reads.consistent([this.bankRead(bankId)]);
+      }
+    }
   }
 
   /** Any question, retired ones included, as its bank's current catalog publishes it (warm: one round trip with `along`). */

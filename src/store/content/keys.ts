@@ -5,6 +5,7 @@
  *   bank        PK BANK#<bank>  SK BANK                 GSI1PK BANKS  GSI1SK <bank>
  *   catalog     PK BANK#<bank>  SK CATALOG#<ver>#<part>
  *   question    PK BANK#<bank>  SK Q#<localId>#<revision>   (immutable; named by the catalog that publishes it)
+ *   search      PK BANK#<bank>  SK SEARCH#<searchVersion>#<part>   (the full-text index the bank item names)
  */
 import type { BankRecord, QuestionRecord } from '../../domain/content';
 import type { Item, Key } from '../batch';
@@ -20,6 +21,21 @@ export const catalogKey = (bankId: string, version: string, part: number): Key =
   PK: bankPk(bankId),
   SK: `${catalogPrefix(version)}${String(part).padStart(4, '0')}`,
 });
+
+export const SEARCH_PREFIX = 'SEARCH#';
+export const searchPrefix = (version: string): string => `${SEARCH_PREFIX}${version}#`;
+export const searchKey = (bankId: string, version: string, part: number): Key => ({
+  PK: bankPk(bankId),
+  SK: `${searchPrefix(version)}${String(part).padStart(4, '0')}`,
+});
+export const isSearchItem = (item: Item): boolean => item.SK.startsWith(SEARCH_PREFIX);
+/** The version of a search index part's sort key (`SEARCH#<version>#<part>`). */
+export const searchVersionOfKey = (sortKey: string): string =>
+  sortKey.slice(SEARCH_PREFIX.length, sortKey.lastIndexOf('#'));
+
+export function searchPartToItem(bankId: string, version: string, part: number, body: Uint8Array): Item {
+  return { ...searchKey(bankId, version, part), type: 'SearchIndexPart', body };
+}
 
 /** A revision of a question's content. */
 export const questionKey = (bankId: string, localId: string, revision: string): Key => ({
@@ -54,6 +70,8 @@ export function bankFromItem(item: Item): BankRecord {
     updatedAt: item.updatedAt as string,
     sourceFile: (item.sourceFile as string | undefined) ?? null,
     sourceUrlBase: (item.sourceUrlBase as string | undefined) ?? null,
+    searchVersion: (item.searchVersion as string | undefined) ?? null,
+    searchParts: (item.searchParts as number | undefined) ?? 0,
   };
 }
 

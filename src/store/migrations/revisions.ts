@@ -6,6 +6,10 @@
  * first and published by the same conditional flip of the bank item as an import, so readers
  * see the old bank or the migrated one, whole; only then are the old items deleted. Knowledge of
  * the old layout lives here and nowhere else.
+ *
+ * The same pass indexes for full-text search every bank imported before search (or indexed in
+ * an older format): the index is written and published with a conditional flip of the bank item,
+ * like an import's, and nothing else changes.
  */
 import type { BankRecord } from '../../domain/content';
 import { hasFacets, type CatalogData } from '../../domain/catalog';
@@ -15,10 +19,12 @@ import {
   planRevisionMigration,
   type LegacyBank,
 } from '../../domain/revision-migration';
+import { planSearchIndex } from '../../domain/search/search-plan';
+import { searchVersionOf } from '../../domain/search/search-index';
 import { batchWrite, type Item } from '../batch';
 import type { Dynamo } from '../client';
 import { decodeCatalog } from '../content/catalog-cache';
-import { applyImportPlan } from '../content/bank-writer';
+import { applyImportPlan, readExistingBank } from '../content/bank-writer';
 import {
   BANKS_INDEX,
   bankFromItem,
@@ -37,6 +43,8 @@ export interface MigrationReport {
   facetsAdded: string[];
   /** Banks that already had revisions. */
   current: number;
+  /** Banks indexed for full-text search (imported before search existed, or just migrated). */
+  indexed: string[];
 }
 
 /** A question item from before revisions: `Q#<localId>`, no revision in its sort key. */
@@ -100,7 +108,7 @@ export async function migrateRevisions(
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
   });
-  const report: MigrationReport = { migrated: [], facetsAdded: [], current: 0 };
+  const report: MigrationReport = { migrated: [], facetsAdded: [], current: 0, indexed: [] };
   for (const bank of banks.map(bankFromItem)) {
     const { legacy: found, facetsUpgrade } = await readStoredBank(dynamo, bank);
     if (facetsUpgrade) {
@@ -109,18 +117,29 @@ export async function migrateRevisions(
         planFacetsUpgrade(facetsUpgrade.bank, facetsUpgrade.catalog, facetsUpgrade.revisions),
       );
       report.facetsAdded.push(bank.id);
-      continue;
-    }
-    if (!found) {
+    } else if (!found) {
       report.current += 1;
-      continue;
+    } else {
+      await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
+      await batchWrite(
+        dynamo,
+        found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
+      );
+      report.migrated.push(bank.id);
     }
-    await applyImportPlan(dynamo, planRevisionMigration(found.legacy, now()));
-    await batchWrite(
-      dynamo,
-      found.items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
-    );
-    report.migrated.push(bank.id);
+    if (
+      (found || facetsUpgrade || bank.searchVersion !== searchVersionOf(bank.catalogVersion)) &&
+      (await indexForSearch(dynamo, bank.id))
+    )
+      report.indexed.push(bank.id);
   }
   return report;
+}
+
+/** Writes and publishes the bank's search index when it has none for its catalog; whether it did. */
+async function indexForSearch(dynamo: Dynamo, bankId: string): Promise<boolean> {
+  const plan = planSearchIndex(await readExistingBank(dynamo, bankId));
+  if (!plan) return false;
+  await applyImportPlan(dynamo, plan);
+  return true;
 }
