@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import type { GraphQLContext } from './context';
 import { costLimit, type ChargeCost } from './cost';
 import { errorFormatter, errorReporting } from './errors';
-import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
+import { accessLog, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
 import { resolvers } from './resolvers';
@@ -65,7 +65,6 @@ export function createApolloServer(
       // Before the access log, so the log line has the status the client gets.
       requestErrorStatus,
       accessLog,
-      corsHeaders,
       // No Apollo GraphOS reporting and no federation subgraph: saying so keeps Apollo from
       // loading those plugins at start, which the Lambda bundle leaves out (esbuild-plugins.js).
       ApolloServerPluginUsageReportingDisabled(),
