@@ -107,7 +107,9 @@ function finish(
     headers['ratelimit-policy'] = `"default";q=${quota};w=${windowSeconds}`;
     headers.ratelimit = `"default";r=${remaining};t=${resetSeconds}`;
   }
-  if (!exchange.logged) {
+  // Apollo answered without building a context: a refusal (CSRF, a body that is not JSON), or
+  // the local landing page, which is no API request and gets no line.
+  if (!exchange.logged && status >= 400) {
     refused(app, exchange, { status, code: errorCodeOf(result.body) ?? 'BAD_REQUEST' });
   }
   // A 304 has no body (RFC 9110 §15.4.5); the validators and cache headers stay.
