@@ -195,14 +195,10 @@ function policyOf({
   if (!roots.every((s): s is FieldNode => s.kind === Kind.FIELD && CONTENT_FIELDS.has(s.name.value)))
     return { cacheable: false };
   if (!roots.some((field) => field.name.value !== '__typename')) return { cacheable: false };
-  const queryType = schema.getQueryType()!;
   for (const field of roots) {
     if (field.name.value !== 'randomQuestions') continue;
-    const input = getArgumentValues(queryType.getFields().randomQuestions, field, variables).input as {
-      seed?: string | null;
-      excludeSeen?: boolean | null;
-    };
-    if (!input.seed || input.excludeSeen) return { cacheable: false };
+    const input = randomInput(schema, field, variables);
+    if (!input?.seed || input.excludeSeen) return { cacheable: false };
   }
   const { caller } = contextValue;
   if (caller.kind !== 'secret' && caller.userId && selectsAny(schema, document, USER_DEPENDENT_FIELDS))
@@ -212,6 +208,20 @@ function policyOf({
     JSON.stringify([caller.tenantId, caller.kind, queryHash, operation.name?.value ?? null, variables, mediaType]),
   );
   return { cacheable: true, key };
+}
+
+/** randomQuestions' input as sent; null when it does not fit (execution then answers BAD_USER_INPUT). */
+function randomInput(
+  schema: GraphQLSchema,
+  field: FieldNode,
+  variables: Record<string, unknown>,
+): { seed?: unknown; excludeSeen?: unknown } | null {
+  try {
+    const { input } = getArgumentValues(schema.getQueryType()!.getFields().randomQuestions, field, variables);
+    return typeof input === 'object' && input !== null ? input : null;
+  } catch {
+    return null;
+  }
 }
 
 function selectsAny(schema: GraphQLSchema, document: DocumentNode, coordinates: ReadonlySet<string>): boolean {

@@ -178,6 +178,14 @@ describe('cacheable content over GET', () => {
         ),
     ],
     [
+      'randomQuestions whose input does not fit (refused as usual)',
+      () =>
+        get({
+          query: 'query R($in: RandomQuestionsInput!) { randomQuestions(input: $in) { seed } }',
+          variables: { in: { count: 'x', seed: 's' } },
+        }),
+    ],
+    [
       'an answer with an error',
       () => get({ query: '{ questions(filter: { bankId: "tiny", tags: ["nope"] }) { totalCount } }' }),
     ],
@@ -187,6 +195,8 @@ describe('cacheable content over GET', () => {
     ],
   ])('keeps %s no-store, without an ETag', async (_name, send) => {
     const response = await send();
+    expect(response.status).toBeLessThan(500);
+    expect(errorCodes(response)).not.toContain('INTERNAL_SERVER_ERROR');
     expect([response.headers['cache-control'], response.headers.etag]).toEqual(['no-store', undefined]);
   });
 
