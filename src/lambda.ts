@@ -55,8 +55,8 @@ export function createLambdaHandler(app: App): LambdaHandler {
     },
   });
   return async (event, context) => {
-    const exchange = newExchange(requestInfo(event, context));
     if (event.requestContext.http.method === 'OPTIONS') return preflight(event);
+    const exchange = newExchange(requestInfo(event, context));
     const bodyBytes = event.body ? Buffer.byteLength(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : 0;
     if (bodyBytes > MAX_BODY_BYTES) {
       const result = errorResponse(413, 'BAD_REQUEST', `the request body is larger than ${MAX_BODY_BYTES / 1024} KB`);
@@ -98,7 +98,7 @@ function finish(
   headers['cache-control'] ??= 'no-store';
   headers.vary = varyWith(headers.vary, 'origin');
   const origin = request.headers.origin;
-  if (origin && readableBy(exchange, status)) {
+  if (origin && readableBy(exchange)) {
     headers['access-control-allow-origin'] = origin;
     headers['access-control-expose-headers'] = EXPOSED_HEADERS;
   }
@@ -117,11 +117,10 @@ function finish(
   return { ...result, headers };
 }
 
-function readableBy({ admission, request }: Exchange, status: number): boolean {
-  const { caller } = admission;
-  if (caller && status < 400) return caller.kind === 'publishable' || caller.kind === 'anonymous';
-  if (caller) return caller.kind !== 'secret';
-  return parseApiKey(request.headers['x-api-key'] ?? '')?.kind !== 'secret';
+/** Anything but a secret key: the established caller's kind, else the kind the presented key claims. */
+function readableBy({ admission, request }: Exchange): boolean {
+  const kind = admission.caller?.kind ?? parseApiKey(request.headers['x-api-key'] ?? '')?.kind;
+  return kind !== 'secret';
 }
 
 function varyWith(current: unknown, name: string): string {
