@@ -127,7 +127,7 @@ export function contentCache(): ApolloServerPlugin<GraphQLContext> {
         async didResolveOperation(requestContext) {
           policy = policyOf(requestContext);
         },
-        async responseForOperation({ request, contextValue }) {
+        async responseForOperation({ request }) {
           const ifNoneMatch = request.http?.headers.get('if-none-match');
           if (!policy.cacheable || !ifNoneMatch) return null;
           const now = Date.now();
@@ -135,7 +135,6 @@ export function contentCache(): ApolloServerPlugin<GraphQLContext> {
           const etag = answer && recent.etag(policy.key, answer, now);
           if (!etag || !matchesIfNoneMatch(ifNoneMatch, etag)) return null;
           notModified = etag;
-          contextValue.logger.debug('not modified', { requestId: contextValue.requestId });
           return { http: { status: 304, headers: new HeaderMap() }, body: { kind: 'single', singleResult: {} } };
         },
         async willSendResponse({ request, response, contextValue }) {
@@ -143,13 +142,14 @@ export function contentCache(): ApolloServerPlugin<GraphQLContext> {
           recent.record(read, contextValue.startedAt);
           const headers = response.http.headers;
           if (notModified) return setCacheable(headers, notModified);
-          const ok =
-            policy.cacheable &&
+          // Only a whole answer built from bank items has a validator (an id that names nothing
+          // is answered null without a read: nothing to derive an ETag from).
+          const whole =
             (response.http.status ?? 200) === 200 &&
             response.body.kind === 'single' &&
             !response.body.singleResult.errors &&
             (read.banks.size > 0 || read.list !== null);
-          if (!ok || !policy.cacheable) {
+          if (!policy.cacheable || !whole) {
             if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
             return;
           }

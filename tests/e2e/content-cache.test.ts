@@ -102,6 +102,17 @@ describe('cacheable content over GET', () => {
     expect([other.status, other.headers.etag, other.data?.banks[0].id]).toEqual([200, etag, 'tiny']);
   });
 
+  it('logs a revalidated GET with status 304', async () => {
+    const lines: string[] = [];
+    const logged = givenApi(dynamo(), { env: { STAGE: 'prod' }, log: (line) => lines.push(line) });
+    const etag = (await get({ query: BANKS }, {}, logged)).headers.etag as string;
+    await get({ query: BANKS }, { 'if-none-match': etag }, logged);
+    expect(lines.map((line) => JSON.parse(line)).map(({ message, status, code }) => [message, status, code])).toEqual([
+      ['request', 200, null],
+      ['request', 304, null],
+    ]);
+  });
+
   it('answers 20 repeated content GETs with 20 304s and no DynamoDB call', async () => {
     const query =
       '{ bank(id: "tiny") { title sections { title questions(first: 5) { edges { node { id text } } } } } }';
