@@ -8,7 +8,7 @@ import { Authenticator, type Caller } from './auth/authenticator';
 import { RateLimiter } from './auth/rate-limiter';
 import { readConfig, type Config } from './config';
 import { DomainError } from './domain/errors';
-import type { GraphQLContext } from './graphql/context';
+import { newAdmission, type Admission, type GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 import { createLogger, type Logger } from './logger';
 import { AccessStore, createDynamo, type Dynamo } from './store';
@@ -26,8 +26,11 @@ export interface App {
   logger: Logger;
   dynamo: Dynamo;
   server: ApolloServer<GraphQLContext>;
-  /** Throws a DomainError (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED) for requests it refuses. */
-  contextFor(request: RequestInfo): Promise<GraphQLContext>;
+  /**
+   * Throws a DomainError (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED) for requests it refuses;
+   * either way `admission` holds what was established before the answer.
+   */
+  contextFor(request: RequestInfo, admission?: Admission): Promise<GraphQLContext>;
 }
 
 export function createApp(config: Config = readConfig(), logger: Logger = createLogger(config.logLevel)): App {
@@ -46,9 +49,17 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
   );
 
   /** Charges the caller's key `units` now, or refuses the request with RATE_LIMITED. */
-  async function admit(caller: Caller, units: number, nowMs: number): Promise<void> {
+  async function admit(caller: Caller, units: number, nowMs: number, admission: Admission): Promise<void> {
     if (!caller.key) return;
-    const verdict = await limiter.admit(caller.key.keyId, caller.key.rateLimit ?? config.rateLimit, nowMs, units);
+    const limit = caller.key.rateLimit ?? config.rateLimit;
+    const verdict = await limiter.admit(caller.key.keyId, limit, nowMs, units);
+    const resetMs = verdict.allowed ? verdict.resetMs : verdict.retryAfterMs;
+    admission.rateLimit = {
+      quota: limit.burst,
+      windowSeconds: 1,
+      remaining: verdict.remaining,
+      resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)),
+    };
     if (!verdict.allowed) {
       throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
         retryAfterMs: verdict.retryAfterMs,
@@ -61,8 +72,10 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     logger,
     dynamo,
     // A request pays one unit when it arrives and the rest of its cost once its operation is known.
-    server: createApolloServer(config, { chargeCost: (context, units) => admit(context.caller, units, Date.now()) }),
-    async contextFor({ requestId, headers, sourceIp }) {
+    server: createApolloServer(config, {
+      chargeCost: (context, units) => admit(context.caller, units, Date.now(), context.admission),
+    }),
+    async contextFor({ requestId, headers, sourceIp }, admission = newAdmission()) {
       const startedAt = Date.now();
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
@@ -71,9 +84,11 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
         origin: headers.origin,
         sourceIp,
       });
-      await admit(caller, 1, startedAt);
+      admission.caller = caller;
+      await admit(caller, 1, startedAt, admission);
       const origin = headers.origin ?? null;
-      return { requestId, caller, origin, sourceIp: sourceIp ?? null, startedAt, logger, use: useCases.forRequest() };
+      const use = useCases.forRequest();
+      return { requestId, caller, origin, sourceIp: sourceIp ?? null, startedAt, logger, use, admission };
     },
   };
 }

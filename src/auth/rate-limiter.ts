@@ -37,7 +37,12 @@ import type { RateLimit } from '../domain/access';
  */
 export type ReportUsage = (keyId: string, window: number, count: number) => Promise<number>;
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+/**
+ * Admitted or not, with what is left of the key's allowance this window (after this charge when
+ * admitted) and when the window ends: the figures of the RateLimit response header.
+ */
+export type Verdict =
+  { allowed: true; remaining: number; resetMs: number } | { allowed: false; remaining: number; retryAfterMs: number };
 
 interface KeyState {
   window: number;
@@ -66,7 +71,8 @@ export class RateLimiter {
       const state = this.stateFor(keyId, Math.floor(nowMs / 1000));
       const allowance = state.previousKnown < limit.rps ? limit.burst : limit.rps;
       const left = allowance - state.known - state.inFlight - state.pending;
-      if (left <= 0 || units > left) return { allowed: false, retryAfterMs: (state.window + 1) * 1000 - nowMs };
+      const resetMs = (state.window + 1) * 1000 - nowMs;
+      if (left <= 0 || units > left) return { allowed: false, remaining: Math.max(0, left), retryAfterMs: resetMs };
       // What this instance may use before it hears from the counter again.
       const share = Math.max(1, Math.floor((allowance - state.known) / 2));
       const unanswered = state.inFlight + state.pending + units;
@@ -75,8 +81,11 @@ export class RateLimiter {
         continue;
       }
       state.pending += units;
+      const window = state.window;
       if (unanswered >= share) await this.sync(keyId, state);
-      return { allowed: true };
+      // The counter's answer may show others used more of the window meanwhile.
+      const now = state.window === window ? allowance - state.known - state.inFlight - state.pending : left - units;
+      return { allowed: true, remaining: Math.max(0, Math.min(left - units, now)), resetMs };
     }
   }
 

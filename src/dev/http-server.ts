@@ -13,11 +13,22 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createHttpServer(handler: LambdaHandler): http.Server {
   return http.createServer((req, res) => {
+    // This server's own answers (the handler's carry their own headers): readable from any
+    // origin, like every refusal of the handler, so a browser app sees the status, not a CORS error.
+    const own = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
+      statusCode,
+      headers: {
+        ...(req.headers.origin ? { 'access-control-allow-origin': req.headers.origin } : {}),
+        vary: 'origin',
+        'cache-control': 'no-store',
+      },
+      body,
+    });
     readBody(req)
       .then(async (body) => {
-        if (body === null) return send(res, { statusCode: 413, body: 'request body too large' });
+        if (body === null) return send(res, own(413, 'request body too large'));
         const url = new URL(req.url ?? '/', 'http://localhost');
-        if (url.pathname !== '/graphql') return send(res, { statusCode: 404, body: 'not found: use /graphql' });
+        if (url.pathname !== '/graphql') return send(res, own(404, 'not found: use /graphql'));
         const result = (await handler(
           toEvent(req, url, body),
           lambdaContext(),
@@ -25,7 +36,7 @@ export function createHttpServer(handler: LambdaHandler): http.Server {
         )) as APIGatewayProxyStructuredResultV2;
         send(res, result);
       })
-      .catch((error: Error) => send(res, { statusCode: 500, body: `local server error: ${error.message}` }));
+      .catch((error: Error) => send(res, own(500, `local server error: ${error.message}`)));
   });
 }
 

@@ -125,7 +125,8 @@ export const isStrongLearner = (profile: ProfileRecord): boolean =>
 
 export const MAX_ANSWER_CHARS = 10_000;
 export const MAX_TIME_SPENT_MS = 3_600_000;
-const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** Printable ASCII without whitespace (0x21–0x7E), so `<quiz id>:<question id>` (with its `/`) is a valid id. */
+const CLIENT_ID = /^[\x21-\x7E]{1,128}$/;
 
 /**
  * Scores are kept to 6 decimals: DynamoDB numbers hold 38 significant digits, and a score like
@@ -136,7 +137,7 @@ export const roundScore = (score: number): number => Math.round(score * 1e6) / 1
 /** Checks the bounds of an attempt's fields; the question itself is checked against the catalog. */
 export function checkAttemptInput(input: AttemptInput): void {
   if (!CLIENT_ID.test(input.clientAttemptId))
-    throw badInput('"clientAttemptId" must be 1 to 128 letters, digits or _.:-');
+    throw badInput('"clientAttemptId" must be 1 to 128 printable ASCII characters without spaces (0x21–0x7E)');
   if (input.quizId !== null && !isQuizId(input.quizId))
     throw badInput('"quizId" must be the id startQuiz returned (a lower-case UUID), or absent for no quiz');
   if (!Number.isFinite(input.score) || input.score < 0 || input.score > 1)

@@ -15,4 +15,27 @@ export interface GraphQLContext {
   /** What the request may do, over its own stores. */
   use: UseCases;
   logger: Logger;
+  /** Caller and rate-limit standing, shared with the HTTP layer that sets the response headers (src/lambda.ts). */
+  admission: Admission;
 }
+
+/** The key's rate-limit standing after the request's last charge: the RateLimit headers' figures. */
+export interface RateLimitStanding {
+  /** Units a window allows after a quiet one (the key's burst). */
+  quota: number;
+  windowSeconds: number;
+  remaining: number;
+  /** Seconds until the window ends and the allowance is renewed. */
+  resetSeconds: number;
+}
+
+/**
+ * What admitting a request established, for the headers of whatever answer it gets (refusals
+ * included): who called, once known, and the key's rate-limit standing, once charged.
+ */
+export interface Admission {
+  caller: Caller | null;
+  rateLimit: RateLimitStanding | null;
+}
+
+export const newAdmission = (): Admission => ({ caller: null, rateLimit: null });

@@ -1,6 +1,6 @@
 /**
- * Per-request plugins: the access log line, CORS response headers and the HTTP status of
- * request errors.
+ * Per-request plugins: the access log line and the HTTP status of request errors. (CORS and the
+ * other headers every answer carries are set in src/lambda.ts, refusals included.)
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../logger';
@@ -23,6 +23,9 @@ export const accessLog: ApolloServerPlugin<GraphQLContext> = {
           durationMs: Date.now() - contextValue.startedAt,
           status: response.http.status ?? 200,
           errors: errors?.length ?? 0,
+          // The first error's code as the client gets it (a refusal's, when the request was refused).
+          code:
+            response.body.kind === 'single' ? (response.body.singleResult.errors?.[0]?.extensions?.code ?? null) : null,
         });
       },
     };
@@ -47,24 +50,6 @@ export function logRefusal(logger: Logger, refusal: Refusal): void {
   const { requestId, status, code, keyId, sourceIp, durationMs } = refusal;
   logger.info('request refused', { requestId, status, code, keyId, sourceIp, durationMs });
 }
-
-/**
- * Browsers may read a response when it was made with a publishable key from an allowed origin
- * (checked while authenticating) or, in local development, without a key. Responses to secret
- * keys get no CORS header: a secret key in a browser is a leak, not a use case.
- */
-export const corsHeaders: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response }) {
-        const { origin, caller } = contextValue;
-        if (!origin || (caller.kind !== 'publishable' && caller.kind !== 'anonymous')) return;
-        response.http.headers.set('access-control-allow-origin', origin);
-        response.http.headers.set('vary', 'origin');
-      },
-    };
-  },
-};
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';

@@ -2,6 +2,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -12,7 +13,8 @@ import type { Config } from '../config';
 import type { GraphQLContext } from './context';
 import { costLimit, type ChargeCost } from './cost';
 import { errorFormatter, errorReporting } from './errors';
-import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
+import { contentCache } from './http-cache';
+import { accessLog, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
 import { resolvers } from './resolvers';
@@ -65,7 +67,10 @@ export function createApolloServer(
       // Before the access log, so the log line has the status the client gets.
       requestErrorStatus,
       accessLog,
-      corsHeaders,
+      // ETag, Cache-Control and 304s of content GETs; no-store for everything else. Apollo's own
+      // cache-control plugin (schema hints, which we do not use) would set no-store over it.
+      contentCache(),
+      ApolloServerPluginCacheControlDisabled(),
       // No Apollo GraphOS reporting and no federation subgraph: saying so keeps Apollo from
       // loading those plugins at start, which the Lambda bundle leaves out (esbuild-plugins.js).
       ApolloServerPluginUsageReportingDisabled(),

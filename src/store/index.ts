@@ -18,7 +18,7 @@ import { RequestReads } from './request-reads';
 export { createDynamo, MAX_CALLS_PER_REQUEST, type CallCounter, type Dynamo } from './client';
 export { AccessStore } from './access/access-store';
 export { CatalogCache } from './content/catalog-cache';
-export type { ContentReader, HeldRead, SearchRead } from './content/content-reader';
+export type { BanksRead, ContentReader, HeldRead, SearchRead } from './content/content-reader';
 export type { QuestionRef, StoredQuestion } from './content/types';
 export type { CounterStore } from './counters/counter-store';
 export type {

@@ -13,7 +13,7 @@ import { selectPool, type PoolFilter } from '../domain/pool-filter';
 import { QuestionPool } from '../domain/question-pool';
 import { weakestFirst } from '../domain/quiz-picking';
 import { pickRandomSet, type Strategy } from '../domain/random-set';
-import type { Stores } from '../store';
+import type { BanksRead, Stores } from '../store';
 import { connectionOf, pageOf, questionModels, readPicked, scopedBankIds, type Scope } from './content-access';
 import type { QuestionConnectionModel, QuestionModel, QuestionSetModel, SectionModel } from './models';
 
@@ -40,6 +40,11 @@ export class ContentQueries {
     if (!catalog) return [];
     if (facet === 'tags') return catalog.tagCounts();
     return facet === 'topics' ? catalog.topicCounts() : catalog.difficultyCounts();
+  }
+
+  /** The bank items this request has read so far (what its content answers were built from). */
+  banksRead(): BanksRead {
+    return this.stores.content.banksRead;
   }
 
   bank(id: string): Promise<BankRecord | null> {

@@ -45,6 +45,7 @@ export class UseCaseFactory {
   }
 }
 
+export type { BanksRead } from '../store';
 export type { AttemptFilter } from './learner';
 export type { RandomQuestionsInput } from './content';
 export type { StartQuizInput } from './quizzes';

@@ -176,6 +176,7 @@ describe('tenants, keys and users (STAGE=prod)', () => {
         durationMs: expect.any(Number),
         status: 200,
         errors: 0,
+        code: null,
       },
     ]);
     expect(lines.join('\n')).not.toContain(acme.publishable.slice(23));

@@ -43,17 +43,36 @@ describe('the API over HTTP (the local server wrapping the Lambda handler)', () 
     expect(await response.json()).toEqual({ data: { banks: [{ id: 'ml-junior' }] } });
   });
 
-  it('says where the API is on other paths', async () => {
-    const response = await fetch(url.replace('/graphql', '/'));
-    expect([response.status, await response.text()]).toEqual([404, 'not found: use /graphql']);
+  it('answers a content GET with an ETag, and the same GET with If-None-Match with an empty 304', async () => {
+    const get = `${url}?query=${encodeURIComponent('{ bank(id: "ml-junior") { title } }')}`;
+    const headers = { 'apollo-require-preflight': 'true', origin: 'http://localhost:5173' };
+    const first = await fetch(get, { headers });
+    expect([first.status, first.headers.get('cache-control')]).toEqual([
+      200,
+      'private, max-age=30, stale-while-revalidate=300',
+    ]);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await fetch(get, { headers: { ...headers, 'if-none-match': etag } });
+    expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([304, etag, '']);
+    expect(again.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });
 
-  it('refuses bodies over 1 MB with 413', async () => {
+  it('says where the API is on other paths, readable from a browser', async () => {
+    const response = await fetch(url.replace('/graphql', '/'), { headers: { origin: 'http://localhost:5173' } });
+    expect([response.status, await response.text()]).toEqual([404, 'not found: use /graphql']);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('refuses bodies over 1 MB with 413, readable from a browser', async () => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
       body: 'x'.repeat(1024 * 1024 + 1),
     });
-    expect(response.status).toBe(413);
+    expect([response.status, response.headers.get('access-control-allow-origin')]).toEqual([
+      413,
+      'http://localhost:5173',
+    ]);
   });
 });

@@ -57,8 +57,12 @@ describe('RateLimiter under concurrency', () => {
 
   it('charges a request by its units and refuses a charge that does not fit without charging it', async () => {
     const limiter = new RateLimiter(slowCounter().report);
-    expect(await limiter.admit('k', LIMIT_40, AT, 30)).toEqual({ allowed: true });
-    expect(await limiter.admit('k', LIMIT_40, AT + 250, 11)).toEqual({ allowed: false, retryAfterMs: 750 });
+    expect(await limiter.admit('k', LIMIT_40, AT, 30)).toEqual({ allowed: true, remaining: 10, resetMs: 1000 });
+    expect(await limiter.admit('k', LIMIT_40, AT + 250, 11)).toEqual({
+      allowed: false,
+      remaining: 10,
+      retryAfterMs: 750,
+    });
     // the refused 11 were not charged: 10 units are still left
     expect(await admittedConcurrently([limiter], 20)).toBe(10);
   });

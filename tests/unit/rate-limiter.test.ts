@@ -27,8 +27,26 @@ describe('RateLimiter', () => {
   it('admits rps requests in a window and refuses the rest with the time to the next window', async () => {
     const limiter = new RateLimiter(sharedCounter().report);
     expect(await admitted(limiter, 15, 5_000)).toBe(10);
-    expect(await limiter.admit('k', LIMIT, 5_250)).toEqual({ allowed: false, retryAfterMs: 750 });
+    expect(await limiter.admit('k', LIMIT, 5_250)).toEqual({ allowed: false, remaining: 0, retryAfterMs: 750 });
     expect(await admitted(limiter, 15, 6_000)).toBe(10);
+  });
+
+  it('says what is left of the window after each charge and when the window ends (the RateLimit header)', async () => {
+    const limiter = new RateLimiter(sharedCounter().report);
+    const verdicts = [];
+    for (const [at, units] of [
+      [7_000, 1],
+      [7_100, 3],
+      [7_900, 6],
+      [7_950, 1],
+    ])
+      verdicts.push(await limiter.admit('k', LIMIT, at, units));
+    expect(verdicts).toEqual([
+      { allowed: true, remaining: 9, resetMs: 1000 },
+      { allowed: true, remaining: 6, resetMs: 900 },
+      { allowed: true, remaining: 0, resetMs: 100 },
+      { allowed: false, remaining: 0, retryAfterMs: 50 },
+    ]);
   });
 
   it('reports to the shared counter only a few times per saturated window, never for a quiet key', async () => {

@@ -606,7 +606,7 @@ export type RandomQuestionsInput = {
 export type RecordAttemptInput = {
   /** The learner's answer, up to 10,000 characters. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** The frontend's idempotency key (1–128 of A–Z a–z 0–9 _ . : -). Retrying with the same key returns the original attempt, however late — even after its question was retired or its quiz expired; reusing it for a different attempt is refused. */
+  /** The frontend's idempotency key: 1–128 printable ASCII characters without whitespace (0x21–0x7E), so `<quizId>:<questionId>` works. Retrying with the same key returns the original attempt, however late — even after its question was retired or its quiz expired; reusing it for a different attempt is refused. */
   clientAttemptId: Scalars['String']['input'];
   /** The learner's own grading: required for an OPEN question, refused (BAD_USER_INPUT) for a choice question, which the server grades from `selectedOptionIds`. */
   outcome?: InputMaybe<Outcome>;

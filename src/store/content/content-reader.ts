@@ -37,9 +37,19 @@ export type SearchRead<V> =
   | { kind: 'no-bank' }
   | { kind: 'unindexed' }
   | { kind: 'found'; catalog: Catalog; value: V; questions: (StoredQuestion | null)[] };
+/**
+ * What one request read of the banks: each bank item as read (null: no such bank) and, when it
+ * listed every bank, their ids in order. HTTP validators (ETags) of content answers derive from it.
+ */
+export interface BanksRead {
+  banks: Map<string, BankRecord | null>;
+  list: string[] | null;
+}
 
 export class ContentReader {
   private bankList: Promise<BankRecord[]> | undefined;
+  /** Every bank item this request decoded, the last read of each winning. */
+  readonly banksRead: BanksRead = { banks: new Map(), list: null };
 
   constructor(
     private readonly dynamo: Dynamo,
@@ -115,7 +125,7 @@ export class ContentReader {
     if (!held.every((catalog): catalog is Catalog => catalog !== undefined)) return undefined;
     const checks = read(
       bankIds.map((id) => bankKey(id)),
-      (items) => items.every((item, i) => item !== null && bankFromItem(item).catalogVersion === held[i].version),
+      (items) => items.every((item, i) => this.seen(bankIds[i], item)?.catalogVersion === held[i].version),
     );
     let planned: ReturnType<typeof plan>;
     try {
@@ -252,7 +262,14 @@ export class ContentReader {
   }
 
   private bankRead(bankId: string): Read<BankRecord | null> {
-    return read([bankKey(bankId)], ([item]) => (item ? bankFromItem(item) : null));
+    return read([bankKey(bankId)], ([item]) => this.seen(bankId, item));
+  }
+
+  /** Decodes a bank item read for `bankId` and notes it in `banksRead`. */
+  private seen(bankId: string, item: Item | null): BankRecord | null {
+    const bank = item ? bankFromItem(item) : null;
+    this.banksRead.banks.set(bankId, bank);
+    return bank;
   }
 
   /** The bank's catalog after a strongly consistent read of its bank item. */
@@ -268,6 +285,7 @@ export class ContentReader {
       ExpressionAttributeValues: { ':pk': BANKS_INDEX.partition },
     });
     for (const item of items) this.reads.prime(bankKey(item.id as string), item);
-    return items.map(bankFromItem);
+    this.banksRead.list = items.map((item) => item.id as string);
+    return items.map((item) => this.seen(item.id as string, item)!);
   }
 }
