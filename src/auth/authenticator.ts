@@ -8,7 +8,7 @@
  * costs no DynamoDB call for authentication. Unknown key ids
  * are remembered briefly, and an address that keeps failing is stopped before it costs reads.
  */
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
   isOriginAllowed,
   isUserId,
@@ -149,10 +149,13 @@ export class Authenticator {
     if (credentials.authorization === undefined) return null;
     const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(credentials.authorization)?.[1];
     if (!token) throw unauthenticated('Authorization must be "Bearer <user token>"');
-    const issuer = tenant.issuers?.find((trusted) => trusted.issuer === issuerOf(token));
+    const claimed = issuerOf(token);
+    const issuer = tenant.issuers?.find((trusted) => trusted.issuer === claimed);
     const verdict = issuer
       ? await this.issuerTokens.verify(token, issuer)
-      : await verifyUserToken(token, tenant.id, tenant.userTokenSecrets);
+      : claimed !== undefined && algorithmOf(token) !== 'HS256'
+        ? { problem: 'the user token is not valid: its "iss" is not a registered issuer of this tenant' }
+        : await verifyUserToken(token, tenant.id, tenant.userTokenSecrets);
     if ('problem' in verdict) throw unauthenticated(verdict.problem);
     if (!isUserId(verdict.userId)) throw unauthenticated('the user token names an invalid user id');
     return verdict.userId;
@@ -183,6 +186,14 @@ function issuerOf(token: string): string | undefined {
   try {
     const { iss } = decodeJwt(token);
     return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function algorithmOf(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).alg;
   } catch {
     return undefined;
   }
