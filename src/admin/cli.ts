@@ -129,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
   const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
-    : await connectLocalDynamo(config, { onStarting: statusLine() });
+    : await connectLocalDynamo(config, { onStarting: statusLine(), owner: 'admin' });
   const activity = startActivity(args.command);
   try {
     const result = await run(args, new AccessStore(target.dynamo), target.dynamo);
