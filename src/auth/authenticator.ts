@@ -96,7 +96,11 @@ export class Authenticator {
       return { tenantId: null, keyId: null, kind: 'anonymous', userId: null, key: null };
     }
     const { key, tenant } = await this.verifiedAccess(credentials.apiKey, credentials.sourceIp);
-    if (key.kind === 'publishable' && credentials.origin && !this.allowsOrigin(tenant.allowedOrigins, credentials.origin)) {
+    if (
+      key.kind === 'publishable' &&
+      credentials.origin &&
+      !this.allowsOrigin(tenant.allowedOrigins, credentials.origin)
+    ) {
       throw new DomainError('FORBIDDEN', `origin ${credentials.origin} is not allowed for this key`);
     }
     return {

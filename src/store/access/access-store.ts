@@ -89,7 +89,9 @@ export class AccessStore {
             Key: tenantKey(tenantId),
             UpdateExpression: 'SET allowedOrigins = :origins, issuers = :issuers, accessVersion = :next',
             ConditionExpression:
-              version === undefined ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)' : 'accessVersion = :read',
+              version === undefined
+                ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)'
+                : 'accessVersion = :read',
             ExpressionAttributeValues: {
               ':origins': next.allowedOrigins,
               ':issuers': next.issuers,
