@@ -147,9 +147,10 @@ function unusableMessage(config: Config, endpoint: string, started: boolean, err
   const cause = ((error as Error).message || (error as Error).name || String(error)).split('\n')[0]!.slice(0, 200);
   if (config.dynamodbEndpoint)
     return `cannot use DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT): ${cause}. Is DynamoDB Local running there?`;
-  if (started) return `DynamoDB Local started on port ${config.localDynamoPort} but does not answer: ${cause}`;
+  const port = new URL(endpoint).port;
+  if (started) return `DynamoDB Local started on port ${port} but does not answer: ${cause}`;
   return [
-    `port ${config.localDynamoPort} is taken by a program that is not DynamoDB Local.`,
+    `port ${port} is taken by a program that is not DynamoDB Local.`,
     'Stop it, or set DYNAMODB_LOCAL_PORT to a free port (or DYNAMODB_ENDPOINT to a DynamoDB Local running elsewhere).',
   ].join('\n');
 }

@@ -276,6 +276,10 @@ describe('tokens of a tenant OIDC issuer, verified against its JWKS', () => {
       "UNAUTHENTICATED: the signing keys of the token's issuer could not be fetched (timed out); try again later",
     );
     expect(Date.now() - started).toBeLessThan(2_000);
+    const closed = given({ issuers: [{ ...trusted, jwksUrl: 'http://127.0.0.1:1/jwks.json' }] });
+    expect(await closed.withToken(await issued(rsa))).toBe(
+      "UNAUTHENTICATED: the signing keys of the token's issuer could not be fetched (fetch failed); try again later",
+    );
   });
 
   it('takes issuer changes within the 30 s tenant cache', async () => {
