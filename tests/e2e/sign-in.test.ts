@@ -140,6 +140,14 @@ describe('sign-in for production frontends', () => {
     // Issuers live on the tenant item: a cold request reads the key and the tenant either way.
     expect(oidc.calls).toEqual(tenantToken.calls);
     expect(oidc.calls).toEqual({ BatchGetItemCommand: 2 });
+    const warm = givenApi(dynamo, { env: { STAGE: 'prod' } });
+    const oidcToken = await rs256({ sub: 'auth0|65f0c2' });
+    const request = graphqlEvent(
+      { query: '{ me { id } }' },
+      { headers: { 'x-api-key': key, authorization: `Bearer ${oidcToken}` } },
+    );
+    await warm.send(request);
+    expect([(await warm.send(request)).data, warm.lastCalls()]).toEqual([{ me: { id: 'auth0|65f0c2' } }, {}]);
 
     const [http, trailing] = await Promise.all([
       run(
@@ -175,6 +183,38 @@ describe('sign-in for production frontends', () => {
     ]);
   });
 
+  it('keeps a tenant made before secrets were shown working: its tokens verify before and after a rotation', async () => {
+    const store = new AccessStore(dynamo);
+    const legacy = 'kq3Fh0v2vJ2b0zQnq1X6m0oSg8J7k9tYb3cPq2wZx1A'; // stored bare: the key is its decoded bytes
+    await store.createTenant({
+      id: 'old-co',
+      name: 'Old Co',
+      allowedOrigins: [],
+      userTokenSecrets: [legacy],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const oldKey = (await createKey(store, { tenantId: 'old-co', kind: 'secret' })).key;
+    const legacyToken = await new SignJWT({ sub: 'veteran', aud: 'old-co' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(nowSeconds() + 600)
+      .sign(Buffer.from(legacy, 'base64url'));
+    const meOf = async (token: string) => {
+      const response = await givenApi(dynamo, { env: { STAGE: 'prod' } }).send(
+        graphqlEvent(
+          { query: '{ me { id } }' },
+          { headers: { 'x-api-key': oldKey, authorization: `Bearer ${token}` } },
+        ),
+      );
+      return response.errors ? response.errors[0].message : response.data!.me.id;
+    };
+    expect(await meOf(legacyToken)).toBe('veteran');
+    const { userTokenSecret } = await admin('tenant:rotate-secret', '--tenant', 'old-co');
+    expect([await meOf(legacyToken), await meOf(await hs256(userTokenSecret, 'newcomer', 'old-co'))]).toEqual([
+      'veteran',
+      'newcomer',
+    ]);
+  });
+
   it('bounds a tenant to 10 issuers; registering one again replaces it', async () => {
     const store = new AccessStore(dynamo);
     const issuerNo = (n: number) => ({
@@ -183,7 +223,13 @@ describe('sign-in for production frontends', () => {
       jwksUrl: `https://idp${n}.example/jwks`,
       audience: 'a',
     });
-    for (let n = 1; n <= 10; n++) await addIssuer(store, issuerNo(n));
+    // Two admins at once: each change is conditional on the version it read, so both apply.
+    await Promise.all([addIssuer(store, issuerNo(1)), addIssuer(new AccessStore(dynamo), issuerNo(2))]);
+    expect((await store.tenant('sign-co'))!.issuers!.map((i) => i.issuer).sort()).toEqual([
+      'https://idp1.example/',
+      'https://idp2.example/',
+    ]);
+    for (let n = 3; n <= 10; n++) await addIssuer(store, issuerNo(n));
     await addIssuer(store, { ...issuerNo(10), audience: 'b', userClaim: 'email' });
     await expect(addIssuer(store, issuerNo(11))).rejects.toThrow(
       'a tenant can trust at most 10 issuers; remove one first (issuer:remove)',
