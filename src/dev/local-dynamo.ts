@@ -19,7 +19,7 @@ import {
   portFilePath,
   readPortFile,
   releasePortFile,
-  removePortFile,
+  removeStalePortFile,
   updatePortFile,
   type PortFile,
 } from './port-file';
@@ -86,12 +86,12 @@ async function localEndpoint(config: Config, options: ConnectOptions): Promise<E
         if (options.exclusive) throw new LocalSetupError(inUse(dataDir, entry));
         return { endpoint: `http://127.0.0.1:${entry.port}`, started: false, stop: noStop };
       }
-      if (ownerAlive(entry)) {
+      if (isStarting(entry, Date.now())) {
         if (options.exclusive || Date.now() >= deadline) throw new LocalSetupError(notAnswering(dataDir, entry));
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
-      removePortFile(dataDir); // stale: its owner is gone and its port does not answer
+      removeStalePortFile(dataDir, entry); // stale: its owner is gone and its port does not answer
     }
     const port = config.localDynamoPort;
     // Something on the port without a port file: a DynamoDB Local of its own (a container, an older npm start).
@@ -125,6 +125,17 @@ async function localEndpoint(config: Config, options: ConnectOptions): Promise<E
 /** The owner still runs (and the file is from since the machine booted: a pid before a reboot is someone else's). */
 const ownerAlive = (entry: PortFile): boolean =>
   isProcessAlive(entry.pid) && (entry.startedAt ?? 0) >= Date.now() - os.uptime() * 1000;
+
+/** How long a claim without a running Java counts as a start in progress. */
+export const START_CLAIM_MS = 60_000;
+
+/**
+ * A file whose port does not answer is a start in progress only while its owner runs, Java has
+ * not come up yet (no javaPid) and the claim is recent; anything else is stale (a Java that died,
+ * an owner that is gone) and replaced.
+ */
+export const isStarting = (entry: PortFile, now: number): boolean =>
+  entry.javaPid === undefined && (entry.startedAt ?? 0) > now - START_CLAIM_MS && ownerAlive(entry);
 
 function inUse(dataDir: string, entry: PortFile): string {
   const who = ownerAlive(entry)

@@ -7,6 +7,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 export interface PortFile {
   port: number;
@@ -59,8 +60,9 @@ export function releasePortFile(dataDir: string, pid = process.pid): void {
   if (readPortFile(dataDir)?.pid === pid) rmSync(portFilePath(dataDir), { force: true });
 }
 
-export function removePortFile(dataDir: string): void {
-  rmSync(portFilePath(dataDir), { force: true });
+/** Removes a stale file, unless another process has replaced it since it was read (its fresh claim stays). */
+export function removeStalePortFile(dataDir: string, stale: PortFile): void {
+  if (isDeepStrictEqual(readPortFile(dataDir), stale)) rmSync(portFilePath(dataDir), { force: true });
 }
 
 export function isProcessAlive(pid: number): boolean {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { readConfig } from '../../src/config';
 import { freePort, isPortOpen } from '../../src/dev/dynamodb-local';
-import { connectLocalDynamo, type LocalDynamo } from '../../src/dev/local-dynamo';
+import { connectLocalDynamo, isStarting, START_CLAIM_MS, type LocalDynamo } from '../../src/dev/local-dynamo';
 import { portFilePath } from '../../src/dev/port-file';
 
 describe('one DynamoDB Local per data directory', () => {
@@ -87,5 +87,19 @@ describe('one DynamoDB Local per data directory', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(await refusal(connectLocalDynamo(config(), { owner: 'npm start', exclusive: true }))).toBe(message);
     expect([await isPortOpen(port), JSON.parse(readFileSync(file, 'utf8')).pid]).toEqual([false, process.pid]);
+  });
+
+  it('counts a closed port as a start in progress only for a live owner, before Java runs, within a minute', () => {
+    const now = Date.now();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const claim = { port, pid: process.pid, owner: 'npm start', startedAt: now - 1_000 };
+    expect([
+      isStarting(claim, now),
+      isStarting({ ...claim, javaPid: 4242 }, now), // its Java died: stale
+      isStarting({ ...claim, pid: gone }, now), // its owner is gone: stale
+      isStarting({ ...claim, startedAt: now - START_CLAIM_MS - 1 }, now), // a start that never finished
+      isStarting({ ...claim, startedAt: now - os.uptime() * 1000 - 60_000 }, now), // from before the last boot
+      isStarting({ port, pid: process.pid, owner: '?' }, now), // no claim time
+    ]).toEqual([true, false, false, false, false, false]);
   });
 });
