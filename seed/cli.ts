@@ -94,7 +94,7 @@ async function runExport(args: ExportArgs): Promise<void> {
 
 async function connect(aws: boolean) {
   const config = readCliConfig();
-  return aws ? awsDynamo(config) : connectLocalDynamo(config, { onStarting: statusLine() });
+  return aws ? awsDynamo(config) : connectLocalDynamo(config, { onStarting: statusLine(), owner: 'seed' });
 }
 
 /** The deployed table: serverless.yml owns it, so it is neither created nor started here. */

@@ -42,7 +42,10 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
   });
   const useCases = new UseCaseFactory(dynamo);
   const access = new AccessStore(dynamo);
-  const authenticator = new Authenticator(access, { allowAnonymous: config.allowAnonymous });
+  const authenticator = new Authenticator(access, {
+    allowAnonymous: config.allowAnonymous,
+    allowLoopbackOrigins: config.allowLoopbackOrigins,
+  });
   const limiter = new RateLimiter(
     (keyId, window, count) => access.reportUsage(keyId, window, count),
     (error) => logger.warn('rate counter unavailable; admitting', { error: (error as Error).message }),

@@ -25,6 +25,11 @@ export interface Config {
    * not production. A missing STAGE fails closed (npm start sets STAGE=local itself).
    */
   allowAnonymous: boolean;
+  /**
+   * Any port of http://localhost and http://127.0.0.1 as an allowed origin of every tenant: like
+   * allowAnonymous, only with an explicit STAGE=local outside NODE_ENV=production.
+   */
+  allowLoopbackOrigins: boolean;
   /** Schema introspection; off in production unless INTROSPECTION=true. */
   introspection: boolean;
   /** Per-key limit unless the key has its own (requests per second, burst). */
@@ -65,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     production,
     allowAnonymous: explicitStage === 'local' && env.NODE_ENV !== 'production',
+    allowLoopbackOrigins: explicitStage === 'local' && env.NODE_ENV !== 'production',
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
     rateLimit: { rps, burst },
   };

@@ -3,6 +3,10 @@
  *
  *   tenant:create --name N [--id I] [--origin URL]...
  *   tenant:rotate-secret --tenant T [--revoke-previous]
+ *   tenant:update --tenant T [--add-origin URL]... [--remove-origin URL]...
+ *   issuer:add --tenant T --issuer URL --jwks-url URL --audience A [--user-claim sub]
+ *   issuer:list --tenant T
+ *   issuer:remove --tenant T --issuer URL
  *   key:create --tenant T --kind publishable|secret [--rps N --burst N]
  *   key:revoke --key-id K
  *   key:list --tenant T
@@ -25,6 +29,10 @@ import { statsOptions } from './stats';
 export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aws]
   tenant:create --name N [--id I] [--origin URL]...
   tenant:rotate-secret --tenant T [--revoke-previous]
+  tenant:update --tenant T [--add-origin URL]... [--remove-origin URL]...
+  issuer:add --tenant T --issuer URL --jwks-url URL --audience A [--user-claim sub]
+  issuer:list --tenant T
+  issuer:remove --tenant T --issuer URL
   key:create --tenant T --kind publishable|secret [--rps N --burst N]
   key:revoke --key-id K
   key:list --tenant T
@@ -37,6 +45,11 @@ const HELP = `${USAGE}
 
 Without --aws or DYNAMODB_ENDPOINT it uses the DynamoDB Local of \`npm start\` (port 8000, or
 DYNAMODB_LOCAL_PORT), starting it for the command when it is not running (needs Java 17+).
+tenant:create and tenant:rotate-secret show the tenant's user-token secret once: your backend signs
+HS256 user tokens with it (aud = tenant id, sub = user id, exp). Origins are scheme://host[:port];
+issuers are OIDC/JWT providers (https, or http on a loopback host) whose tokens name users, the
+user id being the --user-claim (default sub); at most 10 per tenant. Origin and issuer changes
+take effect within 60 s.
 --json prints one JSON document on stdout. Exit codes: 0 done, 1 failed, 2 usage error;
 stats:verify exits 1 when a recount differs. content:migrate-revisions rewrites banks imported
 before question revisions existed (the server no longer reads them), adds each question's difficulty,
@@ -119,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
   const config = readCliConfig();
   const target = args.flags.has('--aws')
     ? { dynamo: createDynamo({ tableName: config.tableName, region: config.region }), stop: async () => {} }
-    : await connectLocalDynamo(config, { onStarting: statusLine() });
+    : await connectLocalDynamo(config, { onStarting: statusLine(), owner: 'admin' });
   const activity = startActivity(args.command);
   try {
     const result = await run(args, new AccessStore(target.dynamo), target.dynamo);

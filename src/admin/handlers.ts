@@ -3,7 +3,18 @@ import { parseTtl } from '../auth/user-token';
 import { checkTenantId } from '../domain/access';
 import { badInput } from '../domain/errors';
 import { migrateRevisions, type AccessStore, type Dynamo } from '../store';
-import { createKey, createTenant, mintUserToken, rotateUserTokenSecret } from '../usecases/tenants';
+import type { TrustedIssuer } from '../domain/access';
+import {
+  addIssuer,
+  createKey,
+  createTenant,
+  listIssuers,
+  mintUserToken,
+  removeIssuer,
+  rotateUserTokenSecret,
+  updateTenantOrigins,
+  userTokenSecretOf,
+} from '../usecases/tenants';
 import { statsCommand } from './stats';
 
 export interface CommandResult {
@@ -24,21 +35,68 @@ export interface CommandInput {
 
 async function createTenantCommand({ options, store, one }: CommandInput): Promise<CommandResult> {
   const tenant = await createTenant(store, { name: one('name'), id: options.id?.[0], origins: options.origin });
+  const userTokenSecret = userTokenSecretOf(tenant);
   return {
-    json: { tenant: { id: tenant.id, name: tenant.name, allowedOrigins: tenant.allowedOrigins } },
-    text: `created tenant ${tenant.id}`,
+    json: { tenant: { id: tenant.id, name: tenant.name, allowedOrigins: tenant.allowedOrigins }, userTokenSecret },
+    text: [`created tenant ${tenant.id}`, ...secretLines(tenant.id, userTokenSecret)].join('\n'),
   };
 }
 
+/** How the secret is shown: once, with what a backend does with it. */
+const secretLines = (tenantId: string, secret: string): string[] => [
+  'user-token secret (shown once, store it in your backend now; HS256, aud = tenant id):',
+  secret,
+  `sign with e.g. jwt.sign({ sub: userId, aud: '${tenantId}' }, secret, { expiresIn: '1h' })`,
+];
+
 async function rotateSecret({ store, one, flags }: CommandInput): Promise<CommandResult> {
   const revokePrevious = flags.has('revoke-previous');
-  await rotateUserTokenSecret(store, one('tenant'), { revokePrevious });
+  const userTokenSecret = await rotateUserTokenSecret(store, one('tenant'), { revokePrevious });
   return {
-    json: { rotated: true, previousRevoked: revokePrevious },
-    text: revokePrevious
-      ? 'rotated the user-token secret; tokens signed with any earlier one are refused within 60 s'
-      : 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)',
+    json: { rotated: true, previousRevoked: revokePrevious, userTokenSecret },
+    text: [
+      revokePrevious
+        ? 'rotated the user-token secret; tokens signed with any earlier one are refused within 60 s'
+        : 'rotated the user-token secret (tokens signed with the previous one still verify until the next rotation)',
+      ...secretLines(one('tenant'), userTokenSecret),
+    ].join('\n'),
   };
+}
+
+async function updateTenant({ options, store, one }: CommandInput): Promise<CommandResult> {
+  const tenant = await updateTenantOrigins(store, {
+    tenantId: one('tenant'),
+    add: options['add-origin'],
+    remove: options['remove-origin'],
+  });
+  return {
+    json: { tenant: { id: tenant.id, name: tenant.name, allowedOrigins: tenant.allowedOrigins } },
+    text: `allowed origins of ${tenant.id} (in effect within 60 s): ${tenant.allowedOrigins.join(' ') || 'none'}`,
+  };
+}
+
+const issuerLine = (i: TrustedIssuer): string =>
+  `${i.issuer}  audience ${i.audience}  user claim ${i.userClaim}  jwks ${i.jwksUrl}`;
+
+async function addIssuerCommand({ options, store, one }: CommandInput): Promise<CommandResult> {
+  const issuer = await addIssuer(store, {
+    tenantId: one('tenant'),
+    issuer: one('issuer'),
+    jwksUrl: one('jwks-url'),
+    audience: one('audience'),
+    userClaim: options['user-claim']?.[0],
+  });
+  return { json: { issuer }, text: `trusted (in effect within 60 s): ${issuerLine(issuer)}` };
+}
+
+async function listIssuersCommand({ store, one }: CommandInput): Promise<CommandResult> {
+  const issuers = await listIssuers(store, one('tenant'));
+  return { json: { issuers }, text: issuers.length > 0 ? issuers.map(issuerLine).join('\n') : 'no issuers' };
+}
+
+async function removeIssuerCommand({ store, one }: CommandInput): Promise<CommandResult> {
+  await removeIssuer(store, { tenantId: one('tenant'), issuer: one('issuer') });
+  return { json: { removed: one('issuer') }, text: `removed ${one('issuer')} (its tokens are refused within 60 s)` };
 }
 
 async function createKeyCommand({ options, store, one }: CommandInput): Promise<CommandResult> {
@@ -101,6 +159,10 @@ function readCount(name: string, value: string): number {
 export const COMMAND_OPTIONS: Record<string, { options: string[]; repeatable?: string[]; flags?: string[] }> = {
   'tenant:create': { options: ['name', 'id', 'origin'], repeatable: ['origin'] },
   'tenant:rotate-secret': { options: ['tenant'], flags: ['revoke-previous'] },
+  'tenant:update': { options: ['tenant', 'add-origin', 'remove-origin'], repeatable: ['add-origin', 'remove-origin'] },
+  'issuer:add': { options: ['tenant', 'issuer', 'jwks-url', 'audience', 'user-claim'] },
+  'issuer:list': { options: ['tenant'] },
+  'issuer:remove': { options: ['tenant', 'issuer'] },
   'key:create': { options: ['tenant', 'kind', 'rps', 'burst'] },
   'key:revoke': { options: ['key-id'] },
   'key:list': { options: ['tenant'] },
@@ -124,6 +186,10 @@ export function optionProblem(command: string, options: Record<string, string[]>
 export const COMMAND_HANDLERS: Record<string, (input: CommandInput) => Promise<CommandResult>> = {
   'tenant:create': createTenantCommand,
   'tenant:rotate-secret': rotateSecret,
+  'tenant:update': updateTenant,
+  'issuer:add': addIssuerCommand,
+  'issuer:list': listIssuersCommand,
+  'issuer:remove': removeIssuerCommand,
   'key:create': createKeyCommand,
   'key:revoke': revokeKey,
   'key:list': listKeys,

@@ -1,11 +1,16 @@
 /**
  * Who is calling: the API key (x-api-key) names the tenant; the user comes from a user token
- * (Authorization: Bearer) or, for secret keys only, from x-user-id. Keys and tenants are cached
- * per container for 30 seconds (least recently used dropped first), so a revoked key stops working
- * within a minute and a warm request costs no DynamoDB call for authentication. Unknown key ids
+ * (Authorization: Bearer) or, for secret keys only, from x-user-id. A bearer token whose `iss` is
+ * one of the tenant's registered issuers is verified against that issuer's JWKS; any other is a
+ * tenant user token (HS256, the tenant's secret). Keys and tenants (with their allowed origins and
+ * issuers) are cached per container for 30 seconds (least recently used dropped first), so a
+ * revoked key, an origin or an issuer change takes effect within a minute and a warm request
+ * costs no DynamoDB call for authentication. Unknown key ids
  * are remembered briefly, and an address that keeps failing is stopped before it costs reads.
  */
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
+  isOriginAllowed,
   isUserId,
   parseApiKey,
   sameHash,
@@ -17,6 +22,7 @@ import {
 import { DomainError } from '../domain/errors';
 import type { AccessStore } from '../store';
 import { FailedAuthLimiter, type FailedAuthPolicy } from './failed-auth-limiter';
+import { IssuerTokens, type JwksPolicy } from './issuer-tokens';
 import { LruCache } from './lru-cache';
 import { verifyUserToken } from './user-token';
 
@@ -60,12 +66,26 @@ export class Authenticator {
   private readonly keys = new LruCache<string, Promise<Access | null>>(CACHE_LIMIT);
   private readonly unknownKeys = new LruCache<string, true>(CACHE_LIMIT);
   private readonly failures: FailedAuthLimiter;
+  private readonly issuerTokens: IssuerTokens;
 
   constructor(
     private readonly store: Pick<AccessStore, 'apiKey' | 'tenant'>,
-    private readonly options: { allowAnonymous: boolean; now?: () => number; failedAuth?: FailedAuthPolicy },
+    private readonly options: {
+      allowAnonymous: boolean;
+      /** Any port of http://localhost and http://127.0.0.1 as an allowed origin: STAGE=local only. */
+      allowLoopbackOrigins?: boolean;
+      now?: () => number;
+      failedAuth?: FailedAuthPolicy;
+      jwks?: JwksPolicy;
+    },
   ) {
     this.failures = new FailedAuthLimiter(options.failedAuth);
+    this.issuerTokens = new IssuerTokens(options.jwks);
+  }
+
+  /** Whether a browser on `origin` may use a publishable key of a tenant with these allowed origins. */
+  allowsOrigin(allowedOrigins: readonly string[], origin: string): boolean {
+    return isOriginAllowed(allowedOrigins, origin, this.options.allowLoopbackOrigins ?? false);
   }
 
   async authenticate(credentials: Credentials): Promise<Caller> {
@@ -76,7 +96,11 @@ export class Authenticator {
       return { tenantId: null, keyId: null, kind: 'anonymous', userId: null, key: null };
     }
     const { key, tenant } = await this.verifiedAccess(credentials.apiKey, credentials.sourceIp);
-    if (key.kind === 'publishable' && credentials.origin && !tenant.allowedOrigins.includes(credentials.origin)) {
+    if (
+      key.kind === 'publishable' &&
+      credentials.origin &&
+      !this.allowsOrigin(tenant.allowedOrigins, credentials.origin)
+    ) {
       throw new DomainError('FORBIDDEN', `origin ${credentials.origin} is not allowed for this key`);
     }
     return {
@@ -129,7 +153,13 @@ export class Authenticator {
     if (credentials.authorization === undefined) return null;
     const token = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(credentials.authorization)?.[1];
     if (!token) throw unauthenticated('Authorization must be "Bearer <user token>"');
-    const verdict = await verifyUserToken(token, tenant.id, tenant.userTokenSecrets);
+    const claimed = issuerOf(token);
+    const issuer = tenant.issuers?.find((trusted) => trusted.issuer === claimed);
+    const verdict = issuer
+      ? await this.issuerTokens.verify(token, issuer)
+      : claimed !== undefined && algorithmOf(token) !== 'HS256'
+        ? { problem: 'the user token is not valid: its "iss" is not a registered issuer of this tenant' }
+        : await verifyUserToken(token, tenant.id, tenant.userTokenSecrets);
     if ('problem' in verdict) throw unauthenticated(verdict.problem);
     if (!isUserId(verdict.userId)) throw unauthenticated('the user token names an invalid user id');
     return verdict.userId;
@@ -152,5 +182,23 @@ export class Authenticator {
     const key = await this.store.apiKey(keyId);
     const tenant = key && (await this.store.tenant(key.tenantId));
     return key && tenant ? { key, tenant } : null;
+  }
+}
+
+/** The token's unverified `iss`, only to choose how to verify it; undefined when it has none. */
+function issuerOf(token: string): string | undefined {
+  try {
+    const { iss } = decodeJwt(token);
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function algorithmOf(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    return undefined;
   }
 }

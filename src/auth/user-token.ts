@@ -1,16 +1,18 @@
 /**
  * User tokens: HS256 JWTs signed with the tenant's user-token secret, `aud` = tenant id, with
- * `sub` and `exp` required. Verified with jose, which refuses `alg: none` and any algorithm
+ * `sub` and `exp` required. The key is the UTF-8 bytes of the secret the admin CLI shows, as any
+ * JWT library uses a string secret (see userTokenKey). Verified with jose, which refuses `alg: none` and any algorithm
  * other than the one allowed here.
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { userTokenKey } from '../domain/access';
 import { badInput } from '../domain/errors';
 
 const ALGORITHM = 'HS256';
 /** Clock skew tolerated between the token's issuer and this server. */
 const CLOCK_TOLERANCE_S = 30;
 
-const keyOf = (secret: string): Uint8Array => Buffer.from(secret, 'base64url');
+const keyOf = userTokenKey;
 
 export async function signUserToken(options: {
   tenantId: string;

@@ -16,11 +16,15 @@ export interface LocalAccess {
   publishableKey: string;
   secretKey: string;
   userToken: string;
+  /** The tenant's own allowed origins (npm start adds any loopback port in STAGE=local). */
+  allowedOrigins: string[];
 }
 
 export async function ensureLocalAccess(store: AccessStore, dataDir: string, tableName: string): Promise<LocalAccess> {
   const file = path.join(dataDir, `local-access.${tableName}.json`);
-  let keys = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Omit<LocalAccess, 'userToken'>) : null;
+  let keys = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Pick<LocalAccess, 'publishableKey' | 'secretKey'>)
+    : null;
   if (!keys || !(await stillValid(store, keys.publishableKey)) || !(await stillValid(store, keys.secretKey))) {
     if (!(await store.tenant(LOCAL_TENANT))) {
       await createTenant(store, {
@@ -36,7 +40,8 @@ export async function ensureLocalAccess(store: AccessStore, dataDir: string, tab
     writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   }
   const userToken = await mintUserToken(store, { tenantId: LOCAL_TENANT, userId: DEMO_USER, ttlSeconds: 12 * 3600 });
-  return { ...keys, userToken };
+  const allowedOrigins = (await store.tenant(LOCAL_TENANT))?.allowedOrigins ?? [];
+  return { ...keys, userToken, allowedOrigins };
 }
 
 async function stillValid(store: AccessStore, key: string): Promise<boolean> {

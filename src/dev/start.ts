@@ -41,13 +41,18 @@ const portTaken = (port: number): LocalSetupError =>
 const urlHost = (host: string): string =>
   ['127.0.0.1', '::1', 'localhost'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
+/** The local tenant's allowed origins, and the loopback ports STAGE=local adds (npm run admin -- tenant:update changes the rest). */
+const originsLine = (origins: string[], loopback: boolean): string =>
+  [...origins, ...(loopback ? ['and any http://localhost:* or http://127.0.0.1:* (STAGE=local)'] : [])].join(', ') ||
+  'none';
+
 async function main(): Promise<void> {
   // STAGE=local unless the caller chose one: keyless local use, and the qbank-local table.
   const config = readCliConfig(localServerEnv());
   // Checked before DynamoDB Local starts, so a second `npm start` fails in a second, not ten.
   if (config.port !== 0 && (await isPortOpen(config.port))) throw portTaken(config.port);
   const logger = createLogger(config.logLevel);
-  const local = await connectLocalDynamo(config, { onStarting: statusLine() });
+  const local = await connectLocalDynamo(config, { onStarting: statusLine(), owner: TOOL, exclusive: true });
   const stopAll = async (code: number): Promise<never> => {
     await local.stop();
     process.exit(code);
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
         `Tenant "${LOCAL_TENANT}": publishable key ${access.publishableKey}`,
         `                 secret key      ${access.secretKey}`,
         `                 user token for "${DEMO_USER}" (12 h) ${access.userToken}`,
+        `                 allowed origins ${originsLine(access.allowedOrigins, config.allowLoopbackOrigins)}`,
         `qbank GraphQL API ready at ${url}`,
         `Try: curl -s ${url} -H 'content-type: application/json' -H 'x-api-key: ${access.publishableKey}' \\`,
         `       -H 'authorization: Bearer ${access.userToken}' -d '{"query":"{ me { id } banks { id title questionCount } }"}'`,

@@ -19,9 +19,27 @@ export interface TenantRecord {
   name: string;
   /** Origins a publishable key may be used from (exact scheme://host[:port]). */
   allowedOrigins: string[];
-  /** HS256 secrets for user tokens, newest first; older ones still verify until dropped. */
+  /**
+   * HS256 secrets for user tokens, newest first; older ones still verify until dropped. Stored as
+   * `utf8:<secret>` (the key is the UTF-8 bytes of the secret the admin CLI showed) or, for
+   * secrets made before secrets were shown, bare base64url (the key is the decoded bytes).
+   */
   userTokenSecrets: string[];
+  /** OIDC/JWT issuers whose tokens name this tenant's users (absent on older records: none). */
+  issuers?: TrustedIssuer[];
   createdAt: string;
+}
+
+/** An identity provider a tenant trusts: tokens with `iss` equal to `issuer` are verified against its JWKS. */
+export interface TrustedIssuer {
+  /** Compared exactly with the token's `iss` (a trailing `/` included). */
+  issuer: string;
+  /** https (or http on a loopback host) URL of the issuer's JSON Web Key Set. */
+  jwksUrl: string;
+  /** The `aud` the token must carry. */
+  audience: string;
+  /** The claim whose value is the user id, as given (default `sub`). */
+  userClaim: string;
 }
 
 export interface ApiKeyRecord {
@@ -67,7 +85,75 @@ export function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export const newUserTokenSecret = (): string => randomBytes(32).toString('base64url');
+const UTF8_SECRET = 'utf8:';
+
+/** A new user-token secret in its stored form (`utf8:` and 43 base64url characters). */
+export const newUserTokenSecret = (): string => `${UTF8_SECRET}${randomBytes(32).toString('base64url')}`;
+
+/** The secret a tenant's backend signs with, as shown once; null for a secret made before they were shown. */
+export const shownUserTokenSecret = (stored: string): string | null =>
+  stored.startsWith(UTF8_SECRET) ? stored.slice(UTF8_SECRET.length) : null;
+
+/**
+ * The HS256 key of a stored secret: the UTF-8 bytes of the shown secret, exactly as
+ * `jsonwebtoken.sign(payload, secret)` and jose's `new TextEncoder().encode(secret)` use it; an
+ * older secret (never shown) keeps its base64url-decoded bytes, so tokens signed before still verify.
+ */
+export const userTokenKey = (stored: string): Uint8Array => {
+  const shown = shownUserTokenSecret(stored);
+  return shown === null ? Buffer.from(stored, 'base64url') : Buffer.from(shown, 'utf8');
+};
+
+/** How many issuers and allowed origins one tenant may have. */
+export const MAX_ISSUERS = 10;
+export const MAX_ORIGINS = 50;
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** An https URL, or http on a loopback host (local development and tests); anything else is refused. */
+function checkTrustedUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw badInput(`${name} must be an https URL; got "${value.slice(0, 200)}"`);
+  }
+  const loopback = LOOPBACK_HOSTS.includes(url.hostname);
+  if (value.length > 512 || /\s/.test(value) || url.username || url.password || url.hash)
+    throw badInput(`${name} must be an https URL of at most 512 characters, without spaces, credentials or #`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw badInput(`${name} must use https (http only on 127.0.0.1, localhost or [::1]); got "${value}"`);
+  return value;
+}
+
+/** An issuer as `issuer:add` takes it; the issuer string is kept exactly as given. */
+export function checkTrustedIssuer(input: {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+  userClaim?: string;
+}): TrustedIssuer {
+  const userClaim = input.userClaim ?? 'sub';
+  if (!/^[\x21-\x7e]{1,256}$/.test(input.audience))
+    throw badInput('--audience must be 1 to 256 printable characters without spaces');
+  if (!/^[\x21-\x7e]{1,128}$/.test(userClaim))
+    throw badInput('--user-claim must be a claim name: 1 to 128 printable characters without spaces');
+  return {
+    issuer: checkTrustedUrl('--issuer', input.issuer),
+    jwksUrl: checkTrustedUrl('--jwks-url', input.jwksUrl),
+    audience: input.audience,
+    userClaim,
+  };
+}
+
+/**
+ * Whether a browser on `origin` may use the tenant's publishable key: one of its allowed origins,
+ * or, when `loopback` is on (STAGE=local only), any port of http://localhost and http://127.0.0.1.
+ */
+export function isOriginAllowed(allowedOrigins: readonly string[], origin: string, loopback = false): boolean {
+  if (allowedOrigins.includes(origin)) return true;
+  return loopback && /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/.test(origin);
+}
 
 const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 const USER_ID = /^[A-Za-z0-9_.:@|+-]{1,128}$/;

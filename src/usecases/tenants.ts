@@ -5,13 +5,18 @@
  */
 import {
   checkTenantId,
+  checkTrustedIssuer,
   generateApiKey,
   isUserId,
+  MAX_ISSUERS,
+  MAX_ORIGINS,
   newUserTokenSecret,
   normaliseOrigin,
+  shownUserTokenSecret,
   type KeyKind,
   type RateLimit,
   type TenantRecord,
+  type TrustedIssuer,
 } from '../domain/access';
 import { DomainError, badInput } from '../domain/errors';
 import type { AccessStore } from '../store';
@@ -28,8 +33,9 @@ export async function createTenant(
   const tenant: TenantRecord = {
     id: checkTenantId(input.id ?? slugify(input.name, 'tenant')),
     name: input.name.trim(),
-    allowedOrigins: [...new Set((input.origins ?? []).map(normaliseOrigin))],
+    allowedOrigins: checkOriginCount([...new Set((input.origins ?? []).map(normaliseOrigin))]),
     userTokenSecrets: [newUserTokenSecret()],
+    issuers: [],
     createdAt: input.now ?? new Date().toISOString(),
   };
   await store.createTenant(tenant);
@@ -73,13 +79,81 @@ export async function mintUserToken(
   });
 }
 
+/** The tenant's user-token secret as its backend signs with it; shown once, by the admin CLI. */
+export function userTokenSecretOf(tenant: TenantRecord): string {
+  const shown = shownUserTokenSecret(tenant.userTokenSecrets[0]);
+  if (shown === null) throw new Error(`tenant "${tenant.id}" has no user-token secret that can be shown`);
+  return shown;
+}
+
+/** Returns the new secret (shown once); the previous one still verifies until the next rotation. */
 export async function rotateUserTokenSecret(
   store: AccessStore,
   tenantId: string,
   options: { revokePrevious?: boolean } = {},
-): Promise<void> {
+): Promise<string> {
   await requireTenant(store, tenantId);
-  await store.rotateUserTokenSecret(tenantId, newUserTokenSecret(), options);
+  const secret = newUserTokenSecret();
+  await store.rotateUserTokenSecret(tenantId, secret, options);
+  return shownUserTokenSecret(secret)!;
+}
+
+function checkOriginCount(origins: string[]): string[] {
+  if (origins.length > MAX_ORIGINS) throw badInput(`a tenant can allow at most ${MAX_ORIGINS} origins`);
+  return origins;
+}
+
+/** Adds and removes allowed origins (checked: scheme://host[:port]); removing one that is not there is an error. */
+export async function updateTenantOrigins(
+  store: AccessStore,
+  input: { tenantId: string; add?: string[]; remove?: string[] },
+): Promise<TenantRecord> {
+  checkTenantId(input.tenantId);
+  const add = (input.add ?? []).map(normaliseOrigin);
+  const remove = (input.remove ?? []).map(normaliseOrigin);
+  if (add.length + remove.length === 0) throw badInput('give --add-origin or --remove-origin (each may repeat)');
+  const both = add.find((origin) => remove.includes(origin));
+  if (both) throw badInput(`${both} is both added and removed`);
+  return store.updateTenantAccess(input.tenantId, (tenant) => {
+    const missing = remove.find((origin) => !tenant.allowedOrigins.includes(origin));
+    if (missing) throw new DomainError('NOT_FOUND', `${missing} is not an allowed origin of "${tenant.id}"`);
+    const kept = tenant.allowedOrigins.filter((origin) => !remove.includes(origin));
+    return {
+      allowedOrigins: checkOriginCount([...new Set([...kept, ...add])]),
+      issuers: tenant.issuers ?? [],
+    };
+  });
+}
+
+/** Registers an issuer; registering the same issuer string again replaces its settings. */
+export async function addIssuer(
+  store: AccessStore,
+  input: { tenantId: string; issuer: string; jwksUrl: string; audience: string; userClaim?: string },
+): Promise<TrustedIssuer> {
+  checkTenantId(input.tenantId);
+  const issuer = checkTrustedIssuer(input);
+  await store.updateTenantAccess(input.tenantId, (tenant) => {
+    const others = (tenant.issuers ?? []).filter((trusted) => trusted.issuer !== issuer.issuer);
+    if (others.length >= MAX_ISSUERS)
+      throw badInput(`a tenant can trust at most ${MAX_ISSUERS} issuers; remove one first (issuer:remove)`);
+    return { allowedOrigins: tenant.allowedOrigins, issuers: [...others, issuer] };
+  });
+  return issuer;
+}
+
+export async function listIssuers(store: AccessStore, tenantId: string): Promise<TrustedIssuer[]> {
+  return (await requireTenant(store, tenantId)).issuers ?? [];
+}
+
+/** Removes an issuer, named exactly as registered. */
+export async function removeIssuer(store: AccessStore, input: { tenantId: string; issuer: string }): Promise<void> {
+  checkTenantId(input.tenantId);
+  await store.updateTenantAccess(input.tenantId, (tenant) => {
+    const issuers = tenant.issuers ?? [];
+    if (!issuers.some((trusted) => trusted.issuer === input.issuer))
+      throw new DomainError('NOT_FOUND', `"${tenant.id}" has no issuer "${input.issuer}" (issuer:list shows them)`);
+    return { allowedOrigins: tenant.allowedOrigins, issuers: issuers.filter((t) => t.issuer !== input.issuer) };
+  });
 }
 
 /** The tenant named by --tenant: its id checked like any input before it reaches a key. */

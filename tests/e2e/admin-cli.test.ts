@@ -18,6 +18,7 @@ describe('npm run admin', () => {
   it('creates a tenant and keys, mints a user token, lists and revokes keys', async () => {
     expect(await admin('tenant:create', '--name', 'Quiz Co', '--origin', 'https://quiz.example', '--json')).toEqual({
       tenant: { id: 'quiz-co', name: 'Quiz Co', allowedOrigins: ['https://quiz.example'] },
+      userTokenSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const publishable = await admin('key:create', '--tenant', 'quiz-co', '--kind', 'publishable', '--json');
     const secret = await admin(

@@ -1,9 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { USAGE } from '../../seed/args';
 import { freePort, isPortOpen } from '../../src/dev/dynamodb-local';
+import { portFilePath } from '../../src/dev/port-file';
 import { readExistingBank } from '../../src/store';
 import { SHARED_RAW_BANK, SHIPPED_BANK, bankFile } from '../support/banks';
 import { endpoint, newDynamo } from '../support/dynamo';
@@ -202,6 +203,19 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
         body: JSON.stringify({ query: '{ me { id tenantId } }' }),
       });
       expect(((await me.json()) as { data: unknown }).data).toEqual({ me: { id: 'demo-user', tenantId: 'local' } });
+      // STAGE=local: a browser on any loopback port may use the publishable key, and npm start says so
+      expect(app.output()).toContain(
+        'allowed origins http://localhost:3000, http://localhost:5173, and any http://localhost:* or http://127.0.0.1:* (STAGE=local)\n',
+      );
+      const fromVite = await fetch(app.match[1], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key, origin: 'http://127.0.0.1:5174' },
+        body: JSON.stringify({ query: '{ banks { id } }' }),
+      });
+      expect([fromVite.status, fromVite.headers.get('access-control-allow-origin')]).toEqual([
+        200,
+        'http://127.0.0.1:5174',
+      ]);
       firstKeys = [key, app.output().match(/secret key\s+(qb_sk_\S+)/)![1]];
     } finally {
       expect(await app.stop('SIGTERM')).toBe(0);
@@ -216,6 +230,30 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
       /ready at (http:\/\/localhost:\d+\/graphql)/,
     );
     expect(app.output()).toContain('Banks already imported');
+    const dataDir = localEnv.QBANK_DATA_DIR;
+    const portFile = JSON.parse(readFileSync(portFilePath(dataDir), 'utf8'));
+    expect([portFile.owner, portFile.port]).toEqual(['npm start', Number(localEnv.DYNAMODB_LOCAL_PORT)]);
+    // The seed and admin CLIs use the running DynamoDB Local (another port named or not), never a second one.
+    const elsewhere = { ...localEnv, DYNAMODB_LOCAL_PORT: String(await freePort()) };
+    const file = bankFile('later.md', '---\ntitle: Later\n---\n## One\n\n1. Added while running? <!-- id: q -->\n');
+    const seeded = await seed([file, '--json'], elsewhere);
+    const admin = await runScript(
+      'src/admin/cli.ts',
+      ['tenant:update', '--tenant', 'local', '--add-origin', 'https://app.local.test', '--json'],
+      baseEnv(elsewhere),
+    );
+    expect([seeded.code, seeded.stderr.includes('starting DynamoDB Local'), admin.code, admin.stdout]).toEqual([
+      0,
+      false,
+      0,
+      `${JSON.stringify({ tenant: { id: 'local', name: 'Local development', allowedOrigins: ['http://localhost:3000', 'http://localhost:5173', 'https://app.local.test'] } })}\n`,
+    ]);
+    const later = await fetch(app.match[1], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ question(id: "later/q") { text } }' }),
+    });
+    expect(((await later.json()) as { data: unknown }).data).toEqual({ question: { text: 'Added while running?' } });
     // the local tenant is created once: the same keys are printed again
     expect([
       app.output().match(/publishable key (qb_pk_\S+)/)![1],
@@ -223,5 +261,6 @@ describe('without DYNAMODB_ENDPOINT: the local DynamoDB of npm start', () => {
     ]).toEqual(firstKeys);
     expect(await app.stop('SIGINT')).toBe(0);
     expect(await isPortOpen(Number(localEnv.DYNAMODB_LOCAL_PORT))).toBe(false);
+    expect(existsSync(portFilePath(dataDir))).toBe(false);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 /** Given: tenants with keys and user tokens on a suite's table. */
 import { SignJWT } from 'jose';
 import { createKey, createTenant, mintUserToken } from '../../src/usecases/tenants';
-import type { RateLimit } from '../../src/domain/access';
+import { userTokenKey, type RateLimit } from '../../src/domain/access';
 import { AccessStore } from '../../src/store';
 import type { Dynamo } from '../../src/store/client';
 
@@ -39,9 +39,9 @@ export async function givenTenant(
   };
 }
 
-/** A token with the given header and claims, signed with `secret` (HS256 unless the header says otherwise). */
+/** A token with the given header and claims, signed with the stored `secret` (HS256 unless the header says otherwise). */
 export async function craftToken(secret: string, claims: Record<string, unknown>, alg = 'HS256'): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(Buffer.from(secret, 'base64url'));
+  return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(userTokenKey(secret));
 }
 
 /** An unsigned token (`alg: none`), which must never be accepted. */

@@ -16,6 +16,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       production: false,
       allowAnonymous: false,
+      allowLoopbackOrigins: false,
       introspection: true,
       rateLimit: { rps: 20, burst: 40 },
     });
@@ -37,6 +38,20 @@ describe('readConfig', () => {
       allowAnonymous: true,
     });
     expect(readConfig(localServerEnv({ STAGE: 'prod' }))).toMatchObject({ stage: 'prod', allowAnonymous: false });
+  });
+
+  it('allows http://localhost:* and http://127.0.0.1:* origins only with STAGE=local set explicitly, never in production', () => {
+    expect(
+      [
+        {},
+        { NODE_ENV: 'production' },
+        { STAGE: 'local', NODE_ENV: 'production' },
+        { STAGE: 'dev' },
+        { STAGE: 'prod' },
+        { STAGE: 'local' },
+      ].map((env) => readConfig(env).allowLoopbackOrigins),
+    ).toEqual([false, false, false, false, false, true]);
+    expect(readConfig(localServerEnv({})).allowLoopbackOrigins).toBe(true);
   });
 
   it('binds the dev server to HOST, loopback by default', () => {

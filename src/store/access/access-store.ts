@@ -4,11 +4,12 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { queryAll } from '../query';
-import type { ApiKeyRecord, TenantRecord } from '../../domain/access';
+import type { ApiKeyRecord, TenantRecord, TrustedIssuer } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import { batchGet, type Item } from '../batch';
 import type { Dynamo } from '../client';
 import {
+  accessVersionOf,
   apiKeyFromItem,
   apiKeyKey,
   apiKeyToItem,
@@ -61,6 +62,49 @@ export class AccessStore {
         },
       }),
     );
+  }
+
+  /**
+   * Changes a tenant's allowed origins and issuers: `change` sees the tenant as stored (read
+   * strongly consistent) and returns the new lists; the write is conditional on nobody having
+   * changed them since (an `accessVersion` counter), and a lost race reads and applies again.
+   * The changed tenant is returned.
+   */
+  async updateTenantAccess(
+    tenantId: string,
+    change: (tenant: TenantRecord) => { allowedOrigins: string[]; issuers: TrustedIssuer[] },
+  ): Promise<TenantRecord> {
+    for (let attempt = 1; ; attempt++) {
+      const { Item: item } = await this.dynamo.doc.send(
+        new GetCommand({ TableName: this.dynamo.tableName, Key: tenantKey(tenantId), ConsistentRead: true }),
+      );
+      if (!item) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
+      const tenant = tenantFromItem(item as Item);
+      const next = change(tenant);
+      const version = accessVersionOf(item as Item);
+      try {
+        await this.dynamo.doc.send(
+          new UpdateCommand({
+            TableName: this.dynamo.tableName,
+            Key: tenantKey(tenantId),
+            UpdateExpression: 'SET allowedOrigins = :origins, issuers = :issuers, accessVersion = :next',
+            ConditionExpression:
+              version === undefined
+                ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)'
+                : 'accessVersion = :read',
+            ExpressionAttributeValues: {
+              ':origins': next.allowedOrigins,
+              ':issuers': next.issuers,
+              ':next': (version ?? 0) + 1,
+              ...(version === undefined ? {} : { ':read': version }),
+            },
+          }),
+        );
+        return { ...tenant, ...next };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {

@@ -1,11 +1,12 @@
 /** Access keys and item mappers. Only src/store/access uses them. */
-import type { ApiKeyRecord, TenantRecord } from '../../domain/access';
+import type { ApiKeyRecord, TenantRecord, TrustedIssuer } from '../../domain/access';
 import type { Item, Key } from '../batch';
 
 /*
  * Access (tenants, keys, rate counters):
  *
  *   tenant      PK TENANT#<tenant>  SK TENANT          GSI1PK TENANTS             GSI1SK <tenant>
+ *               (allowedOrigins, userTokenSecrets, issuers and accessVersion on the one item: one read authenticates)
  *   api key     PK APIKEY#<keyId>   SK APIKEY          GSI1PK TENANT#<tenant>#KEYS GSI1SK <createdAt>#<keyId>
  *   rate count  PK RATE#<keyId>     SK W#<second>      (expiresAt: DynamoDB TTL)
  */
@@ -16,8 +17,18 @@ export const tenantKeysIndex = (tenantId: string): string => `TENANT#${tenantId}
 export const TENANTS_INDEX_PARTITION = 'TENANTS';
 
 export function tenantToItem(tenant: TenantRecord): Item {
-  return { ...tenantKey(tenant.id), GSI1PK: TENANTS_INDEX_PARTITION, GSI1SK: tenant.id, type: 'Tenant', ...tenant };
+  return {
+    ...tenantKey(tenant.id),
+    GSI1PK: TENANTS_INDEX_PARTITION,
+    GSI1SK: tenant.id,
+    type: 'Tenant',
+    ...tenant,
+    issuers: tenant.issuers ?? [],
+  };
 }
+
+/** The tenant item's counter of origin and issuer changes: each change is conditional on the one it read. */
+export const accessVersionOf = (item: Item): number | undefined => item.accessVersion as number | undefined;
 
 export function tenantFromItem(item: Item): TenantRecord {
   return {
@@ -25,6 +36,12 @@ export function tenantFromItem(item: Item): TenantRecord {
     name: item.name as string,
     allowedOrigins: (item.allowedOrigins as string[]) ?? [],
     userTokenSecrets: item.userTokenSecrets as string[],
+    issuers: ((item.issuers as TrustedIssuer[] | undefined) ?? []).map((trusted) => ({
+      issuer: trusted.issuer,
+      jwksUrl: trusted.jwksUrl,
+      audience: trusted.audience,
+      userClaim: trusted.userClaim,
+    })),
     createdAt: item.createdAt as string,
   };
 }
