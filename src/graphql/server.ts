@@ -15,6 +15,7 @@ import { errorFormatter, errorReporting } from './errors';
 import { accessLog, corsHeaders, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
+import { installScalars } from './scalars';
 import { resolvers } from './resolvers';
 
 /**
@@ -94,5 +95,6 @@ export function executableSchema(): GraphQLSchema {
       fields[fieldName].resolve = resolve as (typeof fields)[string]['resolve'];
     }
   }
+  installScalars(schema);
   return schema;
 }

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BankRecord } from '../../domain/content';
 import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionStateModel, RecordAttemptPayloadModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
@@ -14,6 +14,13 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * An instant: an ISO 8601 date-time in UTC with milliseconds, e.g. `2026-12-03T06:45:15.123Z`.
+   * As an input it takes any ISO 8601 date-time with a zone (`Z` or `±hh:mm`) and normalises it to
+   * UTC; anything else is BAD_USER_INPUT. Calendar days (`ActivityDay.date`) are plain `YYYY-MM-DD`
+   * strings, not instants.
+   */
+  DateTime: { input: string; output: string; }
 };
 
 /** Attempts of all the tenant's users on one UTC calendar day in one bank (no per-user data). */
@@ -34,8 +41,8 @@ export type Attempt = {
   answer: Maybe<Scalars['String']['output']>;
   /** The frontend's idempotency key given when recording. */
   clientAttemptId: Scalars['String']['output'];
-  /** ISO 8601. */
-  createdAt: Scalars['String']['output'];
+  /** When the attempt was recorded. */
+  createdAt: Scalars['DateTime']['output'];
   /** The attempt's id (a UUID). */
   id: Scalars['ID']['output'];
   /** The outcome given when recording. */
@@ -99,8 +106,8 @@ export type Bank = {
   slug: Scalars['String']['output'];
   /** The bank's title (its `#` heading or front matter). */
   title: Scalars['String']['output'];
-  /** When an import last changed the bank (ISO 8601). */
-  updatedAt: Scalars['String']['output'];
+  /** When an import last changed the bank. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
@@ -423,12 +430,12 @@ export type QuestionState = {
    * @deprecated Renamed to `memoryDifficulty` (FSRS, 1–10), distinct from `Question.difficulty` (1–3). Removed in the next release.
    */
   difficulty: Scalars['Float']['output'];
-  /** When the question is next due (ISO 8601). */
-  due: Scalars['String']['output'];
+  /** When the question is next due. */
+  due: Scalars['DateTime']['output'];
   /** Times the question was forgotten after being learned (FSRS lapses). */
   lapses: Scalars['Int']['output'];
-  /** When the user last answered the question (ISO 8601 UTC). */
-  lastAttemptAt: Scalars['String']['output'];
+  /** When the user last answered the question. */
+  lastAttemptAt: Scalars['DateTime']['output'];
   /** The outcome of the user's last attempt. */
   lastOutcome: Outcome;
   /** 8 lapses or more: the question keeps being forgotten. */
@@ -475,12 +482,12 @@ export type Quiz = {
   __typename?: 'Quiz';
   /** Questions of the quiz answered so far (first attempt of each counts). */
   answered: Scalars['Int']['output'];
-  /** When startQuiz made the quiz (ISO 8601 UTC). */
-  createdAt: Scalars['String']['output'];
+  /** When startQuiz made the quiz. */
+  createdAt: Scalars['DateTime']['output'];
   /** The strategy ran out of fresh questions and filled up with the weakest ones. */
   exhausted: Scalars['Boolean']['output'];
-  /** 30 days after createdAt (ISO 8601). From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
-  expiresAt: Scalars['String']['output'];
+  /** 30 days after createdAt. From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
+  expiresAt: Scalars['DateTime']['output'];
   /** The quiz id (a lower-case UUID): pass it as `quizId` to recordAttempt. */
   id: Scalars['ID']['output'];
   /** The quiz's questions in the order to ask them. */
@@ -654,8 +661,8 @@ export type User = {
   correctRate: Scalars['Float']['output'];
   /** The user id as the token's `sub` or the `x-user-id` header gives it. */
   id: Scalars['ID']['output'];
-  /** When the user last recorded an attempt (ISO 8601 UTC); null before the first. */
-  lastAttemptAt: Maybe<Scalars['String']['output']>;
+  /** When the user last recorded an attempt; null before the first. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** Consecutive UTC days with an attempt, ending today or yesterday. */
   streakDays: Scalars['Int']['output'];
   /** The tenant (client application) the user belongs to. */
@@ -742,6 +749,7 @@ export type ResolversTypes = {
   AttemptFilter: AttemptFilter;
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -782,6 +790,7 @@ export type ResolversParentTypes = {
   AttemptFilter: AttemptFilter;
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -818,7 +827,7 @@ export type ActivityDayResolvers<ContextType = GraphQLContext, ParentType extend
 export type AttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attempt'] = ResolversParentTypes['Attempt']> = {
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientAttemptId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
@@ -846,8 +855,12 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordAttempt?: Resolver<ResolversTypes['RecordAttemptPayload'], ParentType, ContextType, RequireFields<MutationRecordAttemptArgs, 'input'>>;
@@ -934,9 +947,9 @@ export type QuestionSourceResolvers<ContextType = GraphQLContext, ParentType ext
 export type QuestionStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionState'] = ResolversParentTypes['QuestionState']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   difficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  due?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lapses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lastAttemptAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
   leech?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   memoryDifficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -961,9 +974,9 @@ export type QuestionStatsResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type QuizResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quiz'] = ResolversParentTypes['Quiz']> = {
   answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1011,7 +1024,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   correctRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   streakDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -1022,6 +1035,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptConnection?: AttemptConnectionResolvers<ContextType>;
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Option?: OptionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
