@@ -72,7 +72,9 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No Apollo landing page anywhere (it loads Apollo's CDN, fonts and telemetry): the local
+      // server serves its own offline GraphiQL (src/dev/graphiql.ts), production none.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
