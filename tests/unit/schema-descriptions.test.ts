@@ -43,6 +43,15 @@ describe('schema descriptions', () => {
     expect(types.flatMap(undescribed)).toEqual([]);
   });
 
+  it('gives one meaning per name: the FSRS difficulty is memoryDifficulty, the old name deprecated', () => {
+    const state = schema.getType('QuestionState') as import('graphql').GraphQLObjectType;
+    const { memoryDifficulty, difficulty } = state.getFields();
+    expect([String(memoryDifficulty.type), memoryDifficulty.deprecationReason]).toEqual(['Float!', undefined]);
+    expect(difficulty.deprecationReason).toBe(
+      'Renamed to `memoryDifficulty` (FSRS, 1–10), distinct from `Question.difficulty` (1–3). Removed in the next release.',
+    );
+  });
+
   it('checks what the schema holds: the root types and their operations are among the checked elements', () => {
     const names = types.map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Quiz', 'Attempt', 'QuestionState']));
