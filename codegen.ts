@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           AttemptConnection: '../../usecases/models#AttemptConnectionModel',
           User: '../../usecases/models#UserModel',
         },
+        scalars: { DateTime: 'string' },
         useIndexSignature: false,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

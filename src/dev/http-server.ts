@@ -7,11 +7,16 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { LambdaHandler } from '../lambda';
+import { ASSET_PATH, type LandingPage } from './graphiql';
 
 /** API Gateway's own payload limit is 10 MB; locally we refuse far less. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createHttpServer(handler: LambdaHandler): http.Server {
+/**
+ * With a landing page, a browser's `GET /graphql` (Accept: text/html, no `query`) gets GraphiQL
+ * and `GET /graphql/assets/<file>` its bundle; every other request goes to the handler.
+ */
+export function createHttpServer(handler: LambdaHandler, options: { landingPage?: LandingPage } = {}): http.Server {
   return http.createServer((req, res) => {
     // This server's own answers (the handler's carry their own headers): readable from any
     // origin, like every refusal of the handler, so a browser app sees the status, not a CORS error.
@@ -28,6 +33,15 @@ export function createHttpServer(handler: LambdaHandler): http.Server {
       .then(async (body) => {
         if (body === null) return send(res, own(413, 'request body too large'));
         const url = new URL(req.url ?? '/', 'http://localhost');
+        const page = options.landingPage;
+        if (page && req.method === 'GET' && url.pathname.startsWith(`${ASSET_PATH}/`)) {
+          const asset = await page.asset(url.pathname.slice(ASSET_PATH.length + 1));
+          if (!asset) return send(res, own(404, 'not found'));
+          return sendBytes(res, asset.contentType, asset.body);
+        }
+        if (page && isBrowserVisit(req, url)) {
+          return sendBytes(res, 'text/html; charset=utf-8', Buffer.from(await page.html()));
+        }
         if (url.pathname !== '/graphql') return send(res, own(404, 'not found: use /graphql'));
         const result = (await handler(
           toEvent(req, url, body),
@@ -38,6 +52,22 @@ export function createHttpServer(handler: LambdaHandler): http.Server {
       })
       .catch((error: Error) => send(res, own(500, `local server error: ${error.message}`)));
   });
+}
+
+/** A browser opening the endpoint: a GET that accepts HTML and carries no GraphQL query. */
+function isBrowserVisit(req: http.IncomingMessage, url: URL): boolean {
+  return (
+    req.method === 'GET' &&
+    url.pathname === '/graphql' &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('extensions') &&
+    (req.headers.accept ?? '').includes('text/html')
+  );
+}
+
+function sendBytes(res: http.ServerResponse, contentType: string, body: Buffer): void {
+  res.writeHead(200, { 'content-type': contentType, 'content-length': body.length, 'cache-control': 'no-store' });
+  res.end(body);
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {

@@ -14,6 +14,7 @@ import { bankExists, migrateRevisions, type Dynamo } from '../store';
 import { statusLine } from './activity';
 import { installCrashHandlers, LocalSetupError, readCliConfig, reportFailure } from './cli-errors';
 import { isPortOpen } from './dynamodb-local';
+import { createLandingPage } from './graphiql';
 import { createHttpServer } from './http-server';
 import { connectLocalDynamo } from './local-dynamo';
 import { DEMO_USER, ensureLocalAccess, LOCAL_TENANT } from './local-tenant';
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     const imported = await importMissingBanks(local.dynamo);
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
     const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
-    const server = createHttpServer(createLambdaHandler(app));
+    const landingPage = createLandingPage({
+      'x-api-key': access.publishableKey,
+      authorization: `Bearer ${access.userToken}`,
+    });
+    const server = createHttpServer(createLambdaHandler(app), { landingPage });
     await new Promise<void>((resolve, reject) =>
       server.once('error', reject).listen(config.port, config.host, resolve),
     ).catch((error: NodeJS.ErrnoException) => {

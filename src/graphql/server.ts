@@ -17,6 +17,7 @@ import { contentCache } from './http-cache';
 import { accessLog, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
 import { typeDefs } from './generated/typedefs';
+import { installScalars } from './scalars';
 import { resolvers } from './resolvers';
 
 /**
@@ -76,7 +77,9 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // No Apollo landing page anywhere (it loads Apollo's CDN, fonts and telemetry): the local
+      // server serves its own offline GraphiQL (src/dev/graphiql.ts), production none.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
@@ -99,5 +102,6 @@ export function executableSchema(): GraphQLSchema {
       fields[fieldName].resolve = resolve as (typeof fields)[string]['resolve'];
     }
   }
+  installScalars(schema);
   return schema;
 }

@@ -47,6 +47,7 @@ describe('recording attempts', () => {
         leech: false,
         lastOutcome: 'PARTIAL',
         stability: 1.2931,
+        memoryDifficulty: 5.11217071,
         difficulty: 5.11217071,
         question: { id: ids[1] },
       },

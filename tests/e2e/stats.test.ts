@@ -100,6 +100,21 @@ describe('tenant-wide statistics', () => {
     expect(ops.data.activity[1]).toEqual({ date: today, attempts: 6, activeUsers: 3 });
   });
 
+  it('answers every tenant-wide aggregate to a publishable key with no user, as to a secret key', async () => {
+    const query = `{
+      sectionStats(bankId: "ml-junior") { section { id } attempts successRate uniqueUsers }
+      hardestQuestions(bankId: "ml-junior", minAttempts: 2) { question { id } attempts successRate }
+      activity(bankId: "ml-junior", days: 2) { date attempts activeUsers }
+      questionStats(questionId: "${ids[0]}") { attempts uniqueUsers }
+    }`;
+    const viaPublishable = await api.send(graphqlEvent({ query }, { headers: { 'x-api-key': acme.publishable } }));
+    const viaSecret = await api.send(graphqlEvent({ query }, { headers: { 'x-api-key': acme.secret } }));
+    expect(viaPublishable.errors).toBeUndefined();
+    expect(viaPublishable.data).toEqual(viaSecret.data);
+    expect(viaPublishable.data!.questionStats).toEqual({ attempts: 4, uniqueUsers: 3 });
+    expect(viaPublishable.data!.hardestQuestions.map((q: any) => q.question.id)).toEqual([ids[0], ids[1]]);
+  });
+
   it('never mixes tenants: another tenant sees zero', async () => {
     const globex = await givenTenant(dynamo(), 'globex');
     const other = await givenLearner(api, globex.secret, 'u1').ask(

@@ -5,7 +5,7 @@ export const RECORD = `mutation Record($input: RecordAttemptInput!) {
   recordAttempt(input: $input) {
     duplicate
     attempt { id outcome score timeSpentMs quizId clientAttemptId createdAt question { id } }
-    state { attempts lapses leech due stability difficulty retrievability lastOutcome question { id } }
+    state { attempts lapses leech due stability memoryDifficulty difficulty retrievability lastOutcome question { id } }
   }
 }`;
 

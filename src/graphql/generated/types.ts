@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { BankRecord } from '../../domain/content';
 import type { SectionModel, QuestionModel, OptionModel, QuestionConnectionModel, QuestionSetModel, QuestionSearchConnectionModel, QuestionStateModel, RecordAttemptPayloadModel, QuizItemModel, QuizConnectionModel, TopicMasteryModel, QuestionStatsModel, SectionStatsModel, AttemptConnectionModel, UserModel } from '../../usecases/models';
 import type { AttemptRecord, QuizRecord } from '../../domain/attempts';
@@ -14,50 +14,78 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * An instant: an ISO 8601 date-time in UTC with milliseconds, e.g. `2026-12-03T06:45:15.123Z`.
+   * As an input it takes any ISO 8601 date-time with a zone (`Z` or `±hh:mm`) and normalises it to
+   * UTC; anything else is BAD_USER_INPUT. Calendar days (`ActivityDay.date`) are plain `YYYY-MM-DD`
+   * strings, not instants.
+   */
+  DateTime: { input: string; output: string; }
 };
 
+/** Attempts of all the tenant's users on one UTC calendar day in one bank (no per-user data). */
 export type ActivityDay = {
   __typename?: 'ActivityDay';
+  /** Distinct users with at least one attempt that day. */
   activeUsers: Scalars['Int']['output'];
+  /** Attempts recorded that day (all users). */
   attempts: Scalars['Int']['output'];
   /** YYYY-MM-DD (UTC). */
   date: Scalars['String']['output'];
 };
 
+/** One recorded answer of a user to a question. */
 export type Attempt = {
   __typename?: 'Attempt';
+  /** The learner's answer text as given; null when not given. */
   answer: Maybe<Scalars['String']['output']>;
+  /** The frontend's idempotency key given when recording. */
   clientAttemptId: Scalars['String']['output'];
-  /** ISO 8601. */
-  createdAt: Scalars['String']['output'];
+  /** When the attempt was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The attempt's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The outcome given when recording. */
   outcome: Outcome;
+  /** The question answered (retired ones included). */
   question: Question;
+  /** The quiz the attempt was recorded in; null for none. */
   quizId: Maybe<Scalars['ID']['output']>;
+  /** 0 to 1: the given score, or the outcome's default (graded choice questions: the computed partial credit). */
   score: Scalars['Float']['output'];
   /** The options picked, for an attempt on a choice question; null for an open one. */
   selectedOptionIds: Maybe<Array<Scalars['ID']['output']>>;
+  /** Milliseconds spent answering, 0 to 3,600,000; null when not given. */
   timeSpentMs: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of the user's attempts (Relay connection), newest first. */
 export type AttemptConnection = {
   __typename?: 'AttemptConnection';
+  /** The attempts of this page, newest first. */
   edges: Array<AttemptEdge>;
+  /** Where this page is: pass `endCursor` as `after` for the next one. */
   pageInfo: PageInfo;
 };
 
+/** One attempt in an AttemptConnection page. */
 export type AttemptEdge = {
   __typename?: 'AttemptEdge';
+  /** Opaque cursor of this attempt: pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The attempt. */
   node: Attempt;
 };
 
 /** Ids must have the shape the API returns (a bank id, `<bank id>/<section>`, `<bank id>/<question>`), else BAD_USER_INPUT. */
 export type AttemptFilter = {
+  /** Only attempts at questions of this bank. */
   bankId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only attempts at this question. */
   questionId?: InputMaybe<Scalars['ID']['input']>;
   /** Attempts naming this quiz of the user (its id as `startQuiz` returned it, a lower-case UUID; another shape is BAD_USER_INPUT), every attempt and not only the first per question, read in one Query. A quiz of someone else, or none, gives an empty page. */
   quizId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only attempts at questions of this section (`<bank id>/<section slug>`). */
   sectionId?: InputMaybe<Scalars['ID']['input']>;
   /** Attempts at or after this instant: ISO 8601, `2024-03-07` (midnight UTC) or a date-time with a zone (`2024-03-07T09:30:00Z`, `…+02:00`), years 0000–9999. Anything else is BAD_USER_INPUT. Later than the `after` cursor: an empty page. */
   since?: InputMaybe<Scalars['String']['input']>;
@@ -70,8 +98,11 @@ export type Bank = {
   description: Scalars['String']['output'];
   /** How many live questions have each difficulty, as "1", "2", "3" in that order; questions without one are not counted. */
   difficulties: Array<FacetCount>;
+  /** The bank's slug, e.g. `ml-junior`: stable across re-imports. */
   id: Scalars['ID']['output'];
+  /** Free-form audience level from the front matter (e.g. `junior`); null when not given. */
   level: Maybe<Scalars['String']['output']>;
+  /** Language code of the content (e.g. `ru`), from front matter or the file name; null when unknown. */
   locale: Maybe<Scalars['String']['output']>;
   /** Active (not retired) questions in the bank. */
   questionCount: Scalars['Int']['output'];
@@ -81,11 +112,12 @@ export type Bank = {
   slug: Scalars['String']['output'];
   /** How many live (not retired) questions carry each tag: most used first, then by tag. */
   tags: Array<FacetCount>;
+  /** The bank's title (its `#` heading or front matter). */
   title: Scalars['String']['output'];
   /** How many live questions have each topic (the heading below a section heading); questions without one are not counted. Most used first, then by topic. */
   topics: Array<FacetCount>;
-  /** When an import last changed the bank (ISO 8601). */
-  updatedAt: Scalars['String']['output'];
+  /** When an import last changed the bank. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A value of a facet (a tag, a topic, a difficulty) and how many live questions of the bank have it. */
@@ -110,32 +142,39 @@ export type Grading = {
   score: Scalars['Float']['output'];
 };
 
+/** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Closes an in-progress quiz of the calling user as ABANDONED; from then on attempts naming it are refused (`reason: QUIZ_CLOSED`). Abandoning an abandoned quiz returns it unchanged; abandoning a finished one is BAD_USER_INPUT with `reason: QUIZ_CLOSED` and `status: FINISHED`. An unknown, foreign or expired quiz is NOT_FOUND. Needs a user. */
   abandonQuiz: Quiz;
   /** Closes an in-progress quiz of the calling user as FINISHED (unanswered questions are allowed); from then on attempts naming it are refused (BAD_USER_INPUT, `extensions.reason: QUIZ_CLOSED`). Finishing a finished quiz returns it unchanged; finishing an abandoned one is BAD_USER_INPUT with `reason: QUIZ_CLOSED` and `status: ABANDONED`. An unknown, foreign or expired quiz is NOT_FOUND. Needs a user. */
   finishQuiz: Quiz;
+  /** Records the user's answer to a question and updates its spaced-repetition state; a choice question is graded by the server from `selectedOptionIds`. Idempotent per `clientAttemptId`. Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   recordAttempt: RecordAttemptPayload;
+  /** Picks a quiz of questions for the user from a bank. Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   startQuiz: Quiz;
 };
 
 
+/** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
 export type MutationAbandonQuizArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
 export type MutationFinishQuizArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
 export type MutationRecordAttemptArgs = {
   input: RecordAttemptInput;
 };
 
 
+/** Writes. Every mutation needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
 export type MutationStartQuizArgs = {
   input: StartQuizInput;
 };
@@ -170,44 +209,56 @@ export type OptionStats = {
  * FSRS ratings: CORRECT → Good, PARTIAL → Hard, INCORRECT → Again, SKIPPED → Again.
  */
 export type Outcome =
+  /** Answered right (FSRS Good; default score 1). */
   | 'CORRECT'
+  /** Answered wrong (FSRS Again; default score 0). */
   | 'INCORRECT'
+  /** Partly right (FSRS Hard; default score 0.5). */
   | 'PARTIAL'
+  /** Not answered (FSRS Again; default score 0). */
   | 'SKIPPED';
 
+/** Relay paging state of a connection page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last edge (pass as `after`); null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for with `after` (pages are fetched forward only). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type Query = {
   __typename?: 'Query';
-  /** One entry per UTC day, oldest first, ending today. `days` 1 to 90 (default 30). */
+  /** One entry per UTC day, oldest first, ending today. `days` 1 to 90 (default 30). Tenant-wide. Any key of the tenant (publishable or secret), no user needed. */
   activity: Array<ActivityDay>;
-  /** The user's attempts, newest first. `first` 1 to 100 (default 20). */
+  /** The user's attempts, newest first. `first` 1 to 100 (default 20). Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   attempts: AttemptConnection;
+  /** A bank by id; null when no bank has that id. Any key of the tenant (publishable or secret), no user needed. */
   bank: Maybe<Bank>;
-  /** All banks, ordered by id. */
+  /** All banks, ordered by id. Any key of the tenant (publishable or secret), no user needed. */
   banks: Array<Bank>;
-  /** The user's questions due for review, most overdue first. `limit` 1 to 100 (default 20). */
+  /** The user's questions due for review, most overdue first. `limit` 1 to 100 (default 20). Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   dueQuestions: Array<QuestionState>;
-  /** Lowest success rate first among questions with at least `minAttempts` (default 5) attempts. `limit` 1 to 100 (default 10). */
+  /** Lowest success rate first among questions with at least `minAttempts` (default 5) attempts. `limit` 1 to 100 (default 10). Tenant-wide. Any key of the tenant (publishable or secret), no user needed. */
   hardestQuestions: Array<QuestionStats>;
-  /** The calling user. UNAUTHENTICATED when the request names no user. */
+  /** The calling user. UNAUTHENTICATED when the request names no user. Needs a user (a user token, or `x-user-id` with a secret key). */
   me: User;
-  /** The calling user's unexpired quizzes, newest first (by creation), in one Query: for resume and history screens. Needs a user. */
+  /** The calling user's unexpired quizzes, newest first (by creation), in one Query: for resume and history screens. Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   myQuizzes: QuizConnection;
-  /** Any question, retired ones included. */
+  /** Any question, retired ones included. Any key of the tenant (publishable or secret), no user needed. */
   question: Maybe<Question>;
-  /** Tenant-wide; any key of the tenant. */
+  /** Tenant-wide; any key of the tenant. No user needed. */
   questionStats: QuestionStats;
-  /** Active questions, ordered by bank, section and position. `first` is 1 to 100 (default 20). */
+  /** Active questions, ordered by bank, section and position. `first` is 1 to 100 (default 20). Any key of the tenant (publishable or secret), no user needed. */
   questions: QuestionConnection;
-  /** A quiz of the calling user; null for any other id and once the quiz has expired. */
+  /** A quiz of the calling user; null for any other id and once the quiz has expired. Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   quiz: Maybe<Quiz>;
+  /** A random set of active questions. Any key of the tenant (publishable or secret), no user needed. With `excludeSeen` it needs a user. */
   randomQuestions: QuestionSet;
   /**
    * Full-text search over a bank's active questions, their text and answer, best match first.
@@ -221,19 +272,23 @@ export type Query = {
    * `reason: SEARCH_INDEX_MISSING`.
    */
   searchQuestions: QuestionSearchConnection;
+  /** A section by id (`<bank id>/<section slug>`); null when none. Any key of the tenant (publishable or secret), no user needed. */
   section: Maybe<Section>;
+  /** Tenant-wide figures per active section of a bank, in bank order. Any key of the tenant (publishable or secret), no user needed. */
   sectionStats: Array<SectionStats>;
-  /** The user's attempted sections of a bank, weakest first. `limit` 1 to 50 (default 5). */
+  /** The user's attempted sections of a bank, weakest first. `limit` 1 to 50 (default 5). Needs a user (a user token, or `x-user-id` with a secret key); else UNAUTHENTICATED. */
   weakTopics: Array<TopicMastery>;
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryActivityArgs = {
   bankId: Scalars['ID']['input'];
   days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryAttemptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AttemptFilter>;
@@ -241,16 +296,19 @@ export type QueryAttemptsArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryBankArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryBanksArgs = {
   locale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryDueQuestionsArgs = {
   bankId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -258,6 +316,7 @@ export type QueryDueQuestionsArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryHardestQuestionsArgs = {
   bankId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -265,6 +324,7 @@ export type QueryHardestQuestionsArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryMyQuizzesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -272,16 +332,19 @@ export type QueryMyQuizzesArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryQuestionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryQuestionStatsArgs = {
   questionId: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryQuestionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<QuestionFilter>;
@@ -289,16 +352,19 @@ export type QueryQuestionsArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryQuizArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryRandomQuestionsArgs = {
   input: RandomQuestionsInput;
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QuerySearchQuestionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   bankId: Scalars['ID']['input'];
@@ -307,16 +373,19 @@ export type QuerySearchQuestionsArgs = {
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QuerySectionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QuerySectionStatsArgs = {
   bankId: Scalars['ID']['input'];
 };
 
 
+/** Reads. Content fields need any key of the tenant (publishable or secret) and no user; user-scoped fields say so. */
 export type QueryWeakTopicsArgs = {
   bankId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -327,6 +396,7 @@ export type Question = {
   __typename?: 'Question';
   /** Everything in the item after the question; empty when the source gives no answer. */
   answer: Scalars['String']['output'];
+  /** The bank the question belongs to. */
   bank: Bank;
   /** 1 easy, 2 medium, 3 hard; null when the source does not say. */
   difficulty: Maybe<Scalars['Int']['output']>;
@@ -354,6 +424,7 @@ export type Question = {
   references: Array<Scalars['String']['output']>;
   /** Removed from the source: still readable by id, no longer listed or sampled. */
   retired: Scalars['Boolean']['output'];
+  /** The section the question is in (possibly retired). */
   section: Section;
   /** Where the question is in its bank's Markdown file. */
   source: QuestionSource;
@@ -361,7 +432,9 @@ export type Question = {
   sourceUrl: Maybe<Scalars['String']['output']>;
   /** The shared prompt of a sub-question (Markdown), shown above `text`: the content of the list item whose nested items are the sub-questions, before the first of them. Null for a standalone question. */
   stem: Maybe<Scalars['String']['output']>;
+  /** Tags from the source's metadata comment; [] when none. */
   tags: Array<Scalars['String']['output']>;
+  /** The question (Markdown). */
   text: Scalars['String']['output'];
   /** The heading below the section heading that groups this question, if any. */
   topic: Maybe<Scalars['String']['output']>;
@@ -373,17 +446,23 @@ export type QuestionOptionsArgs = {
   shuffleOptions?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A page of questions (Relay connection). */
 export type QuestionConnection = {
   __typename?: 'QuestionConnection';
+  /** The questions of this page. */
   edges: Array<QuestionEdge>;
+  /** Where this page is: pass `endCursor` as `after` for the next one. */
   pageInfo: PageInfo;
   /** Questions matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One question in a QuestionConnection page. */
 export type QuestionEdge = {
   __typename?: 'QuestionEdge';
+  /** Opaque cursor of this question: pass as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The question. */
   node: Question;
 };
 
@@ -392,15 +471,19 @@ export type QuestionEdge = {
  * any of them. Unknown bank or section ids and unknown tags are rejected with BAD_USER_INPUT.
  */
 export type QuestionFilter = {
+  /** Only questions of this bank. */
   bankId?: InputMaybe<Scalars['ID']['input']>;
   /** Only questions of these difficulties (1 easy, 2 medium, 3 hard; questions without one never match). Values outside 1–3 are BAD_USER_INPUT. */
   difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Only questions of these kinds. */
   kinds?: InputMaybe<Array<QuestionKind>>;
+  /** Only questions of these sections (`<bank id>/<section slug>`). */
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only questions with at least one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** How a question is answered: open (self-graded) or a kind of choice question. */
 export type QuestionKind =
   /** Two or more options are right; graded with partial credit. */
   | 'MULTIPLE_CHOICE'
@@ -436,8 +519,10 @@ export type QuestionSearchEdge = {
   score: Scalars['Float']['output'];
 };
 
+/** The result of randomQuestions: a sampled set of questions and how it was drawn. */
 export type QuestionSet = {
   __typename?: 'QuestionSet';
+  /** With `excludeSeen`: the unseen pool ran out and seen questions (weakest first) filled the set. */
   exhausted: Scalars['Boolean']['output'];
   /** How many questions matched the filter after exclusions. */
   poolSize: Scalars['Int']['output'];
@@ -445,6 +530,7 @@ export type QuestionSet = {
   questions: Array<Question>;
   /** The seed used: pass it back to get the same set. */
   seed: Scalars['String']['output'];
+  /** The sampling strategy used. */
   strategy: SamplingStrategy;
 };
 
@@ -462,35 +548,55 @@ export type QuestionSource = {
 /** The user's spaced-repetition state for one question (FSRS). */
 export type QuestionState = {
   __typename?: 'QuestionState';
+  /** How many attempts the user recorded at the question. */
   attempts: Scalars['Int']['output'];
+  /**
+   * Same value as `memoryDifficulty`.
+   * @deprecated Renamed to `memoryDifficulty` (FSRS, 1–10), distinct from `Question.difficulty` (1–3). Removed in the next release.
+   */
   difficulty: Scalars['Float']['output'];
-  /** When the question is next due (ISO 8601). */
-  due: Scalars['String']['output'];
+  /** When the question is next due. */
+  due: Scalars['DateTime']['output'];
+  /** Times the question was forgotten after being learned (FSRS lapses). */
   lapses: Scalars['Int']['output'];
-  lastAttemptAt: Scalars['String']['output'];
+  /** When the user last answered the question. */
+  lastAttemptAt: Scalars['DateTime']['output'];
+  /** The outcome of the user's last attempt. */
   lastOutcome: Outcome;
   /** 8 lapses or more: the question keeps being forgotten. */
   leech: Scalars['Boolean']['output'];
+  /** FSRS memory difficulty of the question for this user: 1 (easy to remember) to 10 (hard). Not `Question.difficulty`. */
+  memoryDifficulty: Scalars['Float']['output'];
+  /** The question this state is for. */
   question: Question;
   /** Probability of recall right now, 0 to 1. */
   retrievability: Scalars['Float']['output'];
+  /** FSRS stability in days: the interval after which recall probability falls to 90 %. */
   stability: Scalars['Float']['output'];
 };
 
 /** Tenant-wide figures for a question: counts of all users' attempts, no per-user data. */
 export type QuestionStats = {
   __typename?: 'QuestionStats';
+  /** Attempts of all users. */
   attempts: Scalars['Int']['output'];
+  /** Attempts graded CORRECT. */
   correct: Scalars['Int']['output'];
+  /** Attempts graded INCORRECT. */
   incorrect: Scalars['Int']['output'];
+  /** Mean score, 0 to 1 (0 without attempts). */
   meanScore: Scalars['Float']['output'];
   /** From a log-scale histogram: within about 10 %. Null when no attempt reported a time. */
   medianTimeMs: Maybe<Scalars['Int']['output']>;
   /** Per option of a choice question, in source order: how often it was picked (distractor analysis). Empty for an open question. */
   options: Array<OptionStats>;
+  /** 90th percentile of time spent in milliseconds (within about 10 %); null when no attempt reported a time. */
   p90TimeMs: Maybe<Scalars['Int']['output']>;
+  /** Attempts graded PARTIAL. */
   partial: Scalars['Int']['output'];
+  /** The question. */
   question: Question;
+  /** Attempts graded SKIPPED. */
   skipped: Scalars['Int']['output'];
   /** correct / attempts (0 without attempts). */
   successRate: Scalars['Float']['output'];
@@ -500,31 +606,38 @@ export type QuestionStats = {
    * every correct option. Always false for an open question.
    */
   suspectedWrongKey: Scalars['Boolean']['output'];
+  /** Distinct users who attempted the question. */
   uniqueUsers: Scalars['Int']['output'];
 };
 
+/** A fixed set of questions picked for one user by startQuiz; attempts may name it with `quizId`. */
 export type Quiz = {
   __typename?: 'Quiz';
   /** When `abandonQuiz` closed the quiz (ISO 8601); null otherwise. */
-  abandonedAt: Maybe<Scalars['String']['output']>;
+  abandonedAt: Maybe<Scalars['DateTime']['output']>;
   /** Questions of the quiz answered so far (first attempt of each counts). */
   answered: Scalars['Int']['output'];
-  createdAt: Scalars['String']['output'];
+  /** When startQuiz made the quiz. */
+  createdAt: Scalars['DateTime']['output'];
   /** The strategy ran out of fresh questions and filled up with the weakest ones. */
   exhausted: Scalars['Boolean']['output'];
-  /** 30 days after createdAt (ISO 8601). From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
-  expiresAt: Scalars['String']['output'];
+  /** 30 days after createdAt. From then on the quiz is gone: `quiz(id)` is null and attempts naming it are refused (retries of attempts recorded before are still answered). */
+  expiresAt: Scalars['DateTime']['output'];
   /** When `finishQuiz` closed the quiz (ISO 8601); null otherwise. */
-  finishedAt: Maybe<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The quiz id (a lower-case UUID): pass it as `quizId` to recordAttempt. */
   id: Scalars['ID']['output'];
   /** The quiz's questions in order, each with whether and how it was answered in this quiz (its first attempt there). Read in one batch, whatever the quiz's size. */
   items: Array<QuizItem>;
+  /** The quiz's questions in the order to ask them. */
   questions: Array<Question>;
   /** Mean score of the answered questions; null before the first answer. */
   score: Maybe<Scalars['Float']['output']>;
+  /** The seed the picking used. */
   seed: Scalars['String']['output'];
   /** IN_PROGRESS until `finishQuiz` or `abandonQuiz` closes it; a closed quiz takes no new attempts. */
   status: QuizStatus;
+  /** The strategy that picked the questions. */
   strategy: QuizStrategy;
 };
 
@@ -572,6 +685,7 @@ export type QuizStatus =
   /** Started and not closed: attempts naming it are recorded. */
   | 'IN_PROGRESS';
 
+/** How startQuiz picks questions. */
 export type QuizStrategy =
   /** Spread evenly over the chosen sections. */
   | 'BALANCED'
@@ -584,7 +698,9 @@ export type QuizStrategy =
   /** Biased toward the user's weakest sections (lowest smoothed mastery). */
   | 'WEAK_TOPICS';
 
+/** What randomQuestions samples from, and how many. */
 export type RandomQuestionsInput = {
+  /** Only questions of this bank. */
   bankId?: InputMaybe<Scalars['ID']['input']>;
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
@@ -596,13 +712,17 @@ export type RandomQuestionsInput = {
   excludeSeen?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only questions of these kinds. */
   kinds?: InputMaybe<Array<QuestionKind>>;
+  /** Only questions of these sections (`<bank id>/<section slug>`). */
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Replays a set: the same seed and input give the same questions in the same order. Up to 128 characters; a new one is made when absent. */
   seed?: InputMaybe<Scalars['String']['input']>;
+  /** How picks spread over sections (default UNIFORM). */
   strategy?: InputMaybe<SamplingStrategy>;
+  /** Only questions with at least one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** One answer to record with recordAttempt. */
 export type RecordAttemptInput = {
   /** The learner's answer, up to 10,000 characters. */
   answer?: InputMaybe<Scalars['String']['input']>;
@@ -622,16 +742,20 @@ export type RecordAttemptInput = {
   timeSpentMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What recordAttempt recorded and the question's new spaced-repetition state. */
 export type RecordAttemptPayload = {
   __typename?: 'RecordAttemptPayload';
+  /** The recorded attempt (the original one for a duplicate). */
   attempt: Attempt;
   /** True when this clientAttemptId was recorded before: nothing changed. */
   duplicate: Scalars['Boolean']['output'];
   /** The server's grading of a choice question (a duplicate gets the original grading); null for an open question. */
   grading: Maybe<Grading>;
+  /** The user's spaced-repetition state for the question after the attempt. */
   state: QuestionState;
 };
 
+/** How randomQuestions spreads its picks. */
 export type SamplingStrategy =
   /** Picks spread as evenly as possible over the chosen sections (all sections when none are given). */
   | 'BALANCED'
@@ -641,6 +765,7 @@ export type SamplingStrategy =
 /** A `##` section of a bank. */
 export type Section = {
   __typename?: 'Section';
+  /** The bank the section belongs to. */
   bank: Bank;
   /** Markdown between the section heading and its first question. */
   description: Scalars['String']['output'];
@@ -650,12 +775,15 @@ export type Section = {
   notes: Array<Scalars['String']['output']>;
   /** 1-based order in the bank. */
   position: Scalars['Int']['output'];
+  /** Active questions in the section. */
   questionCount: Scalars['Int']['output'];
   /** The section's active questions in order (a Relay connection). */
   questions: QuestionConnection;
   /** The section is no longer in the source; only retired questions still lead here. */
   retired: Scalars['Boolean']['output'];
+  /** URL-safe slug of the title, unique in the bank. */
   slug: Scalars['String']['output'];
+  /** The section's heading text. */
   title: Scalars['String']['output'];
 };
 
@@ -666,15 +794,22 @@ export type SectionQuestionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Tenant-wide figures for a section: counts of all users' attempts, no per-user data. */
 export type SectionStats = {
   __typename?: 'SectionStats';
+  /** Attempts of all users at the section's questions. */
   attempts: Scalars['Int']['output'];
+  /** The section. */
   section: Section;
+  /** correct / attempts (0 without attempts). */
   successRate: Scalars['Float']['output'];
+  /** Distinct users who attempted a question of the section. */
   uniqueUsers: Scalars['Int']['output'];
 };
 
+/** What startQuiz picks from, how many and how. */
 export type StartQuizInput = {
+  /** The bank to pick from. */
   bankId: Scalars['ID']['input'];
   /** 1 to 50. */
   count?: InputMaybe<Scalars['Int']['input']>;
@@ -682,24 +817,32 @@ export type StartQuizInput = {
   difficulty?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Only questions of these kinds. */
   kinds?: InputMaybe<Array<QuestionKind>>;
+  /** Only questions of these sections (`<bank id>/<section slug>`). */
   sectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replays a pick: the same seed and input give the same questions. Up to 128 characters; a new one is made when absent. */
   seed?: InputMaybe<Scalars['String']['input']>;
+  /** How questions are picked (default UNIFORM). */
   strategy?: InputMaybe<QuizStrategy>;
+  /** Only questions with at least one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** How well the user knows one section: a Beta(1, 1) prior smooths the mean score. */
 export type TopicMastery = {
   __typename?: 'TopicMastery';
+  /** The user's attempts at the section's questions. */
   attempts: Scalars['Int']['output'];
   /** 0 with no evidence, toward 1 as attempts accumulate (1 − posterior sd / prior sd). */
   confidence: Scalars['Float']['output'];
+  /** Share of those attempts graded CORRECT, 0 to 1. */
   correctRate: Scalars['Float']['output'];
+  /** The user's leech questions in the section (8 lapses or more). */
   leeches: Scalars['Int']['output'];
   /** (score sum + 1) / (attempts + 2): 1 of 1 does not beat 45 of 50. */
   mastery: Scalars['Float']['output'];
   /** Mean probability of recall now over the section's attempted questions. */
   meanRetrievability: Scalars['Float']['output'];
+  /** The section. */
   section: Section;
 };
 
@@ -709,11 +852,14 @@ export type TopicMastery = {
  */
 export type User = {
   __typename?: 'User';
+  /** How many attempts the user recorded (all banks). */
   attemptCount: Scalars['Int']['output'];
   /** Share of attempts graded CORRECT. */
   correctRate: Scalars['Float']['output'];
+  /** The user id as the token's `sub` or the `x-user-id` header gives it. */
   id: Scalars['ID']['output'];
-  lastAttemptAt: Maybe<Scalars['String']['output']>;
+  /** When the user last recorded an attempt; null before the first. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** Consecutive UTC days with an attempt, ending today or yesterday. */
   streakDays: Scalars['Int']['output'];
   /** The tenant (client application) the user belongs to. */
@@ -800,6 +946,7 @@ export type ResolversTypes = {
   AttemptFilter: AttemptFilter;
   Bank: ResolverTypeWrapper<BankRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grading: ResolverTypeWrapper<Grading>;
@@ -849,6 +996,7 @@ export type ResolversParentTypes = {
   AttemptFilter: AttemptFilter;
   Bank: BankRecord;
   Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
   FacetCount: FacetCount;
   Float: Scalars['Float']['output'];
   Grading: Grading;
@@ -893,7 +1041,7 @@ export type ActivityDayResolvers<ContextType = GraphQLContext, ParentType extend
 export type AttemptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attempt'] = ResolversParentTypes['Attempt']> = {
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientAttemptId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
@@ -925,8 +1073,12 @@ export type BankResolvers<ContextType = GraphQLContext, ParentType extends Resol
   tags?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type FacetCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1047,11 +1199,12 @@ export type QuestionSourceResolvers<ContextType = GraphQLContext, ParentType ext
 export type QuestionStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuestionState'] = ResolversParentTypes['QuestionState']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   difficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  due?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lapses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lastAttemptAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastOutcome?: Resolver<ResolversTypes['Outcome'], ParentType, ContextType>;
   leech?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  memoryDifficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['Question'], ParentType, ContextType>;
   retrievability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1074,12 +1227,12 @@ export type QuestionStatsResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type QuizResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quiz'] = ResolversParentTypes['Quiz']> = {
-  abandonedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  abandonedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   exhausted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['QuizItem']>, ParentType, ContextType>;
   questions?: Resolver<Array<ResolversTypes['Question']>, ParentType, ContextType>;
@@ -1149,7 +1302,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   attemptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   correctRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   streakDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -1160,6 +1313,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AttemptConnection?: AttemptConnectionResolvers<ContextType>;
   AttemptEdge?: AttemptEdgeResolvers<ContextType>;
   Bank?: BankResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   FacetCount?: FacetCountResolvers<ContextType>;
   Grading?: GradingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -11,6 +11,7 @@ export const Attempt: AttemptResolvers = {
 export const QuestionState: QuestionStateResolvers = {
   question: ({ record, question }, _args, { use }) => question ?? use.content.existingQuestion(record.questionId),
   stability: ({ record }) => record.memory.stability,
+  memoryDifficulty: ({ record }) => record.memory.difficulty,
   difficulty: ({ record }) => record.memory.difficulty,
   retrievability: ({ record, now }) => retrievability(record.memory, now),
   due: ({ record }) => record.memory.due,

@@ -43,5 +43,5 @@ export const User: UserResolvers = {
     const profile = await use.learner.profile(user);
     return currentStreak({ lastDay: profile.lastDay, streak: profile.streak }, utcDay(new Date()));
   },
-  lastAttemptAt: async (user, _args, { use }) => (await use.learner.profile(user)).lastAttemptAt,
+  lastAttemptAt: async (user, _args, { use }) => (await use.learner.profile(user)).lastAttemptAt || null,
 };
