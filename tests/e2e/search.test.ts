@@ -235,9 +235,9 @@ describe('searchQuestions across imports', () => {
     expect(before.errors![0].message).toContain('content:migrate-revisions');
 
     const report = await migrateRevisions(dynamo());
-    expect(report).toEqual({ migrated: [], current: 1, indexed: ['ranking'] });
+    expect(report).toEqual({ migrated: [], facetsAdded: [], current: 1, indexed: ['ranking'] });
     expect(texts(await searchIn(api, 'ranking', 'dropout'))).toHaveLength(2);
-    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], current: 1, indexed: [] });
+    expect(await migrateRevisions(dynamo())).toEqual({ migrated: [], facetsAdded: [], current: 1, indexed: [] });
 
     // An unchanged re-import indexes such a bank too, and then writes nothing more.
     await dynamo().doc.send(

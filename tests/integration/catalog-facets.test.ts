@@ -86,7 +86,7 @@ describe('a catalog stored before facets', () => {
       migrated: [],
       facetsAdded: ['tagged'],
       current: 0,
-      indexed: ['tagged'],
+      indexed: [], // the upgraded catalog is the imported one again, whose index is still stored
     });
     expect((await givenApi(dynamo()).query(FACETS)).data).toEqual(imported.data);
     const items = await partition(dynamo());
