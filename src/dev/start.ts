@@ -66,7 +66,12 @@ async function main(): Promise<void> {
     if (indexed.length > 0) process.stdout.write(`Indexed for search: ${indexed.join(', ')}\n`);
     const imported = await importMissingBanks(local.dynamo);
     const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
-    const app = createApp({ ...config, dynamodbEndpoint: local.endpoint }, logger);
+    // The API signs for DynamoDB Local like the import above: with placeholder credentials when the
+    // environment has none (a fresh machine), whichever DynamoDB Local it found or started.
+    const app = createApp(
+      { ...config, dynamodbEndpoint: local.endpoint, placeholderCredentials: !process.env.AWS_ACCESS_KEY_ID },
+      logger,
+    );
     const landingPage = createLandingPage({
       'x-api-key': access.publishableKey,
       authorization: `Bearer ${access.userToken}`,
