@@ -6,6 +6,7 @@ import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from 
 import type { Catalog } from '../domain/catalog';
 import type { QuestionRecord } from '../domain/content';
 import { badInput } from '../domain/errors';
+import { timeCursor } from '../domain/time-cursor';
 import { isBankId, isQuizId, parseGlobalId } from '../domain/ids';
 import { parseInstant } from '../domain/instants';
 import { isLeech, retrievability } from '../domain/learning/memory';
@@ -21,19 +22,7 @@ export interface AttemptFilter {
   quizId?: string | null;
 }
 
-const CURSOR_PREFIX = 'ac1:';
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/;
-
-const encode = (attempt: AttemptRecord): string =>
-  Buffer.from(`${CURSOR_PREFIX}${attempt.createdAt}#${attempt.id}`).toString('base64url');
-
-function decode(cursor: string): string {
-  const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const sortKey = text.slice(CURSOR_PREFIX.length);
-  if (!text.startsWith(CURSOR_PREFIX) || !SORT_KEY.test(sortKey))
-    throw badInput('"after" is not a cursor returned by this API');
-  return sortKey;
-}
+const { encode, decode } = timeCursor('ac1:');
 
 /** The narrowest index the filter allows: a question's, a section's, a bank's, or all attempts. */
 function attemptQuery(

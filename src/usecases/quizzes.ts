@@ -1,4 +1,5 @@
 /** Quizzes: a set of questions picked for a user by strategy, kept so its answers can be tracked. */
+import { timeCursor } from '../domain/time-cursor';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   isQuizExpired,
@@ -8,7 +9,7 @@ import {
   type QuizStatus,
   type UserRef,
 } from '../domain/attempts';
-import { badInput, DomainError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import { isQuizId } from '../domain/ids';
 import { closeDecision, type ClosedStatus } from '../domain/quiz-lifecycle';
 import { selectPool, type PoolFilter } from '../domain/pool-filter';
@@ -19,19 +20,7 @@ import { catalogsInScope } from './content-access';
 import { bounded } from './learner';
 import type { QuizConnectionModel, QuizItemModel } from './models';
 
-const CURSOR_PREFIX = 'qz1:';
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/;
-
-const encode = (quiz: QuizRecord): string =>
-  Buffer.from(`${CURSOR_PREFIX}${quiz.createdAt}#${quiz.id}`).toString('base64url');
-
-function decode(cursor: string): string {
-  const text = /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const sortKey = text.slice(CURSOR_PREFIX.length);
-  if (!text.startsWith(CURSOR_PREFIX) || !SORT_KEY.test(sortKey))
-    throw badInput('"after" is not a cursor returned by this API');
-  return sortKey;
-}
+const { encode, decode } = timeCursor('qz1:');
 
 const notFound = (id: string) =>
   new DomainError('NOT_FOUND', `no quiz "${id}" of this user: unknown, someone else's, or expired`);
