@@ -252,6 +252,25 @@ describe('cacheable content over GET', () => {
     expect([unchanged.status, total(api.lastCalls())]).toEqual([304, 0]);
   });
 
+  it('caches searchQuestions like other content: an ETag, a 304 with no call, a new ETag after a re-import', async () => {
+    const query =
+      '{ searchQuestions(bankId: "tiny", query: "loss", first: 5) { totalCount edges { node { id text } } } }';
+    const first = await get({ query });
+    expect([first.status, first.headers['cache-control']]).toEqual([200, CONTENT_CACHE_CONTROL]);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await get({ query }, { 'if-none-match': etag });
+    expect([again.status, total(api.lastCalls())]).toEqual([304, 0]);
+
+    const edited = bank('Tiny').replace('2. What is a loss?', '2. What is a loss function?');
+    await importBankFiles(dynamo(), [bankFile('tiny.md', edited)]);
+    const cold = givenApi(dynamo(), { env: { STAGE: 'prod' } });
+    const after = await get({ query }, { 'if-none-match': etag }, cold);
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(JSON.stringify(after.data)).toContain('What is a loss function?');
+  });
+
   it('answers a cold container’s If-None-Match with a 304 after reading, when the content is unchanged', async () => {
     const query = '{ section(id: "tiny/beta") { title } }';
     const etag = (await get({ query })).headers.etag as string;
