@@ -3,26 +3,20 @@
  * in memory per container keyed by version: a warm reader checks the bank item's version (one
  * GetItem it needs anyway) and only reads the parts again after an import published a new one.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Catalog, type CatalogData } from '../../domain/catalog';
 import type { BankRecord } from '../../domain/content';
 import type { Dynamo } from '../client';
+import { gunzipParts, gzipParts } from './gzip-parts';
 import { bankPartition, catalogPrefix } from './keys';
 import { queryAll } from '../query';
 import { SearchIndexCache } from './search-index-cache';
 
-const PART_BYTES = 300_000;
-
 export function encodeCatalog(serialized: string): Uint8Array[] {
-  const zipped = gzipSync(Buffer.from(serialized, 'utf8'));
-  const parts: Uint8Array[] = [];
-  for (let offset = 0; offset < zipped.length; offset += PART_BYTES)
-    parts.push(zipped.subarray(offset, offset + PART_BYTES));
-  return parts;
+  return gzipParts(serialized);
 }
 
 export function decodeCatalog(parts: readonly Uint8Array[]): CatalogData {
-  return JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as CatalogData;
+  return JSON.parse(gunzipParts(parts)) as CatalogData;
 }
 
 /** Thrown when a catalog version was replaced between reading the bank item and its parts. */

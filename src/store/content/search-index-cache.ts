@@ -4,25 +4,19 @@
  * and kept in memory per container by that version. A cold read is one BatchGetItem of the
  * parts the bank item counts, whatever the bank's size.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { BankRecord } from '../../domain/content';
 import { SearchIndex } from '../../domain/search/search-index';
 import { batchGet } from '../batch';
 import type { Dynamo } from '../client';
+import { gunzipParts, gzipParts } from './gzip-parts';
 import { searchKey } from './keys';
 
-const PART_BYTES = 300_000;
-
 export function encodeSearchIndex(serialized: string): Uint8Array[] {
-  const zipped = gzipSync(Buffer.from(serialized, 'utf8'));
-  const parts: Uint8Array[] = [];
-  for (let offset = 0; offset < zipped.length; offset += PART_BYTES)
-    parts.push(zipped.subarray(offset, offset + PART_BYTES));
-  return parts;
+  return gzipParts(serialized);
 }
 
 export function decodeSearchIndex(parts: readonly Uint8Array[]): SearchIndex {
-  return new SearchIndex(gunzipSync(Buffer.concat(parts)).toString('utf8'));
+  return new SearchIndex(gunzipParts(parts));
 }
 
 /** Thrown when an index version was cleaned up between reading the bank item and its parts. */
