@@ -10,6 +10,7 @@
  *   key:create --tenant T --kind publishable|secret [--rps N --burst N]
  *   key:revoke --key-id K
  *   key:list --tenant T
+ *   key:sync-copies [--tenant T]   give keys created before keys carried their tenant a copy of it (once, after deploying)
  *   user-token --tenant T --user U [--ttl 1h]
  *   stats:verify [--tenant T]      recount every aggregate from the attempts; exit 1 on any difference
  *   stats:rebuild [--tenant T]     write the recount where it differs, then verify
@@ -36,6 +37,7 @@ export const USAGE = `usage: npm run admin -- <command> [options] [--json] [--aw
   key:create --tenant T --kind publishable|secret [--rps N --burst N]
   key:revoke --key-id K
   key:list --tenant T
+  key:sync-copies [--tenant T]
   user-token --tenant T --user U [--ttl 1h]
   stats:verify [--tenant T]
   stats:rebuild [--tenant T]
@@ -54,7 +56,10 @@ take effect within 60 s.
 stats:verify exits 1 when a recount differs. content:migrate-revisions rewrites banks imported
 before question revisions existed (the server no longer reads them), adds each question's difficulty,
 kind and topic to catalogs stored without them, and writes the search index of banks imported before
-search; it is safe to run again.`;
+search; it is safe to run again. key:sync-copies gives every key that is not revoked a copy of what
+authentication needs from its tenant (keys created before this have none and cost a second read
+when a container first sees them); it exits 1 for a tenant with more than 99 live keys; safe to run
+again.`;
 
 const TOOL = 'admin';
 const COMMANDS = Object.keys(COMMAND_HANDLERS);

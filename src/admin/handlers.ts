@@ -12,6 +12,7 @@ import {
   mintUserToken,
   removeIssuer,
   rotateUserTokenSecret,
+  syncKeyCopies,
   updateTenantOrigins,
   userTokenSecretOf,
 } from '../usecases/tenants';
@@ -125,6 +126,19 @@ async function listKeys({ store, one }: CommandInput): Promise<CommandResult> {
   return { json: { keys }, text: keys.map(line).join('\n') };
 }
 
+async function syncCopies({ store, options }: CommandInput): Promise<CommandResult> {
+  const tenants = await syncKeyCopies(store, options.tenant?.[0]);
+  const line = ({ tenant, keys, synced }: (typeof tenants)[number]): string =>
+    synced
+      ? `${tenant}: ${keys} live keys carry the tenant`
+      : `${tenant}: ${keys} live keys, more than one transaction holds: left as they were (they authenticate with two reads)`;
+  return {
+    json: { tenants },
+    text: tenants.map(line).join('\n') || 'no tenants',
+    exitCode: tenants.every((t) => t.synced) ? 0 : 1,
+  };
+}
+
 async function userToken({ options, store, one }: CommandInput): Promise<CommandResult> {
   const ttlSeconds = parseTtl(options.ttl?.[0] ?? '1h');
   const token = await mintUserToken(store, { tenantId: one('tenant'), userId: one('user'), ttlSeconds });
@@ -166,6 +180,7 @@ export const COMMAND_OPTIONS: Record<string, { options: string[]; repeatable?: s
   'key:create': { options: ['tenant', 'kind', 'rps', 'burst'] },
   'key:revoke': { options: ['key-id'] },
   'key:list': { options: ['tenant'] },
+  'key:sync-copies': { options: ['tenant'] },
   'user-token': { options: ['tenant', 'user', 'ttl'] },
   'stats:verify': { options: ['tenant'] },
   'stats:rebuild': { options: ['tenant'] },
@@ -193,6 +208,7 @@ export const COMMAND_HANDLERS: Record<string, (input: CommandInput) => Promise<C
   'key:create': createKeyCommand,
   'key:revoke': revokeKey,
   'key:list': listKeys,
+  'key:sync-copies': syncCopies,
   'user-token': userToken,
   'stats:verify': ({ dynamo, options }) => statsCommand('stats:verify', dynamo, { tenantId: options.tenant?.[0] }),
   'stats:rebuild': ({ dynamo, options }) => statsCommand('stats:rebuild', dynamo, { tenantId: options.tenant?.[0] }),

@@ -2,10 +2,11 @@
  * Who is calling: the API key (x-api-key) names the tenant; the user comes from a user token
  * (Authorization: Bearer) or, for secret keys only, from x-user-id. A bearer token whose `iss` is
  * one of the tenant's registered issuers is verified against that issuer's JWKS; any other is a
- * tenant user token (HS256, the tenant's secret). Keys and tenants (with their allowed origins and
- * issuers) are cached per container for 30 seconds (least recently used dropped first), so a
- * revoked key, an origin or an issuer change takes effect within a minute and a warm request
- * costs no DynamoDB call for authentication. Unknown key ids
+ * tenant user token (HS256, the tenant's secret). A key item carries a copy of its tenant (allowed
+ * origins, issuers, user-token secrets), rewritten with every change of the tenant, so a cold
+ * authentication is one read. Keys and tenants are cached per container for 30 seconds (least
+ * recently used dropped first), so a revoked key, an origin or an issuer change takes effect within
+ * a minute and a warm request costs no DynamoDB call for authentication. Unknown key ids
  * are remembered briefly, and an address that keeps failing is stopped before it costs reads.
  */
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -69,7 +70,7 @@ export class Authenticator {
   private readonly issuerTokens: IssuerTokens;
 
   constructor(
-    private readonly store: Pick<AccessStore, 'apiKey' | 'tenant'>,
+    private readonly store: Pick<AccessStore, 'apiKeyAccess' | 'tenant'>,
     private readonly options: {
       allowAnonymous: boolean;
       /** Any port of http://localhost and http://127.0.0.1 as an allowed origin: STAGE=local only. */
@@ -178,10 +179,12 @@ export class Authenticator {
     return access;
   }
 
+  /** One read: the key carries a copy of its tenant (a key stored before copies reads the tenant too). */
   private async read(keyId: string): Promise<Access | null> {
-    const key = await this.store.apiKey(keyId);
-    const tenant = key && (await this.store.tenant(key.tenantId));
-    return key && tenant ? { key, tenant } : null;
+    const found = await this.store.apiKeyAccess(keyId);
+    if (!found) return null;
+    const tenant = found.tenant ?? (await this.store.tenant(found.key.tenantId));
+    return tenant ? { key: found.key, tenant } : null;
   }
 }
 

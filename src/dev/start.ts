@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { importBankFiles, readBankFiles } from '../usecases/import-banks';
+import { syncKeyCopies } from '../usecases/tenants';
 import { createApp } from '../app';
 import { createLambdaHandler } from '../lambda';
 import { localServerEnv } from '../config';
@@ -65,7 +66,10 @@ async function main(): Promise<void> {
     if (facetsAdded.length > 0) process.stdout.write(`Catalog facets added: ${facetsAdded.join(', ')}\n`);
     if (indexed.length > 0) process.stdout.write(`Indexed for search: ${indexed.join(', ')}\n`);
     const imported = await importMissingBanks(local.dynamo);
-    const access = await ensureLocalAccess(new AccessStore(local.dynamo), config.localDataDir, config.tableName);
+    const accessStore = new AccessStore(local.dynamo);
+    const access = await ensureLocalAccess(accessStore, config.localDataDir, config.tableName);
+    // Keys from a data folder made before keys carried their tenant get the copy (one read authenticates).
+    await syncKeyCopies(accessStore);
     // The API signs for DynamoDB Local like the import above: with placeholder credentials when the
     // environment has none (a fresh machine), whichever DynamoDB Local it found or started.
     const app = createApp(

@@ -107,6 +107,12 @@ export const userTokenKey = (stored: string): Uint8Array => {
 /** How many issuers and allowed origins one tenant may have. */
 export const MAX_ISSUERS = 10;
 export const MAX_ORIGINS = 50;
+/**
+ * Keys a tenant may have that are not revoked. Every key item carries a copy of what
+ * authentication needs from its tenant, and a tenant change rewrites them all in one transaction
+ * with the tenant (DynamoDB's limit is 100 items), so a key authenticates with one read.
+ */
+export const MAX_LIVE_KEYS = 99;
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 

@@ -156,6 +156,20 @@ export async function removeIssuer(store: AccessStore, input: { tenantId: string
   });
 }
 
+/**
+ * Gives the keys of one tenant (or of every tenant) the copy of their tenant that lets one read
+ * authenticate: for keys created before keys carried it. Safe to run again.
+ */
+export async function syncKeyCopies(
+  store: AccessStore,
+  tenantId?: string,
+): Promise<{ tenant: string; keys: number; synced: boolean }[]> {
+  const tenantIds = tenantId === undefined ? await store.tenantIds() : [(await requireTenant(store, tenantId)).id];
+  const report = [];
+  for (const id of tenantIds) report.push({ tenant: id, ...(await store.syncKeyCopies(id)) });
+  return report;
+}
+
 /** The tenant named by --tenant: its id checked like any input before it reaches a key. */
 async function requireTenant(store: AccessStore, tenantId: string): Promise<TenantRecord> {
   checkTenantId(tenantId);

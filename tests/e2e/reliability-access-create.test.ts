@@ -77,12 +77,24 @@ describe('creating tenants and API keys', () => {
       createdAt: '2025-03-01T10:00:00.000Z',
     };
 
+    it('succeeds when the stored tenant is exactly the one sent; another tenant under the id is a conflict', async () => {
+      const store = new AccessStore(dynamo());
+      await store.createTenant(tenant);
+      await store.createTenant(tenant);
+      await expect(store.createTenant({ ...tenant, userTokenSecrets: ['secret-2'] })).rejects.toEqual(
+        new DomainError('BAD_USER_INPUT', 'tenant "twice" already exists'),
+      );
+      expect(await store.tenant('twice')).toEqual({ ...tenant, issuers: [] });
+    });
+
+    // A key is created with its tenant (it carries a copy of it): the tenant made above.
     it('succeeds when the stored API key is exactly the one sent, at the cost of one consistent read', async () => {
       const store = new AccessStore(dynamo());
       await store.createApiKey(key);
       dynamo().calls.reset();
       await store.createApiKey(key);
-      expect(Object.fromEntries(dynamo().calls.byCommand)).toEqual({ PutItemCommand: 1, GetItemCommand: 1 });
+      // The tenant read every create makes, the transaction that finds the key there, and the read that settles it.
+      expect(Object.fromEntries(dynamo().calls.byCommand)).toEqual({ GetItemCommand: 2, TransactWriteItemsCommand: 1 });
       expect(await store.listApiKeys('twice')).toEqual([key]);
     });
 
@@ -95,16 +107,6 @@ describe('creating tenants and API keys', () => {
         `API key id "${key.keyId}" already exists`,
       );
       expect(await store.listApiKeys('twice')).toEqual([key]);
-    });
-
-    it('succeeds when the stored tenant is exactly the one sent; another tenant under the id is a conflict', async () => {
-      const store = new AccessStore(dynamo());
-      await store.createTenant(tenant);
-      await store.createTenant(tenant);
-      await expect(store.createTenant({ ...tenant, userTokenSecrets: ['secret-2'] })).rejects.toEqual(
-        new DomainError('BAD_USER_INPUT', 'tenant "twice" already exists'),
-      );
-      expect(await store.tenant('twice')).toEqual({ ...tenant, issuers: [] });
     });
 
     it('costs a single Put when nothing was there', async () => {

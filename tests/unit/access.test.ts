@@ -75,7 +75,12 @@ describe('Authenticator', () => {
   let now = 0;
   let lookups = 0;
   const store = {
-    apiKey: async (id: string) => (lookups++, keys.get(id) ?? null),
+    // A key stored before keys carried their tenant: the tenant is read after it.
+    apiKeyAccess: async (id: string) => {
+      lookups++;
+      const key = keys.get(id) ?? null;
+      return key && { key, tenant: null };
+    },
     tenant: async (id: string) => (id === 'acme' ? tenant : null),
   };
   const auth = new Authenticator(store, { allowAnonymous: false, now: () => now });

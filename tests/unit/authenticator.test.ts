@@ -21,7 +21,12 @@ function given() {
   const records = new Map<string, ApiKeyRecord>();
   const reads = { count: 0 };
   const store = {
-    apiKey: async (id: string) => (reads.count++, records.get(id) ?? null),
+    // A key stored before keys carried their tenant: the tenant is read after it.
+    apiKeyAccess: async (id: string) => {
+      reads.count++;
+      const key = records.get(id) ?? null;
+      return key && { key, tenant: null };
+    },
     tenant: async (id: string) => (id === 'acme' ? tenant : null),
   };
   const clock = { now: 1_000_000 };

@@ -80,7 +80,12 @@ function given(tenantOverrides: Partial<TenantRecord> = {}, options: { loopback?
     now: 1_000_000,
   };
   const store = {
-    apiKey: async (id: string) => (world.reads++, keys.get(id) ?? null),
+    // A key stored before keys carried their tenant: the tenant is read after it.
+    apiKeyAccess: async (id: string) => {
+      world.reads++;
+      const key = keys.get(id) ?? null;
+      return key && { key, tenant: null };
+    },
     tenant: async (id: string) => (world.reads++, id === 'acme' ? world.tenant : null),
   };
   const auth = new Authenticator(store, {

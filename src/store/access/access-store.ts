@@ -4,21 +4,37 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { queryAll } from '../query';
-import type { ApiKeyRecord, TenantRecord, TrustedIssuer } from '../../domain/access';
+import { MAX_LIVE_KEYS, type ApiKeyRecord, type TenantRecord, type TrustedIssuer } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import { batchGet, type Item } from '../batch';
 import type { Dynamo } from '../client';
+import { transactWrite, TransactionCancelled, type NamedItem } from '../transaction';
 import {
   accessVersionOf,
   apiKeyFromItem,
   apiKeyKey,
   apiKeyToItem,
+  liveKeysOf,
   rateWindowKey,
   tenantFromItem,
+  tenantIdOfItem,
   tenantKey,
   tenantKeysIndex,
+  tenantOfKeyItem,
+  TENANTS_INDEX_PARTITION,
+  tenantSnapshot,
   tenantToItem,
 } from './keys';
+
+/** Rounds a tenant or key change makes when other admin writes to the same tenant get in the way. */
+const MAX_ROUNDS = 5;
+/** A short random wait before another round, growing with each, so two racing admins part. */
+const pause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+
+/** The tenant item still has the access version that was read (none: never changed). */
+const versionCondition = (version: number | undefined): string =>
+  version === undefined ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)' : 'accessVersion = :read';
 
 /** Rate counters outlive their one-second window by a day, then DynamoDB's TTL drops them. */
 const RATE_COUNTER_TTL_S = 86_400;
@@ -43,95 +59,251 @@ export class AccessStore {
   /**
    * Puts a new user-token secret first and keeps the newest old one, so tokens in use still
    * verify; with `revokePrevious` the new secret is the only one (a leaked secret stops at once).
+   * Written with the tenant's keys (see changeTenant).
    */
   async rotateUserTokenSecret(
     tenantId: string,
     secret: string,
     options: { revokePrevious?: boolean } = {},
   ): Promise<void> {
-    const tenant = await this.tenant(tenantId);
-    if (!tenant) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
-    await this.dynamo.doc.send(
-      new UpdateCommand({
-        TableName: this.dynamo.tableName,
-        Key: tenantKey(tenantId),
-        UpdateExpression: 'SET userTokenSecrets = :secrets',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: {
-          ':secrets': options.revokePrevious ? [secret] : [secret, tenant.userTokenSecrets[0]],
-        },
-      }),
-    );
+    await this.changeTenant(tenantId, (tenant) => ({
+      userTokenSecrets: options.revokePrevious ? [secret] : [secret, tenant.userTokenSecrets[0]],
+    }));
   }
 
   /**
    * Changes a tenant's allowed origins and issuers: `change` sees the tenant as stored (read
-   * strongly consistent) and returns the new lists; the write is conditional on nobody having
-   * changed them since (an `accessVersion` counter), and a lost race reads and applies again.
-   * The changed tenant is returned.
+   * strongly consistent) and returns the new lists. The changed tenant is returned.
    */
   async updateTenantAccess(
     tenantId: string,
     change: (tenant: TenantRecord) => { allowedOrigins: string[]; issuers: TrustedIssuer[] },
   ): Promise<TenantRecord> {
+    return this.changeTenant(tenantId, change);
+  }
+
+  /**
+   * Every change of what authentication reads of a tenant goes through here: the tenant item and
+   * the copy on each of its live keys are written in one transaction, conditional on nobody having
+   * changed the tenant since it was read (its `accessVersion` counter); a lost race reads and
+   * applies again. So a key's one read always sees its tenant as it was after some whole change.
+   */
+  private async changeTenant(
+    tenantId: string,
+    change: (tenant: TenantRecord) => Partial<Pick<TenantRecord, 'allowedOrigins' | 'issuers' | 'userTokenSecrets'>>,
+  ): Promise<TenantRecord> {
     for (let attempt = 1; ; attempt++) {
-      const { Item: item } = await this.dynamo.doc.send(
-        new GetCommand({ TableName: this.dynamo.tableName, Key: tenantKey(tenantId), ConsistentRead: true }),
-      );
-      if (!item) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
-      const tenant = tenantFromItem(item as Item);
-      const next = change(tenant);
-      const version = accessVersionOf(item as Item);
+      const item = await this.tenantItem(tenantId);
+      const tenant = tenantFromItem(item);
+      const next: TenantRecord = { ...tenant, ...change(tenant) };
       try {
-        await this.dynamo.doc.send(
-          new UpdateCommand({
-            TableName: this.dynamo.tableName,
-            Key: tenantKey(tenantId),
-            UpdateExpression: 'SET allowedOrigins = :origins, issuers = :issuers, accessVersion = :next',
-            ConditionExpression:
-              version === undefined
-                ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)'
-                : 'accessVersion = :read',
-            ExpressionAttributeValues: {
-              ':origins': next.allowedOrigins,
-              ':issuers': next.issuers,
-              ':next': (version ?? 0) + 1,
-              ...(version === undefined ? {} : { ':read': version }),
-            },
-          }),
-        );
-        return { ...tenant, ...next };
+        await transactWrite(this.dynamo, [
+          this.tenantWrite(item, next),
+          ...liveKeysOf(item).map((keyId) => this.keyCopyWrite(keyId, next)),
+        ]);
+        return next;
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException) || attempt >= 3) throw error;
+        if (!(error instanceof TransactionCancelled && error.contended) || attempt >= MAX_ROUNDS) throw error;
+        await pause(attempt);
       }
     }
   }
 
+  /** The tenant item, read strongly consistent; NOT_FOUND when there is none. */
+  private async tenantItem(tenantId: string): Promise<Item> {
+    const { Item: item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.dynamo.tableName, Key: tenantKey(tenantId), ConsistentRead: true }),
+    );
+    if (!item) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
+    return item as Item;
+  }
+
+  /** The tenant item's new access settings (and `liveKeys` when given), if its version is still the one read. */
+  private tenantWrite(read: Item, next: TenantRecord, liveKeys?: readonly string[]): NamedItem {
+    const version = accessVersionOf(read);
+    const setLive = liveKeys === undefined ? '' : liveKeys.length > 0 ? ', liveKeys = :live' : '';
+    const removeLive = liveKeys !== undefined && liveKeys.length === 0 ? ' REMOVE liveKeys' : '';
+    return {
+      name: 'tenant',
+      item: {
+        Update: {
+          TableName: this.dynamo.tableName,
+          Key: tenantKey(next.id),
+          UpdateExpression: `SET allowedOrigins = :origins, issuers = :issuers, userTokenSecrets = :secrets, accessVersion = :next${setLive}${removeLive}`,
+          ConditionExpression: versionCondition(version),
+          ExpressionAttributeValues: {
+            ':origins': next.allowedOrigins,
+            ':issuers': next.issuers ?? [],
+            ':secrets': next.userTokenSecrets,
+            ':next': (version ?? 0) + 1,
+            ...(version === undefined ? {} : { ':read': version }),
+            ...(setLive ? { ':live': new Set(liveKeys) } : {}),
+          },
+        },
+      },
+    };
+  }
+
+  private keyCopyWrite(keyId: string, tenant: TenantRecord): NamedItem {
+    return {
+      name: `api key ${keyId}`,
+      item: {
+        Update: {
+          TableName: this.dynamo.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET tenant = :tenant',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':tenant': tenantSnapshot(tenant) },
+        },
+      },
+    };
+  }
+
+  /**
+   * Stores a new key with a copy of its tenant and adds it to the tenant's live keys, in one
+   * transaction conditional on the tenant being unchanged since it was read. Safe to retry: a key
+   * already stored exactly as sent (the SDK resent a create whose answer was lost) is success.
+   */
   async createApiKey(key: ApiKeyRecord): Promise<void> {
-    await this.putNew(apiKeyToItem(key), apiKeyFromItem, `API key id "${key.keyId}" already exists`);
+    for (let attempt = 1; ; attempt++) {
+      const item = await this.tenantItem(key.tenantId);
+      const live = liveKeysOf(item);
+      if (!live.includes(key.keyId) && live.length >= MAX_LIVE_KEYS)
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `tenant "${key.tenantId}" already has ${MAX_LIVE_KEYS} keys that are not revoked; revoke one first (key:revoke)`,
+        );
+      const version = accessVersionOf(item);
+      try {
+        await transactWrite(this.dynamo, [
+          {
+            name: 'api key',
+            item: {
+              Put: {
+                TableName: this.dynamo.tableName,
+                Item: { ...apiKeyToItem(key), tenant: tenantSnapshot(tenantFromItem(item)) },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          },
+          {
+            name: 'tenant',
+            item: {
+              Update: {
+                TableName: this.dynamo.tableName,
+                Key: tenantKey(key.tenantId),
+                // A new version too: a tenant change that read the list without this key must read again.
+                UpdateExpression: 'ADD liveKeys :key SET accessVersion = :next',
+                ConditionExpression: versionCondition(version),
+                ExpressionAttributeValues: {
+                  ':key': new Set([key.keyId]),
+                  ':next': (version ?? 0) + 1,
+                  ...(version === undefined ? {} : { ':read': version }),
+                },
+              },
+            },
+          },
+        ]);
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCancelled)) throw error;
+        if (error.failed('api key'))
+          return this.settleExisting(apiKeyToItem(key), apiKeyFromItem, `API key id "${key.keyId}" already exists`);
+        if (!error.contended || attempt >= MAX_ROUNDS) throw error;
+        await pause(attempt);
+      }
+    }
   }
 
   async apiKey(keyId: string): Promise<ApiKeyRecord | null> {
-    const [item] = await batchGet(this.dynamo, [apiKeyKey(keyId)]);
-    return item ? apiKeyFromItem(item) : null;
+    return (await this.apiKeyAccess(keyId))?.key ?? null;
   }
 
+  /**
+   * A key and the copy of its tenant it carries, in one read; `tenant` is null for a key stored
+   * before keys carried one (`access:sync` gives them one): the caller then reads the tenant.
+   */
+  async apiKeyAccess(keyId: string): Promise<{ key: ApiKeyRecord; tenant: TenantRecord | null } | null> {
+    const [item] = await batchGet(this.dynamo, [apiKeyKey(keyId)]);
+    return item ? { key: apiKeyFromItem(item), tenant: tenantOfKeyItem(item) } : null;
+  }
+
+  /** Revokes a key and takes it off its tenant's live keys, in one transaction. */
   async revokeApiKey(keyId: string, at: string): Promise<void> {
+    const { Item: item } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.dynamo.tableName, Key: apiKeyKey(keyId), ConsistentRead: true }),
+    );
+    const key = item && apiKeyFromItem(item as Item);
+    if (!key || key.revokedAt) throw new DomainError('NOT_FOUND', `no active API key "${keyId}"`);
     try {
-      await this.dynamo.doc.send(
-        new UpdateCommand({
-          TableName: this.dynamo.tableName,
-          Key: apiKeyKey(keyId),
-          UpdateExpression: 'SET revokedAt = :at',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
+      await transactWrite(this.dynamo, [
+        {
+          name: 'api key',
+          item: {
+            Update: {
+              TableName: this.dynamo.tableName,
+              Key: apiKeyKey(keyId),
+              UpdateExpression: 'SET revokedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+        },
+        {
+          name: 'tenant',
+          item: {
+            Update: {
+              TableName: this.dynamo.tableName,
+              Key: tenantKey(key.tenantId),
+              UpdateExpression: 'DELETE liveKeys :key',
+              ExpressionAttributeValues: { ':key': new Set([keyId]) },
+            },
+          },
+        },
+      ]);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
+      if (error instanceof TransactionCancelled && error.failed('api key'))
         throw new DomainError('NOT_FOUND', `no active API key "${keyId}"`);
       throw error;
     }
+  }
+
+  /**
+   * Gives the tenant's keys that are not revoked the copy of their tenant, and lists them on the
+   * tenant item: for keys created before keys carried one. Safe to run again; a tenant with more
+   * live keys than one transaction can hold is left as it is (its keys still work, at two reads).
+   */
+  async syncKeyCopies(tenantId: string): Promise<{ keys: number; synced: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      const item = await this.tenantItem(tenantId);
+      const listed = await this.listApiKeys(tenantId);
+      const revoked = new Set(listed.filter((key) => key.revokedAt).map((key) => key.keyId));
+      const live = [...new Set([...liveKeysOf(item), ...listed.map((key) => key.keyId)])]
+        .filter((keyId) => !revoked.has(keyId))
+        .sort();
+      if (live.length > MAX_LIVE_KEYS) return { keys: live.length, synced: false };
+      const tenant = tenantFromItem(item);
+      try {
+        await transactWrite(this.dynamo, [
+          this.tenantWrite(item, tenant, live),
+          ...live.map((keyId) => this.keyCopyWrite(keyId, tenant)),
+        ]);
+        return { keys: live.length, synced: true };
+      } catch (error) {
+        if (!(error instanceof TransactionCancelled && error.contended) || attempt >= MAX_ROUNDS) throw error;
+        await pause(attempt);
+      }
+    }
+  }
+
+  /** Every tenant's id, from the tenants index. */
+  async tenantIds(): Promise<string[]> {
+    const items = await queryAll(this.dynamo, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': TENANTS_INDEX_PARTITION },
+    });
+    return items.map(tenantIdOfItem).sort();
   }
 
   async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
@@ -204,11 +376,16 @@ export class AccessStore {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item: stored } = await this.dynamo.doc.send(
-        new GetCommand({ TableName: this.dynamo.tableName, Key: { PK: item.PK, SK: item.SK }, ConsistentRead: true }),
-      );
-      if (stored && isDeepStrictEqual(fromItem(stored as Item), fromItem(item))) return;
-      throw new DomainError('BAD_USER_INPUT', conflict);
+      await this.settleExisting(item, fromItem, conflict);
     }
+  }
+
+  /** A create found its item there: success when it holds exactly the record sent, else a conflict. */
+  private async settleExisting<T>(item: Item, fromItem: (item: Item) => T, conflict: string): Promise<void> {
+    const { Item: stored } = await this.dynamo.doc.send(
+      new GetCommand({ TableName: this.dynamo.tableName, Key: { PK: item.PK, SK: item.SK }, ConsistentRead: true }),
+    );
+    if (stored && isDeepStrictEqual(fromItem(stored as Item), fromItem(item))) return;
+    throw new DomainError('BAD_USER_INPUT', conflict);
   }
 }

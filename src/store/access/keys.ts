@@ -6,8 +6,11 @@ import type { Item, Key } from '../batch';
  * Access (tenants, keys, rate counters):
  *
  *   tenant      PK TENANT#<tenant>  SK TENANT          GSI1PK TENANTS             GSI1SK <tenant>
- *               (allowedOrigins, userTokenSecrets, issuers and accessVersion on the one item: one read authenticates)
+ *               (allowedOrigins, userTokenSecrets, issuers, accessVersion, and liveKeys: the ids of its
+ *               keys not revoked)
  *   api key     PK APIKEY#<keyId>   SK APIKEY          GSI1PK TENANT#<tenant>#KEYS GSI1SK <createdAt>#<keyId>
+ *               (tenant: a copy of the tenant's record, written with every change of it, so one read
+ *               of the key authenticates; keys from before the copy have none and read the tenant)
  *   rate count  PK RATE#<keyId>     SK W#<second>      (expiresAt: DynamoDB TTL)
  */
 export const tenantKey = (tenantId: string): Key => ({ PK: `TENANT#${tenantId}`, SK: 'TENANT' });
@@ -45,6 +48,25 @@ export function tenantFromItem(item: Item): TenantRecord {
     createdAt: item.createdAt as string,
   };
 }
+
+/** The ids of a tenant's keys that are not revoked, as the tenant item lists them. */
+export const liveKeysOf = (item: Item): string[] => [...((item.liveKeys as Set<string> | undefined) ?? [])].sort();
+
+/** The copy of the tenant a key item carries (a plain map: no keys of the table on it). */
+export function tenantSnapshot(tenant: TenantRecord): Record<string, unknown> {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    allowedOrigins: tenant.allowedOrigins,
+    userTokenSecrets: tenant.userTokenSecrets,
+    issuers: tenant.issuers ?? [],
+    createdAt: tenant.createdAt,
+  };
+}
+
+/** The tenant copy on a key item; null for a key stored before keys carried one. */
+export const tenantOfKeyItem = (item: Item): TenantRecord | null =>
+  item.tenant ? tenantFromItem(item.tenant as Item) : null;
 
 export function apiKeyToItem(key: ApiKeyRecord): Item {
   // revokedAt is left out until set: revocation is guarded by attribute_not_exists(revokedAt).
