@@ -1,21 +1,21 @@
 /** Tenants, API keys and rate counters in DynamoDB. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import { queryAll } from '../query';
 import { MAX_LIVE_KEYS, type ApiKeyRecord, type TenantRecord, type TrustedIssuer } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import { batchGet, type Item } from '../batch';
 import type { Dynamo } from '../client';
-import { transactWrite, TransactionCancelled, type NamedItem } from '../transaction';
+import { transactWrite, TransactionCancelled } from '../transaction';
+import { RateCounters } from './rate-counters';
+import { keyCopyWrite, MAX_ROUNDS, pause, tenantWrite, versionCondition } from './tenant-writes';
 import {
   accessVersionOf,
   apiKeyFromItem,
   apiKeyKey,
   apiKeyToItem,
   liveKeysOf,
-  rateWindowKey,
   tenantFromItem,
   tenantIdOfItem,
   tenantKey,
@@ -26,26 +26,12 @@ import {
   tenantToItem,
 } from './keys';
 
-/** Rounds a tenant or key change makes when other admin writes to the same tenant get in the way. */
-const MAX_ROUNDS = 5;
-/** A short random wait before another round, growing with each, so two racing admins part. */
-const pause = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-
-/** The tenant item still has the access version that was read (none: never changed). */
-const versionCondition = (version: number | undefined): string =>
-  version === undefined ? 'attribute_exists(PK) AND attribute_not_exists(accessVersion)' : 'accessVersion = :read';
-
-/** Rate counters outlive their one-second window by a day, then DynamoDB's TTL drops them. */
-const RATE_COUNTER_TTL_S = 86_400;
-
 export class AccessStore {
-  /** This container's attribute on rate counters: the sequence number of its last applied report. */
-  private readonly reporter = `r${randomBytes(8).toString('base64url')}`;
-  private reportSequence = 0;
-  private readonly reportsInFlight = new Map<string, Promise<number>>();
+  private readonly rateCounters: RateCounters;
 
-  constructor(private readonly dynamo: Dynamo) {}
+  constructor(private readonly dynamo: Dynamo) {
+    this.rateCounters = new RateCounters(dynamo);
+  }
 
   async createTenant(tenant: TenantRecord): Promise<void> {
     await this.putNew(tenantToItem(tenant), tenantFromItem, `tenant "${tenant.id}" already exists`);
@@ -98,8 +84,8 @@ export class AccessStore {
       const next: TenantRecord = { ...tenant, ...change(tenant) };
       try {
         await transactWrite(this.dynamo, [
-          this.tenantWrite(item, next),
-          ...liveKeysOf(item).map((keyId) => this.keyCopyWrite(keyId, next)),
+          tenantWrite(this.dynamo.tableName, item, next),
+          ...liveKeysOf(item).map((keyId) => keyCopyWrite(this.dynamo.tableName, keyId, next)),
         ]);
         return next;
       } catch (error) {
@@ -116,47 +102,6 @@ export class AccessStore {
     );
     if (!item) throw new DomainError('NOT_FOUND', `no tenant "${tenantId}"`);
     return item as Item;
-  }
-
-  /** The tenant item's new access settings (and `liveKeys` when given), if its version is still the one read. */
-  private tenantWrite(read: Item, next: TenantRecord, liveKeys?: readonly string[]): NamedItem {
-    const version = accessVersionOf(read);
-    const setLive = liveKeys === undefined ? '' : liveKeys.length > 0 ? ', liveKeys = :live' : '';
-    const removeLive = liveKeys !== undefined && liveKeys.length === 0 ? ' REMOVE liveKeys' : '';
-    return {
-      name: 'tenant',
-      item: {
-        Update: {
-          TableName: this.dynamo.tableName,
-          Key: tenantKey(next.id),
-          UpdateExpression: `SET allowedOrigins = :origins, issuers = :issuers, userTokenSecrets = :secrets, accessVersion = :next${setLive}${removeLive}`,
-          ConditionExpression: versionCondition(version),
-          ExpressionAttributeValues: {
-            ':origins': next.allowedOrigins,
-            ':issuers': next.issuers ?? [],
-            ':secrets': next.userTokenSecrets,
-            ':next': (version ?? 0) + 1,
-            ...(version === undefined ? {} : { ':read': version }),
-            ...(setLive ? { ':live': new Set(liveKeys) } : {}),
-          },
-        },
-      },
-    };
-  }
-
-  private keyCopyWrite(keyId: string, tenant: TenantRecord): NamedItem {
-    return {
-      name: `api key ${keyId}`,
-      item: {
-        Update: {
-          TableName: this.dynamo.tableName,
-          Key: apiKeyKey(keyId),
-          UpdateExpression: 'SET tenant = :tenant',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':tenant': tenantSnapshot(tenant) },
-        },
-      },
-    };
   }
 
   /**
@@ -285,8 +230,8 @@ export class AccessStore {
       const tenant = tenantFromItem(item);
       try {
         await transactWrite(this.dynamo, [
-          this.tenantWrite(item, tenant, live),
-          ...live.map((keyId) => this.keyCopyWrite(keyId, tenant)),
+          tenantWrite(this.dynamo.tableName, item, tenant, live),
+          ...live.map((keyId) => keyCopyWrite(this.dynamo.tableName, keyId, tenant)),
         ]);
         return { keys: live.length, synced: true };
       } catch (error) {
@@ -315,47 +260,9 @@ export class AccessStore {
     return items.map(apiKeyFromItem);
   }
 
-  /**
-   * Adds to a key's counter for one window and returns the window's new total. Safe to retry:
-   * each report carries this container's next sequence number, and the counter keeps the last
-   * one it applied from each container, so when the SDK resends a report DynamoDB had applied
-   * (its answer lost) the resend fails its condition instead of counting twice, and the total
-   * comes back with the failure (ALL_OLD) rather than from another call. A container sends the
-   * reports of one key one at a time, so they reach DynamoDB in the order of their numbers.
-   */
+  /** Adds to a key's counter for one window and returns the window's new total (see RateCounters). */
   reportUsage(keyId: string, window: number, count: number): Promise<number> {
-    const sequence = ++this.reportSequence;
-    // The previous report's failure is its own caller's to handle; this one goes after it either way.
-    const previous = (this.reportsInFlight.get(keyId) ?? Promise.resolve()).catch(() => undefined);
-    const report = previous.then(() => this.sendReport(keyId, window, count, sequence));
-    this.reportsInFlight.set(keyId, report);
-    const settle = (): void => {
-      if (this.reportsInFlight.get(keyId) === report) this.reportsInFlight.delete(keyId);
-    };
-    report.then(settle, settle);
-    return report;
-  }
-
-  private async sendReport(keyId: string, window: number, count: number, sequence: number): Promise<number> {
-    try {
-      const result = await this.dynamo.doc.send(
-        new UpdateCommand({
-          TableName: this.dynamo.tableName,
-          Key: rateWindowKey(keyId, window),
-          UpdateExpression: 'ADD requests :n SET expiresAt = if_not_exists(expiresAt, :expires), #reporter = :sequence',
-          ConditionExpression: 'attribute_not_exists(#reporter) OR #reporter < :sequence',
-          ExpressionAttributeNames: { '#reporter': this.reporter },
-          ExpressionAttributeValues: { ':n': count, ':expires': window + RATE_COUNTER_TTL_S, ':sequence': sequence },
-          ReturnValues: 'UPDATED_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return Number(result.Attributes?.requests ?? count);
-    } catch (error) {
-      // Only this container writes its sequence attribute: a failed condition means this report was applied.
-      if (error instanceof ConditionalCheckFailedException) return Number(error.Item?.requests?.N ?? count);
-      throw error;
-    }
+    return this.rateCounters.report(keyId, window, count);
   }
 
   /**
