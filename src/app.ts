@@ -8,6 +8,7 @@ import { Authenticator, type Caller } from './auth/authenticator';
 import { RateLimiter } from './auth/rate-limiter';
 import { readConfig, type Config } from './config';
 import { DomainError } from './domain/errors';
+import type { BankHint } from './graphql/bank-hint';
 import { newAdmission, type Admission, type GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 import { createLogger, type Logger } from './logger';
@@ -19,6 +20,8 @@ export interface RequestInfo {
   headers: Record<string, string | undefined>;
   /** The client's address (API Gateway's requestContext.http.sourceIp): failed keys are limited per address. */
   sourceIp?: string;
+  /** The bank the request names, guessed from its text (src/graphql/bank-hint.ts), if any. */
+  bankHint?: BankHint | null;
 }
 
 export interface App {
@@ -78,8 +81,11 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     server: createApolloServer(config, {
       chargeCost: (context, units) => admit(context.caller, units, Date.now(), context.admission),
     }),
-    async contextFor({ requestId, headers, sourceIp }, admission = newAdmission()) {
+    async contextFor({ requestId, headers, sourceIp, bankHint }, admission = newAdmission()) {
       const startedAt = Date.now();
+      // A cold container reads the bank the request names in the same round trip as its API key,
+      // so the request itself then needs one more at most (what is read is checked as always).
+      const warming = bankHint ? useCases.warmBank(bankHint.bankId, { search: bankHint.search }) : undefined;
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
         authorization: headers.authorization,
@@ -89,6 +95,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
       });
       admission.caller = caller;
       await admit(caller, 1, startedAt, admission);
+      await warming;
       const origin = headers.origin ?? null;
       const use = useCases.forRequest();
       return { requestId, caller, origin, sourceIp: sourceIp ?? null, startedAt, logger, use, admission };

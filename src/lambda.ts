@@ -9,6 +9,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { App, RequestInfo } from './app';
 import { parseApiKey } from './domain/access';
+import { bankHintOf } from './graphql/bank-hint';
 import { newAdmission, type Admission } from './graphql/context';
 import { requestRefusal } from './graphql/errors';
 import { logRefusal } from './graphql/plugins';
@@ -143,10 +144,12 @@ function errorCodeOf(body: string | undefined): string | null {
 }
 
 function requestInfo(event: APIGatewayProxyEventV2, context: Context): RequestInfo {
+  const query = event.queryStringParameters;
   return {
     requestId: context.awsRequestId,
     headers: lowerCaseHeaders(event.headers),
     sourceIp: event.requestContext.http.sourceIp,
+    bankHint: event.isBase64Encoded ? null : bankHintOf([event.body, query?.variables, query?.query]),
   };
 }
 

@@ -40,6 +40,15 @@ export class UseCaseFactory {
     this.catalogs = new CatalogCache(dynamo);
   }
 
+  /**
+   * Starts reading a bank's catalog (and, for a search, its index) unless this container holds it
+   * already: a cold request runs this beside authentication, so its content read is then warm.
+   * Resolves when done; never fails (a request that finds nothing held reads as usual).
+   */
+  warmBank(bankId: string, options: { search?: boolean } = {}): Promise<void> {
+    return this.catalogs.warm(bankId, options);
+  }
+
   forRequest(): UseCases {
     return new UseCases(requestStores(this.dynamo, this.catalogs));
   }

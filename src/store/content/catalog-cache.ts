@@ -5,9 +5,10 @@
  */
 import { Catalog, type CatalogData } from '../../domain/catalog';
 import type { BankRecord } from '../../domain/content';
+import type { Item } from '../batch';
 import type { Dynamo } from '../client';
 import { gunzipParts, gzipParts } from './gzip-parts';
-import { bankPartition, catalogPrefix } from './keys';
+import { bankFromItem, bankPartition, CATALOG_PREFIX, catalogPrefix, isBankItem, SEARCH_PREFIX } from './keys';
 import { queryAll } from '../query';
 import { SearchIndexCache } from './search-index-cache';
 
@@ -18,6 +19,14 @@ export function encodeCatalog(serialized: string): Uint8Array[] {
 export function decodeCatalog(parts: readonly Uint8Array[]): CatalogData {
   return JSON.parse(gunzipParts(parts)) as CatalogData;
 }
+
+/** How long a bank that could not be warmed is not tried again; and how many such banks are remembered. */
+const WARM_RETRY_MS = 10_000;
+const WARM_LIMIT = 1_000;
+
+/** The bodies of the parts under `prefix`, in sort-key order (the order the Query returned). */
+const bodiesOf = (items: readonly Item[], prefix: string): Uint8Array[] =>
+  items.filter((item) => item.SK.startsWith(prefix)).map((item) => item.body as Uint8Array);
 
 /** Thrown when a catalog version was replaced between reading the bank item and its parts. */
 export class StaleCatalogError extends Error {}
@@ -30,6 +39,61 @@ export class CatalogCache {
 
   constructor(private readonly dynamo: Dynamo) {
     this.search = new SearchIndexCache(dynamo);
+  }
+
+  /** Banks being warmed, or tried lately and not found whole: at most one warming Query each per WARM_RETRY_MS. */
+  private readonly warming = new Map<string, { done: Promise<void>; until: number }>();
+
+  /**
+   * Reads the bank item and its catalog in ONE Query (both live in the bank's partition, `BANK`
+   * sorting just before `CATALOG#…`) — with `search`, the full-text index in a second Query beside
+   * it — and holds what it found, for a container that does not hold the bank's catalog yet. It
+   * never fails: a bank that is not there, or a catalog caught mid-publish, is simply not held,
+   * and the request then reads as it always does. Nothing read here is trusted blindly: a held
+   * catalog is confirmed by the bank item read with the questions, as every warm read is.
+   */
+  warm(bankId: string, options: { search?: boolean; now?: number } = {}): Promise<void> {
+    const now = options.now ?? Date.now();
+    const known = this.warming.get(bankId);
+    if (this.latest(bankId) || (known && known.until > now)) return known?.done ?? Promise.resolve();
+    const done = this.readWhole(bankId, options.search ?? false).catch(() => undefined);
+    this.warming.set(bankId, { done, until: now + WARM_RETRY_MS });
+    if (this.warming.size > WARM_LIMIT) this.warming.delete(this.warming.keys().next().value!);
+    return done;
+  }
+
+  private async readWhole(bankId: string, withSearch: boolean): Promise<void> {
+    const [items, searchItems] = await Promise.all([
+      queryAll(this.dynamo, {
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :bank AND :last',
+        ExpressionAttributeValues: {
+          ':pk': bankPartition(bankId),
+          ':bank': 'BANK',
+          ':last': `${CATALOG_PREFIX}\uffff`,
+        },
+      }),
+      withSearch
+        ? queryAll(this.dynamo, {
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': bankPartition(bankId), ':prefix': SEARCH_PREFIX },
+          })
+        : [],
+    ]);
+    const bankItem = items.find(isBankItem);
+    if (!bankItem) return;
+    const bank = bankFromItem(bankItem);
+    const parts = bodiesOf(items, catalogPrefix(bank.catalogVersion));
+    if (parts.length !== bank.catalogParts) return;
+    this.hold(new Catalog(bank.id, bank.catalogVersion, decodeCatalog(parts)));
+    if (bank.searchVersion) this.search.hold(bank, bodiesOf(searchItems, `${SEARCH_PREFIX}${bank.searchVersion}#`));
+  }
+
+  private hold(catalog: Catalog): void {
+    const cacheKey = `${catalog.bankId}@${catalog.version}`;
+    if (this.loaded.has(cacheKey)) return;
+    this.forgetOtherVersions(catalog.bankId);
+    this.loaded.set(cacheKey, Promise.resolve(catalog));
+    this.latestByBank.set(catalog.bankId, catalog);
   }
 
   /** The newest catalog this container has read for the bank, without asking DynamoDB. */

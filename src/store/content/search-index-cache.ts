@@ -34,6 +34,16 @@ export class SearchIndexCache {
     return held?.version === version ? held.index : undefined;
   }
 
+  /** Holds the index the bank item names from parts read elsewhere (CatalogCache.warm), when they are all there. */
+  hold(bank: BankRecord, parts: readonly Uint8Array[]): void {
+    const version = bank.searchVersion;
+    if (!version || parts.length !== bank.searchParts || this.heldIndex(bank.id, version)) return;
+    const index = decodeSearchIndex(parts);
+    for (const key of this.loaded.keys()) if (key.startsWith(`${bank.id}@`)) this.loaded.delete(key);
+    this.loaded.set(`${bank.id}@${version}`, Promise.resolve(index));
+    this.held.set(bank.id, { version, index });
+  }
+
   /** The index the bank item names; the bank must have one (`searchVersion`). */
   load(bank: BankRecord): Promise<SearchIndex> {
     const version = bank.searchVersion!;
