@@ -2,7 +2,6 @@
 // serve the first request, then `warm` more; report wall and CPU time (user + system) of each
 // phase as JSON. CPU time is what Lambda's memory size scales (its CPU share grows with memory).
 // Plain CommonJS on purpose: no TypeScript loader may add to the time being measured.
-const { performance } = require('node:perf_hooks');
 const [bundle, exportName, eventJson, warmArg] = process.argv.slice(2);
 const cpuMs = (usage) => (usage.user + usage.system) / 1000;
 
