@@ -63,6 +63,11 @@ describe('npm run admin', () => {
       graphqlEvent({ query: '{ banks { id } }' }, { headers: { 'x-api-key': secret.key } }),
     );
     expect([revoked.status, revoked.errors![0].message]).toEqual([401, 'this API key has been revoked']);
+
+    // Safe to run again: the one live key already carries its tenant.
+    expect(await admin('key:sync-copies', '--tenant', 'quiz-co', '--json')).toEqual({
+      tenants: [{ tenant: 'quiz-co', keys: 1, synced: true }],
+    });
   });
 
   it('migrates banks stored before revisions, and has nothing to do for a table without any', async () => {
