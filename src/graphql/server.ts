@@ -8,7 +8,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildASTSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GraphQLContext } from './context';
 import { costLimit, type ChargeCost } from './cost';
@@ -16,7 +16,7 @@ import { errorFormatter, errorReporting } from './errors';
 import { contentCache } from './http-cache';
 import { accessLog, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
-import { typeDefs } from './generated/typedefs';
+import { schemaDocument } from './generated/typedefs';
 import { installScalars } from './scalars';
 import { resolvers } from './resolvers';
 
@@ -85,13 +85,16 @@ export function createApolloServer(
 }
 
 /**
- * The schema with our resolvers set on its fields. Apollo would do the same through
+ * The schema with our resolvers set on its fields, built from the document codegen parsed
+ * (src/graphql/generated/typedefs.ts) without checking it again on every cold start: the SDL is
+ * checked where it changes — `npm run codegen` builds it, and tests/unit/schema.test.ts asserts
+ * that graphql's full SDL and schema validation find nothing wrong with it. Apollo would do the same through
  * @graphql-tools' makeExecutableSchema, which copies the whole schema to do it: a cost every
  * cold start paid, and a library the Lambda bundle no longer carries (esbuild-plugins.js).
  * Our resolvers are plain field functions, so setting them in place is all there is to it.
  */
 export function executableSchema(): GraphQLSchema {
-  const schema = buildASTSchema(parse(typeDefs));
+  const schema = buildASTSchema(schemaDocument, { assumeValidSDL: true, assumeValid: true });
   for (const [typeName, fieldResolvers] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`resolvers name ${typeName}, which is not an object type of the schema`);
