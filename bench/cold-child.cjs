@@ -71,5 +71,9 @@ function serve() {
   return answer.then((result) => finish(result, calledAt));
 }
 
-(phaseUrl ? settle().then(() => phase('request')).then(serve) : serve())
-  .catch((error) => report(JSON.stringify({ ok: false, error: String(error && error.stack) }), 1));
+(phaseUrl
+  ? settle()
+      .then(() => phase('request'))
+      .then(serve)
+  : serve()
+).catch((error) => report(JSON.stringify({ ok: false, error: String(error && error.stack) }), 1));

@@ -24,7 +24,14 @@ export interface TracedCall {
 }
 
 /** Operations the floor replays: reads, harmless to send again. */
-export const READ_OPERATIONS = ['GetItem', 'BatchGetItem', 'Query', 'TransactGetItems', 'Scan', 'DescribeTable'] as const;
+export const READ_OPERATIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'TransactGetItems',
+  'Scan',
+  'DescribeTable',
+] as const;
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 
 /** Writes are never replayed (the cold request, randomQuestions, should make none). */

@@ -110,11 +110,7 @@ function printCold(cold: ColdResults): void {
   );
 }
 
-export function printReport(
-  warm: Record<string, LatencyResult>,
-  cold: ColdResults,
-  bundle: BuiltBundle,
-): void {
+export function printReport(warm: Record<string, LatencyResult>, cold: ColdResults, bundle: BuiltBundle): void {
   const warmRows = Object.entries(warm).map(([name, r]) => [
     name,
     ms(r.p50Ms),
