@@ -11,6 +11,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runOnce, type ChildReport, type Subject } from './cold-start';
 import type { Phase, TracedCall } from './cold-trace';
 
 export const PHASE_PATH = '/__qbank/phase/';
@@ -98,5 +99,25 @@ function parseBody(body: Buffer): unknown {
     return JSON.parse(body.toString('utf8'));
   } catch {
     return body.toString('utf8');
+  }
+}
+
+/**
+ * One unmeasured cold start of a bundle with its DynamoDB endpoint behind the recording proxy
+ * (forwarding to `endpoint`): the calls it made, by phase, and the child's report.
+ */
+export async function traceCalls(
+  subject: Subject,
+  endpoint: string,
+): Promise<{ calls: TracedCall[]; report: ChildReport | undefined }> {
+  const proxy = await startRecordingProxy(endpoint);
+  try {
+    const { report } = await runOnce({
+      ...subject,
+      env: { ...subject.env, DYNAMODB_ENDPOINT: proxy.endpoint, QBANK_BENCH_PHASE_URL: proxy.phaseUrl },
+    });
+    return { calls: [...proxy.calls], report };
+  } finally {
+    await proxy.close();
   }
 }

@@ -28,9 +28,9 @@ import { readConfig } from '../src/config';
 import { createLambdaHandler } from '../src/lambda';
 import { createLogger } from '../src/logger';
 import { buildBundle, readServerlessSettings, type BuiltBundle } from './bundle';
-import { startRecordingProxy } from './cold-proxy';
-import { measureColdStarts, runOnce, type Subject } from './cold-start';
-import { buildReplayPlan, summarizeTrace, type TracedCall } from './cold-trace';
+import { traceCalls } from './cold-proxy';
+import { measureColdStarts, type Subject } from './cold-start';
+import { buildReplayPlan, summarizeTrace } from './cold-trace';
 import { graphqlEvent } from './events';
 import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
@@ -110,20 +110,6 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   return results;
 }
 
-/** One unmeasured run of a bundle with DynamoDB behind the recording proxy: the calls it made. */
-async function traceDynamo(subject: Subject, endpoint: string): Promise<TracedCall[]> {
-  const proxy = await startRecordingProxy(endpoint);
-  try {
-    await runOnce({
-      ...subject,
-      env: { ...subject.env, DYNAMODB_ENDPOINT: proxy.endpoint, QBANK_BENCH_PHASE_URL: proxy.phaseUrl },
-    });
-    return [...proxy.calls];
-  } finally {
-    await proxy.close();
-  }
-}
-
 async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdResults; bundle: BuiltBundle }> {
   const settings = readServerlessSettings();
   const bundle = await buildBundle(settings, outDir);
@@ -150,7 +136,7 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
 
   // The real bundle's DynamoDB work, recorded once; the floor replays it from a file.
   process.stdout.write('cold: tracing the DynamoDB calls of one cold start of the real bundle…\n');
-  const realCalls = await traceDynamo(real, fixture.local.endpoint);
+  const { calls: realCalls } = await traceCalls(real, fixture.local.endpoint);
   const planFile = path.join(outDir, 'cold-plan.json');
   writeFileSync(planFile, JSON.stringify(buildReplayPlan(realCalls)));
   const floor: Subject = {
@@ -158,7 +144,7 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
     bundle: { file: floorBundle.file, exportName: settings.fn.exportName, event },
     env: { ...env, QBANK_FLOOR_PLAN: planFile },
   };
-  const floorCalls = await traceDynamo(floor, fixture.local.endpoint);
+  const { calls: floorCalls } = await traceCalls(floor, fixture.local.endpoint);
 
   const apolloBundle = COLD_FLOOR
     ? await buildBundle({ ...settings, fn: { ...settings.fn, entry: APOLLO_FLOOR.entry } }, outDir)
