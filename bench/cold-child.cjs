@@ -19,7 +19,8 @@ const context = {
 };
 
 // Only for the traced run (bench/cold-proxy.ts): tell the recording proxy when the request
-// begins and ends. Before it, wait for the reads started during init to reach the proxy.
+// begins and ends. The proxy answers the first marker once the reads started during init are
+// done; the short wait before it lets them reach the wire first.
 const phaseUrl = process.env.QBANK_BENCH_PHASE_URL;
 const phase = (name) =>
   new Promise((resolve, reject) => {

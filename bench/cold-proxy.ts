@@ -4,6 +4,8 @@
  * body, when it arrived and when its response was finished, and the phase. The child
  * (bench/cold-child.cjs with QBANK_BENCH_PHASE_URL) moves the phase with GET
  * /__qbank/phase/request before it calls the handler and /__qbank/phase/done after the answer.
+ * The proxy answers the request marker only once DynamoDB has been quiet for `quietMs` (no call
+ * in flight, none arrived): reads started during init, in however many rounds, are all init.
  *
  * Each response is held `delayMs` before it is sent, so calls sent together always overlap and a
  * call that waited for another's answer never does: round counting (bench/cold-trace.ts) does not
@@ -24,20 +26,58 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(target: string, delayMs = 25): Promise<RecordingProxy> {
+export interface ProxyOptions {
+  /** How long each answer is held (ms). */
+  delayMs?: number;
+  /** Quiet time before the request phase begins (ms). */
+  quietMs?: number;
+  /** The request phase begins after this long even if DynamoDB never goes quiet (ms). */
+  maxSettleMs?: number;
+}
+
+export async function startRecordingProxy(target: string, options: ProxyOptions = {}): Promise<RecordingProxy> {
+  const { delayMs = 25, quietMs = 150, maxSettleMs = 10_000 } = options;
   const upstream = new URL(target);
   const calls: TracedCall[] = [];
   let phase: Phase = 'init';
+  let inFlight = 0;
+  let lastActivity = performance.now();
   const agent = new http.Agent({ keepAlive: true });
+
+  const whenQuiet = (since: number, then: () => void): void => {
+    const now = performance.now();
+    if ((inFlight === 0 && now - lastActivity >= quietMs) || now - since >= maxSettleMs) then();
+    else setTimeout(() => whenQuiet(since, then), 5);
+  };
+
   const server = http.createServer((req, res) => {
     const startMs = performance.now();
     if (req.url?.startsWith(PHASE_PATH)) {
       const next = req.url.slice(PHASE_PATH.length);
-      if (next === 'request' || next === 'done') phase = next === 'done' ? 'after' : 'request';
       req.resume();
-      res.writeHead(next === 'request' || next === 'done' ? 204 : 404).end();
+      if (next === 'request') {
+        whenQuiet(startMs, () => {
+          phase = 'request';
+          res.writeHead(204).end();
+        });
+      } else if (next === 'done') {
+        phase = 'after';
+        res.writeHead(204).end();
+      } else {
+        res.writeHead(404).end();
+      }
       return;
     }
+    inFlight += 1;
+    lastActivity = startMs;
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      inFlight -= 1;
+      lastActivity = performance.now();
+    };
+    res.on('close', finish);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -64,7 +104,10 @@ export async function startRecordingProxy(target: string, delayMs = 25): Promise
           answer.on('data', (chunk: Buffer) => parts.push(chunk));
           answer.on('end', () => {
             setTimeout(() => {
-              res.on('finish', () => (call.endMs = performance.now()));
+              res.on('finish', () => {
+                call.endMs = performance.now();
+                finish();
+              });
               res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(parts));
             }, delayMs);
           });
@@ -73,6 +116,7 @@ export async function startRecordingProxy(target: string, delayMs = 25): Promise
       forward.on('error', (error) => {
         call.endMs = performance.now();
         res.writeHead(502).end(String(error.message));
+        finish();
       });
       forward.end(body);
     });

@@ -137,3 +137,14 @@ export function buildReplayPlan(calls: readonly TracedCall[]): ReplayPlan {
   const byStart = [...calls].sort((a, b) => a.startMs - b.startMs);
   return { init: phaseRounds(inPhase(byStart, 'init')), request: phaseRounds(inPhase(byStart, 'request')) };
 }
+
+/** A plan's operations by phase and round (each round sorted): what "the same work" compares. */
+export function planShape(plan: ReplayPlan): { init: string[][]; request: string[][] } {
+  const shape = (rounds: ReplayCall[][]): string[][] => rounds.map((round) => round.map((c) => c.operation).sort());
+  return { init: shape(plan.init), request: shape(plan.request) };
+}
+
+/** Whether two traces hold the same reads in the same phases and rounds (inputs aside). */
+export function sameWork(a: readonly TracedCall[], b: readonly TracedCall[]): boolean {
+  return JSON.stringify(planShape(buildReplayPlan(a))) === JSON.stringify(planShape(buildReplayPlan(b)));
+}

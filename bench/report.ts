@@ -41,8 +41,11 @@ export interface ColdResults {
   node: SubjectResult;
   /** The Apollo-only reference (BENCH_COLD_FLOOR=1). */
   apollo?: BundleCold;
-  /** The DynamoDB work recorded from one traced run of each bundle (bench/cold-proxy.ts). */
-  trace: { real: TraceSummary; floor: TraceSummary };
+  /**
+   * The DynamoDB work recorded from one traced run of each bundle (bench/cold-proxy.ts);
+   * floorMatches: the floor's reads came in the same phases and rounds as the real bundle's.
+   */
+  trace: { real: TraceSummary; floor: TraceSummary; floorMatches: boolean };
 }
 
 const verdict = (value: number, max: number): string => (value <= max ? `ok (≤ ${max})` : `OVER (> ${max})`);
@@ -103,7 +106,10 @@ function printCold(cold: ColdResults): void {
     ])}\n`,
   );
   process.stdout.write(
-    `DynamoDB work, traced once each (unmeasured):\n  ${traceLine('real', cold.trace.real)}\n  ${traceLine('floor', cold.trace.floor)}\n`,
+    `DynamoDB work, traced once each (unmeasured):\n  ${traceLine('real', cold.trace.real)}\n  ${traceLine('floor', cold.trace.floor)}\n` +
+      (cold.trace.floorMatches
+        ? '  the floor made the same reads in the same phases and rounds\n'
+        : '  WARNING: the floor did NOT make the same reads in the same phases and rounds: its ratio is not comparable\n'),
   );
   process.stdout.write(
     `floorRatio (real / SDK-only floor, wall p50): ${round2(floorRatio).toFixed(2)}  ${verdict(floorRatio, TARGETS.coldStartFloorRatio)}\n`,

@@ -30,7 +30,7 @@ import { createLogger } from '../src/logger';
 import { buildBundle, readServerlessSettings, type BuiltBundle } from './bundle';
 import { traceCalls } from './cold-proxy';
 import { measureColdStarts, type Subject } from './cold-start';
-import { buildReplayPlan, summarizeTrace } from './cold-trace';
+import { buildReplayPlan, sameWork, summarizeTrace } from './cold-trace';
 import { graphqlEvent } from './events';
 import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
@@ -175,7 +175,11 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
     floor: withBytes(floorResult, floorBundle.bytes),
     node: nodeResult,
     ...(apolloResult && apolloBundle ? { apollo: withBytes(apolloResult, apolloBundle.bytes) } : {}),
-    trace: { real: summarizeTrace(realCalls), floor: summarizeTrace(floorCalls) },
+    trace: {
+      real: summarizeTrace(realCalls),
+      floor: summarizeTrace(floorCalls),
+      floorMatches: sameWork(realCalls, floorCalls),
+    },
   };
   return { cold, bundle };
 }

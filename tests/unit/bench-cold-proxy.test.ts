@@ -3,13 +3,14 @@
  * the floor bundle replays a plan through the proxy, and the trace it leaves is that plan again.
  * Counts only, no timings (the proxy holds each answer, so rounds do not depend on speed).
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, readServerlessSettings } from '../../bench/bundle';
-import { traceCalls } from '../../bench/cold-proxy';
+import { startRecordingProxy, traceCalls } from '../../bench/cold-proxy';
 import { buildReplayPlan, summarizeTrace, type ReplayPlan } from '../../bench/cold-trace';
+import { createDynamo } from '../../src/store/client';
 import { endpoint, useTable } from '../support/dynamo';
 
 const dynamo = useTable();
@@ -87,3 +88,37 @@ it('traces the floor replaying a plan: init calls before the handler, request ca
   });
   expect(normalized(buildReplayPlan(calls))).toEqual(normalized(plan));
 }, 60_000);
+
+it('begins the request phase only once the reads started before the marker are done, in any number of rounds', async () => {
+  const { tableName } = dynamo();
+  const proxy = await startRecordingProxy(endpoint(), { delayMs: 40, quietMs: 30 });
+  const client = createDynamo({ tableName, region: 'local', endpoint: proxy.endpoint });
+  const get = () => client.doc.send(new GetCommand({ TableName: tableName, Key: { PK: 'BANK#a', SK: 'BANK' } }));
+  try {
+    // Two init rounds, the second sent only after the first's answer (at least 40 ms each).
+    const init = get().then(get);
+    // The marker, sent while the first is in flight, as the child's does after its wait.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const marked = fetch(`${proxy.phaseUrl}request`).then((res) => res.status);
+    await expect(marked).resolves.toBe(204);
+    await init;
+    await get();
+    await fetch(`${proxy.phaseUrl}done`);
+    await get();
+    expect(proxy.calls.map((c) => [c.target, c.phase])).toEqual([
+      ['DynamoDB_20120810.GetItem', 'init'],
+      ['DynamoDB_20120810.GetItem', 'init'],
+      ['DynamoDB_20120810.GetItem', 'request'],
+      ['DynamoDB_20120810.GetItem', 'after'],
+    ]);
+    expect(summarizeTrace(proxy.calls)).toEqual({
+      init: { calls: 2, rounds: 2, byOperation: { GetItem: 2 } },
+      request: { calls: 1, rounds: 1, byOperation: { GetItem: 1 } },
+      after: { calls: 1, rounds: 1, byOperation: { GetItem: 1 } },
+      skipped: [],
+    });
+  } finally {
+    client.doc.destroy();
+    await proxy.close();
+  }
+});

@@ -4,6 +4,8 @@ import {
   buildReplayPlan,
   countRounds,
   operationOf,
+  planShape,
+  sameWork,
   summarizeTrace,
   type Phase,
   type TracedCall,
@@ -102,6 +104,30 @@ describe('trace summary and replay plan', () => {
         ],
       ],
     });
+  });
+
+  it('compares the work of two traces by phase, round and operation, not by timing or input', () => {
+    expect(planShape(buildReplayPlan(trace))).toEqual({
+      init: [['BatchGetItem', 'Query']],
+      request: [['GetItem'], ['BatchGetItem', 'Query']],
+    });
+    // Later, slower, other inputs, no writes and no after phase: the same reads.
+    const replayed = trace
+      .filter((c) => c.phase !== 'after' && !['UpdateItem', 'PutItem'].includes(operationOf(c.target)))
+      .map((c) => ({ ...c, startMs: c.startMs * 2 + 1000, endMs: c.endMs * 2 + 1000, body: {} }));
+    expect(sameWork(trace, replayed)).toBe(true);
+    // The GetItem moved into the init phase: not the same work.
+    expect(
+      sameWork(
+        trace,
+        replayed.map((c, i) => (i === 2 ? { ...c, phase: 'init' as const } : c)),
+      ),
+    ).toBe(false);
+    // The two reads of the second request round made one after the other: one round more.
+    const sequential = replayed.map((c) =>
+      operationOf(c.target) === 'Query' && c.phase === 'request' ? { ...c, startMs: 2000, endMs: 2030 } : c,
+    );
+    expect(sameWork(trace, sequential)).toBe(false);
   });
 
   it('refuses an operation it cannot replay', () => {
