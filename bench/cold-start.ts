@@ -1,6 +1,8 @@
 /**
- * Cold starts: a fresh `node` that loads the bundled handler and serves one request
- * (cold-child.cjs), against a bare `node -e 0`, run alternately; medians of wall time.
+ * Cold starts: fresh `node` processes that load a bundled handler and serve one request
+ * (cold-child.cjs), and a bare `node -e 0`, INTERLEAVED: every round runs each subject once, the
+ * order rotated by one each round, after one unmeasured round (page cache, DynamoDB Local's own
+ * warm-up). Medians of wall time (spawn → exit) and of the child's own breakdown.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -8,22 +10,42 @@ import { median } from './stats';
 
 const CHILD = path.join(__dirname, 'cold-child.cjs');
 
-export interface ColdStartResult {
-  p50Ms: number;
-  nodeP50Ms: number;
-  ratio: number;
-  /** Medians measured inside the child: module load with app construction, then the first request. */
-  initMs: number;
+/** What bench/cold-child.cjs prints (ms, from process start where a time). */
+export interface ChildReport {
+  ok: boolean;
+  bootMs: number;
+  loadMs: number;
+  constructMs: number | null;
   firstRequestMs: number;
-  runs: number;
+  totalMs: number;
 }
 
-export interface ColdStartInput {
-  bundle: string;
-  exportName: string;
-  event: unknown;
+export interface Breakdown {
+  /** process start → the child's first line (node's own start). */
+  bootMs: number;
+  /** require of the bundle up to the app's construction (all of require without marks). */
+  loadMs: number;
+  /** the app's construction between its marks (null when the bundle has none). */
+  constructMs: number | null;
+  firstRequestMs: number;
+  /** process start → answer, inside the child. */
+  totalMs: number;
+}
+
+export interface SubjectResult {
+  name: string;
+  /** Median wall time, spawn → exit. */
+  p50Ms: number;
+  walls: number[];
+  /** Medians of the child's report; undefined for `node -e 0`. */
+  breakdown?: Breakdown;
+}
+
+export interface Subject {
+  name: string;
+  /** A bundle run by cold-child.cjs; absent: a bare `node -e 0`. */
+  bundle?: { file: string; exportName: string; event: unknown };
   env: NodeJS.ProcessEnv;
-  runs: number;
 }
 
 interface Run {
@@ -49,12 +71,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   });
 }
 
-interface ChildReport {
-  ok: boolean;
-  initMs: number;
-  firstRequestMs: number;
-}
-
 function childReport(result: Run): ChildReport {
   const line = result.stdout.split('\n').find((text) => text.startsWith('{"ok"'));
   const report = line ? (JSON.parse(line) as ChildReport) : undefined;
@@ -64,28 +80,55 @@ function childReport(result: Run): ChildReport {
   return report;
 }
 
-export async function measureColdStart(input: ColdStartInput): Promise<ColdStartResult> {
-  const childArgs = [CHILD, input.bundle, input.exportName, JSON.stringify(input.event)];
-  // One unmeasured round first, so both start with the files in the page cache.
-  childReport(await run(childArgs, input.env));
-  await run(['-e', '0'], input.env);
-  const wall: number[] = [];
-  const bare: number[] = [];
-  const reports: ChildReport[] = [];
-  for (let i = 0; i < input.runs; i++) {
-    bare.push((await run(['-e', '0'], input.env)).wallMs);
-    const result = await run(childArgs, input.env);
-    reports.push(childReport(result));
-    wall.push(result.wallMs);
+const argsOf = (subject: Subject): string[] =>
+  subject.bundle
+    ? [CHILD, subject.bundle.file, subject.bundle.exportName, JSON.stringify(subject.bundle.event)]
+    : ['-e', '0'];
+
+/** One cold start of a subject; its child's report (undefined for bare node) and wall time. */
+export async function runOnce(subject: Subject): Promise<{ wallMs: number; report?: ChildReport }> {
+  const result = await run(argsOf(subject), subject.env);
+  if (!subject.bundle) {
+    if (result.code !== 0) throw new Error(`node -e 0 failed (exit ${result.code}): ${result.stderr}`);
+    return { wallMs: result.wallMs };
   }
-  const p50Ms = median(wall);
-  const nodeP50Ms = median(bare);
+  return { wallMs: result.wallMs, report: childReport(result) };
+}
+
+/** Round i runs the subjects starting at i mod n: each goes first, second… equally often. */
+export function rotation<T>(items: readonly T[], round: number): T[] {
+  const shift = round % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+function breakdown(reports: readonly ChildReport[]): Breakdown {
+  const constructs = reports.map((r) => r.constructMs).filter((v): v is number => v !== null);
   return {
-    p50Ms,
-    nodeP50Ms,
-    ratio: p50Ms / nodeP50Ms,
-    initMs: median(reports.map((r) => r.initMs)),
+    bootMs: median(reports.map((r) => r.bootMs)),
+    loadMs: median(reports.map((r) => r.loadMs)),
+    constructMs: constructs.length === reports.length ? median(constructs) : null,
     firstRequestMs: median(reports.map((r) => r.firstRequestMs)),
-    runs: input.runs,
+    totalMs: median(reports.map((r) => r.totalMs)),
   };
+}
+
+/** Runs every subject `runs` times, interleaved; results in the subjects' order. */
+export async function measureColdStarts(subjects: readonly Subject[], runs: number): Promise<SubjectResult[]> {
+  for (const subject of subjects) await runOnce(subject);
+  const walls = subjects.map((): number[] => []);
+  const reports = subjects.map((): ChildReport[] => []);
+  const indexes = subjects.map((_, i) => i);
+  for (let round = 0; round < runs; round++) {
+    for (const i of rotation(indexes, round)) {
+      const { wallMs, report } = await runOnce(subjects[i]);
+      walls[i].push(wallMs);
+      if (report) reports[i].push(report);
+    }
+  }
+  return subjects.map((subject, i) => ({
+    name: subject.name,
+    p50Ms: median(walls[i]),
+    walls: walls[i],
+    ...(subject.bundle ? { breakdown: breakdown(reports[i]) } : {}),
+  }));
 }

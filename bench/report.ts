@@ -5,12 +5,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuiltBundle } from './bundle';
-import type { ColdStartResult } from './cold-start';
+import type { Breakdown, SubjectResult } from './cold-start';
+import type { TraceSummary } from './cold-trace';
 import type { LatencyResult } from './latency';
 import type { ScaleResults, ScaleRow } from './scale';
 import { round2 } from './stats';
 
-export const TARGETS = { handlerRatio: 1.5, coldStartRatio: 3.0 } as const;
+/**
+ * handlerRatio: warm handler / raw SDK; coldStartFloorRatio: cold start / the SDK-only floor;
+ * coldRequestRounds: sequential DynamoDB round trips of a cold container's first request.
+ */
+export const TARGETS = { handlerRatio: 1.5, coldStartFloorRatio: 1.5, coldRequestRounds: 2 } as const;
 
 export const RESULTS_FILE = path.join(__dirname, 'results.json');
 
@@ -22,10 +27,28 @@ export const RESULT_KEYS = {
 
 export type ResultsPart = keyof typeof RESULT_KEYS;
 
-/** A reference bundle's cold start (BENCH_COLD_FLOOR=1). */
-export interface FloorResult extends ColdStartResult {
-  name: string;
+/** A bundle's cold starts with its size. */
+export interface BundleCold extends SubjectResult {
   bytes: number;
+  breakdown: Breakdown;
+}
+
+/** The cold-start part of a run: every subject measured interleaved, the same number of runs. */
+export interface ColdResults {
+  runs: number;
+  /** The Lambda bundle (src/handler.ts). */
+  real: BundleCold;
+  /** The SDK-only floor replaying the real bundle's DynamoDB work (bench/floor/sdk-only.ts). */
+  floor: BundleCold;
+  /** `node -e 0`. */
+  node: SubjectResult;
+  /** The Apollo-only reference (BENCH_COLD_FLOOR=1). */
+  apollo?: BundleCold;
+  /**
+   * The DynamoDB work recorded from one traced run of each bundle (bench/cold-proxy.ts);
+   * floorMatches: the floor's reads came in the same phases and rounds as the real bundle's.
+   */
+  trace: { real: TraceSummary; floor: TraceSummary; floorMatches: boolean };
 }
 
 const verdict = (value: number, max: number): string => (value <= max ? `ok (≤ ${max})` : `OVER (> ${max})`);
@@ -41,12 +64,66 @@ function table(rows: (string | number)[][]): string {
     .join('\n');
 }
 
-export function printReport(
-  warm: Record<string, LatencyResult>,
-  cold: ColdStartResult,
-  bundle: BuiltBundle,
-  floor: FloorResult[] = [],
-): void {
+const commandList = (byOperation: Record<string, number>): string =>
+  Object.entries(byOperation)
+    .map(([name, n]) => `${n}×${name}`)
+    .join(' + ') || '–';
+
+const traceLine = (name: string, t: TraceSummary): string =>
+  `${name}: init ${t.init.calls} calls in ${t.init.rounds} rounds (${commandList(t.init.byOperation)}), ` +
+  `request ${t.request.calls} calls in ${t.request.rounds} rounds (${commandList(t.request.byOperation)})` +
+  (t.after.calls > 0 ? `, after the answer ${t.after.calls} (${commandList(t.after.byOperation)})` : '') +
+  (t.skipped.length > 0 ? `; writes not replayed: ${t.skipped.join(', ')}` : '');
+
+/** floorRatio: medians of the real bundle and the floor, both wall time spawn → exit. */
+export function coldRatios(cold: ColdResults): { floorRatio: number; nodeRatio: number; floorNodeRatio: number } {
+  return {
+    floorRatio: cold.real.p50Ms / cold.floor.p50Ms,
+    nodeRatio: cold.real.p50Ms / cold.node.p50Ms,
+    floorNodeRatio: cold.floor.p50Ms / cold.node.p50Ms,
+  };
+}
+
+function printCold(cold: ColdResults): void {
+  const { floorRatio } = coldRatios(cold);
+  const bundles = [cold.real, cold.floor, ...(cold.apollo ? [cold.apollo] : [])];
+  const optional = (value: number | null): string => (value === null ? '–' : ms(value));
+  process.stdout.write(
+    `\nCold start, fresh node, interleaved, median of ${cold.runs} each (ms; breakdown inside the child, from process start)\n`,
+  );
+  process.stdout.write(
+    `${table([
+      ['bundle', 'bytes', 'wall p50', '/ node', 'boot', 'module load', 'construct', 'first request', 'to answer'],
+      ...bundles.map((b) => [
+        b.name,
+        b.bytes,
+        ms(b.p50Ms),
+        round2(b.p50Ms / cold.node.p50Ms).toFixed(2),
+        ms(b.breakdown.bootMs),
+        ms(b.breakdown.loadMs),
+        optional(b.breakdown.constructMs),
+        ms(b.breakdown.firstRequestMs),
+        ms(b.breakdown.totalMs),
+      ]),
+      [cold.node.name, '–', ms(cold.node.p50Ms), '1.00', '–', '–', '–', '–', '–'],
+    ])}\n`,
+  );
+  process.stdout.write(
+    `DynamoDB work, traced once each (unmeasured):\n  ${traceLine('real', cold.trace.real)}\n  ${traceLine('floor', cold.trace.floor)}\n` +
+      (cold.trace.floorMatches
+        ? '  the floor made the same reads in the same phases and rounds\n'
+        : '  WARNING: the floor did NOT make the same reads in the same phases and rounds: its ratio is not comparable\n'),
+  );
+  const rounds = cold.trace.real.request.rounds;
+  process.stdout.write(
+    `cold first request: ${rounds} sequential DynamoDB round trips  ${verdict(rounds, TARGETS.coldRequestRounds)}\n`,
+  );
+  process.stdout.write(
+    `floorRatio (real / SDK-only floor, wall p50): ${round2(floorRatio).toFixed(2)}  ${verdict(floorRatio, TARGETS.coldStartFloorRatio)}\n`,
+  );
+}
+
+export function printReport(warm: Record<string, LatencyResult>, cold: ColdResults, bundle: BuiltBundle): void {
   const warmRows = Object.entries(warm).map(([name, r]) => [
     name,
     ms(r.p50Ms),
@@ -63,37 +140,7 @@ export function printReport(
     `${table([['operation', 'p50', 'p99', 'raw p50', 'raw p99', 'ratio', 'dynamo calls', 'target'], ...warmRows])}\n`,
   );
 
-  process.stdout.write(`\nCold start, fresh node, median of ${cold.runs} (ms)\n`);
-  process.stdout.write(
-    `${table([
-      ['bundle: load+first request', 'node -e 0', 'ratio', 'init', 'first request', 'target'],
-      [
-        ms(cold.p50Ms),
-        ms(cold.nodeP50Ms),
-        round2(cold.ratio).toFixed(2),
-        ms(cold.initMs),
-        ms(cold.firstRequestMs),
-        verdict(cold.ratio, TARGETS.coldStartRatio),
-      ],
-    ])}\n`,
-  );
-  if (floor.length > 0) {
-    process.stdout.write(`\nCold start of reference bundles (BENCH_COLD_FLOOR), median of ${cold.runs} (ms)\n`);
-    process.stdout.write(
-      `${table([
-        ['bundle', 'bytes', 'load+first request', 'node -e 0', 'ratio', 'init', 'first request'],
-        ...floor.map((f) => [
-          f.name,
-          f.bytes,
-          ms(f.p50Ms),
-          ms(f.nodeP50Ms),
-          round2(f.ratio).toFixed(2),
-          ms(f.initMs),
-          ms(f.firstRequestMs),
-        ]),
-      ])}\n`,
-    );
-  }
+  printCold(cold);
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
   process.stdout.write(

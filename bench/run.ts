@@ -12,14 +12,15 @@
  * Prints each part's tables when it ends and writes bench/results.json (git-ignored): part 1
  * starts the file afresh, part 2 adds "scale", "import" and "scaleSettings" to it.
  *
- * BENCH_CALLS (default 1000) and BENCH_COLD_RUNS (default 15) change the sample sizes.
- * BENCH_COLD_FLOOR=1 also measures the cold start of two reference bundles built the same way:
- * only the AWS SDK doing one BatchGetItem, and only the Apollo server (bench/floor/).
+ * BENCH_CALLS (default 1000) and BENCH_COLD_RUNS (default 31) change the sample sizes. The cold
+ * start is measured beside the SDK-only floor doing the same DynamoDB work (bench/floor/sdk-only.ts,
+ * replaying what a traced run of the real bundle sent) and a bare node, interleaved.
+ * BENCH_COLD_FLOOR=1 also measures the Apollo-only reference bundle (bench/floor/apollo-only.ts).
  * BENCH_SCALE=0 skips part 2 and keeps the scale keys of the file from an earlier run; the
  * SCALE_* variables of bench/scale.ts size part 2.
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app';
@@ -27,24 +28,24 @@ import { readConfig } from '../src/config';
 import { createLambdaHandler } from '../src/lambda';
 import { createLogger } from '../src/logger';
 import { buildBundle, readServerlessSettings, type BuiltBundle } from './bundle';
-import { measureColdStart, type ColdStartResult } from './cold-start';
+import { traceCalls } from './cold-proxy';
+import { measureColdStarts, type Subject } from './cold-start';
+import { buildReplayPlan, sameWork, summarizeTrace } from './cold-trace';
 import { graphqlEvent } from './events';
 import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
-import { printReport, saveResults, type FloorResult } from './report';
+import { coldRatios, printReport, saveResults, TARGETS, type BundleCold, type ColdResults } from './report';
 import { benchScale, optionsFromEnv } from './scale';
 
 const CALLS = Math.max(500, Number(process.env.BENCH_CALLS ?? 1000));
-const COLD_RUNS = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 15));
+const COLD_RUNS = Math.max(10, Number(process.env.BENCH_COLD_RUNS ?? 31));
 const COLD_FLOOR = process.env.BENCH_COLD_FLOOR === '1';
 const SCALE = process.env.BENCH_SCALE !== '0';
 const WARMUP = 100;
 
-/** Reference bundles for BENCH_COLD_FLOOR: what each half of the stack costs on its own. */
-const FLOOR_BUNDLES = [
-  { name: 'AWS SDK only', entry: 'bench/floor/sdk-only.ts', query: '{ __typename }' },
-  { name: 'Apollo only', entry: 'bench/floor/apollo-only.ts', query: '{ __typename }' },
-];
+const SDK_FLOOR_ENTRY = 'bench/floor/sdk-only.ts';
+/** Reference bundle for BENCH_COLD_FLOOR: what Apollo with the schema costs on its own. */
+const APOLLO_FLOOR = { name: 'Apollo only', entry: 'bench/floor/apollo-only.ts', query: '{ __typename }' };
 
 /** n distinct items picked at random (a partial Fisher–Yates shuffle). */
 function sample<T>(items: readonly T[], n: number): T[] {
@@ -109,13 +110,10 @@ async function measureWarm(fixture: Fixture): Promise<Record<string, LatencyResu
   return results;
 }
 
-async function measureCold(
-  fixture: Fixture,
-  outDir: string,
-): Promise<{ cold: ColdStartResult; bundle: BuiltBundle; floor: FloorResult[] }> {
+async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: ColdResults; bundle: BuiltBundle }> {
   const settings = readServerlessSettings();
   const bundle = await buildBundle(settings, outDir);
-  process.stdout.write(`cold: ${path.relative(outDir, bundle.file)} (${bundle.bytes} bytes) × ${COLD_RUNS}…\n`);
+  const floorBundle = await buildBundle({ ...settings, fn: { ...settings.fn, entry: SDK_FLOOR_ENTRY } }, outDir);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     // What Lambda would set, with the literal values of serverless.yml (NODE_OPTIONS included).
@@ -128,44 +126,71 @@ async function measureCold(
     AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  const query = operations(fixture)[0].query;
   const headers = { 'x-api-key': fixture.apiKey };
-  const cold = await measureColdStart({
-    bundle: bundle.file,
-    exportName: settings.fn.exportName,
-    event: graphqlEvent(query, 'cold', headers),
+  const event = graphqlEvent(operations(fixture)[0].query, 'cold', headers);
+  const real: Subject = {
+    name: "the Lambda's (src/handler.ts)",
+    bundle: { file: bundle.file, exportName: settings.fn.exportName, event },
     env,
-    runs: COLD_RUNS,
+  };
+
+  // The real bundle's DynamoDB work, recorded once; the floor replays it from a file.
+  process.stdout.write('cold: tracing the DynamoDB calls of one cold start of the real bundle…\n');
+  const { calls: realCalls } = await traceCalls(real, fixture.local.endpoint);
+  const planFile = path.join(outDir, 'cold-plan.json');
+  writeFileSync(planFile, JSON.stringify(buildReplayPlan(realCalls)));
+  const floor: Subject = {
+    name: 'SDK-only floor, same DynamoDB work',
+    bundle: { file: floorBundle.file, exportName: settings.fn.exportName, event },
+    env: { ...env, QBANK_FLOOR_PLAN: planFile },
+  };
+  const { calls: floorCalls } = await traceCalls(floor, fixture.local.endpoint);
+
+  const apolloBundle = COLD_FLOOR
+    ? await buildBundle({ ...settings, fn: { ...settings.fn, entry: APOLLO_FLOOR.entry } }, outDir)
+    : undefined;
+  const apollo: Subject | undefined = apolloBundle && {
+    name: APOLLO_FLOOR.name,
+    bundle: {
+      file: apolloBundle.file,
+      exportName: settings.fn.exportName,
+      event: graphqlEvent(APOLLO_FLOOR.query, 'cold', headers),
+    },
+    env,
+  };
+  const node: Subject = { name: 'node -e 0', env };
+  const subjects = [real, floor, node, ...(apollo ? [apollo] : [])];
+  process.stdout.write(
+    `cold: ${subjects.map((s) => s.name).join(', ')}: ${COLD_RUNS} runs each, interleaved (${bundle.bytes} / ${floorBundle.bytes} bytes)…\n`,
+  );
+  const [realResult, floorResult, nodeResult, apolloResult] = await measureColdStarts(subjects, COLD_RUNS);
+  const withBytes = (result: typeof realResult, bytes: number): BundleCold => ({
+    ...result,
+    bytes,
+    breakdown: result.breakdown!,
   });
-  const floor: FloorResult[] = [];
-  for (const reference of COLD_FLOOR ? FLOOR_BUNDLES : []) {
-    const built = await buildBundle({ ...settings, fn: { ...settings.fn, entry: reference.entry } }, outDir);
-    process.stdout.write(
-      `cold: ${reference.name}, ${path.relative(outDir, built.file)} (${built.bytes} bytes) × ${COLD_RUNS}…\n`,
-    );
-    const event = graphqlEvent(reference.query, 'cold', headers);
-    floor.push({
-      name: reference.name,
-      bytes: built.bytes,
-      ...(await measureColdStart({
-        bundle: built.file,
-        exportName: settings.fn.exportName,
-        event,
-        env,
-        runs: COLD_RUNS,
-      })),
-    });
-  }
-  return { cold, bundle, floor };
+  const cold: ColdResults = {
+    runs: COLD_RUNS,
+    real: withBytes(realResult, bundle.bytes),
+    floor: withBytes(floorResult, floorBundle.bytes),
+    node: nodeResult,
+    ...(apolloResult && apolloBundle ? { apollo: withBytes(apolloResult, apolloBundle.bytes) } : {}),
+    trace: {
+      real: summarizeTrace(realCalls),
+      floor: summarizeTrace(floorCalls),
+      floorMatches: sameWork(realCalls, floorCalls),
+    },
+  };
+  return { cold, bundle };
 }
 
 /** The latency part of bench/results.json. */
 function latencyResults(
   warm: Record<string, LatencyResult>,
-  cold: ColdStartResult,
+  cold: ColdResults,
   bundle: BuiltBundle,
-  floor: FloorResult[],
 ): Record<string, unknown> {
+  const ratios = coldRatios(cold);
   return {
     operations: Object.fromEntries(
       Object.entries(warm).map(([name, r]) => [
@@ -174,29 +199,30 @@ function latencyResults(
       ]),
     ),
     coldStart: {
-      p50Ms: cold.p50Ms,
-      nodeP50Ms: cold.nodeP50Ms,
-      ratio: cold.ratio,
-      initMs: cold.initMs,
-      firstRequestMs: cold.firstRequestMs,
+      floorRatio: ratios.floorRatio,
+      floorRatioTarget: TARGETS.coldStartFloorRatio,
+      runs: cold.runs,
+      p50Ms: cold.real.p50Ms,
+      floorP50Ms: cold.floor.p50Ms,
+      nodeP50Ms: cold.node.p50Ms,
+      ratio: ratios.nodeRatio,
+      floorNodeRatio: ratios.floorNodeRatio,
+      bytes: cold.real.bytes,
+      floorBytes: cold.floor.bytes,
+      breakdown: { real: cold.real.breakdown, floor: cold.floor.breakdown },
+      dynamo: cold.trace,
     },
     bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
-    coldStartFloor:
-      floor.length > 0
-        ? Object.fromEntries(
-            floor.map((f) => [
-              f.name,
-              {
-                bytes: f.bytes,
-                p50Ms: f.p50Ms,
-                nodeP50Ms: f.nodeP50Ms,
-                ratio: f.ratio,
-                initMs: f.initMs,
-                firstRequestMs: f.firstRequestMs,
-              },
-            ]),
-          )
-        : undefined,
+    coldStartFloor: cold.apollo
+      ? {
+          [cold.apollo.name]: {
+            bytes: cold.apollo.bytes,
+            p50Ms: cold.apollo.p50Ms,
+            ratio: cold.apollo.p50Ms / cold.node.p50Ms,
+            breakdown: cold.apollo.breakdown,
+          },
+        }
+      : undefined,
   };
 }
 
@@ -211,10 +237,10 @@ async function benchLatency(): Promise<void> {
   process.once('SIGTERM', interrupt);
   try {
     const warm = await measureWarm(fixture);
-    const { cold, bundle, floor } = await measureCold(fixture, outDir);
-    printReport(warm, cold, bundle, floor);
+    const { cold, bundle } = await measureCold(fixture, outDir);
+    printReport(warm, cold, bundle);
     // A full run starts the file afresh, so it never mixes in the scale figures of an earlier run.
-    const file = saveResults('latency', latencyResults(warm, cold, bundle, floor), { fresh: SCALE });
+    const file = saveResults('latency', latencyResults(warm, cold, bundle), { fresh: SCALE });
     process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
   } finally {
     process.removeListener('SIGINT', interrupt);

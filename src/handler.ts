@@ -2,4 +2,9 @@
 import { createApp } from './app';
 import { createLambdaHandler } from './lambda';
 
-export const graphql = createLambdaHandler(createApp());
+// Marks for the cold-start benchmark (bench/cold-child.cjs): module load ends, app construction.
+performance.mark('qbank:app:start');
+const app = createApp();
+performance.mark('qbank:app:built');
+
+export const graphql = createLambdaHandler(app);
