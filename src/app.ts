@@ -7,6 +7,7 @@ import type { ApolloServer } from '@apollo/server';
 import { Authenticator, type Caller } from './auth/authenticator';
 import { RateLimiter } from './auth/rate-limiter';
 import { readConfig, type Config } from './config';
+import { parseApiKey } from './domain/access';
 import { DomainError } from './domain/errors';
 import type { BankHint } from './graphql/bank-hint';
 import { newAdmission, type Admission, type GraphQLContext } from './graphql/context';
@@ -85,7 +86,11 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
       const startedAt = Date.now();
       // A cold container reads the bank the request names in the same round trip as its API key,
       // so the request itself then needs one more at most (what is read is checked as always).
-      const warming = bankHint ? useCases.warmBank(bankHint.bankId, { search: bankHint.search }) : undefined;
+      // Only for a request that could be admitted: something shaped like a key, or none where
+      // keyless calls are allowed; anything else costs no read.
+      const mayBeAdmitted = headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;
+      const warming =
+        bankHint && mayBeAdmitted ? useCases.warmBank(bankHint.bankId, { search: bankHint.search }) : undefined;
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
         authorization: headers.authorization,

@@ -138,4 +138,13 @@ describe('the first request of a cold container', () => {
     await api.send(graphqlEvent({ query: '{ bank(id: "no-such-bank") { id } }' }, { headers }));
     expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1 });
   });
+
+  it('reads nothing for a request that cannot be admitted: no key, or none shaped like one', async () => {
+    const api = givenApi(dynamo(), { env: { STAGE: 'prod' } });
+    const query = `{ randomQuestions(input: { bankId: "${BANK}", count: 1 }) { questions { id } } }`;
+    for (const headers of [{}, { 'x-api-key': 'not-a-key' }] as Record<string, string>[]) {
+      const refused = await api.send(graphqlEvent({ query }, { headers }));
+      expect([refused.status, api.lastCalls()]).toEqual([401, {}]);
+    }
+  });
 });
