@@ -1,6 +1,13 @@
 import type { ProfileRecord, QuestionStateRecord } from '../../src/domain/attempts';
 import { EMPTY_PROFILE } from '../../src/domain/attempts';
-import { planAttempt } from '../../src/domain/attempt-effects';
+import { nextState, planAttempt } from '../../src/domain/attempt-effects';
+import {
+  addSums,
+  emptySums,
+  sumsDelta,
+  type SectionAggregate,
+  type SectionSums,
+} from '../../src/domain/learning/section-aggregate';
 import { defaultScore, type Outcome } from '../../src/domain/learning/outcomes';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { recount, type QuestionCounts, type Stored, type StoredUser, type UserAttempt } from '../../src/domain/recount';
@@ -45,6 +52,23 @@ const ATTEMPTS: UserAttempt[] = [
 
 const sortKey = (a: UserAttempt): string => `${a.attempt.createdAt}#${a.attempt.id}`;
 
+/** The user-section aggregates as the attempt path leaves them: each attempt adds its state's delta. */
+function aggregatesByDeltas(attempts: readonly UserAttempt[]): Map<string, SectionAggregate> {
+  const states = new Map<string, QuestionStateRecord>();
+  const sections = new Map<string, { sums: SectionSums; seen: Set<string> }>();
+  for (const { attempt } of [...attempts].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))) {
+    const previous = states.get(attempt.questionId) ?? null;
+    const next = nextState(previous, attempt, new Date(attempt.createdAt));
+    states.set(attempt.questionId, next);
+    const id = `${attempt.bankId}/${attempt.sectionSlug}`;
+    const section = sections.get(id) ?? { sums: emptySums(), seen: new Set<string>() };
+    section.sums = addSums(section.sums, sumsDelta(previous, next));
+    section.seen.add(attempt.questionId.split('/')[1]);
+    sections.set(id, section);
+  }
+  return new Map([...sections].map(([id, { sums, seen }]) => [id, { sums, seen: [...seen].sort() }]));
+}
+
 /** What is stored when every attempt was counted right. */
 function cleanStored(): Stored {
   const user = (
@@ -57,6 +81,7 @@ function cleanStored(): Stored {
     profile,
     states: new Map(states.map(([id, attempts, correct, scoreSum]) => [id, { attempts, correct, scoreSum }])),
     sectionAttempts: new Map(sections),
+    sectionAggregates: aggregatesByDeltas(idem),
     lastDays: new Map(days),
     idempotency: new Map(idem.map((a) => [a.attempt.clientAttemptId, sortKey(a)])),
   });

@@ -26,6 +26,7 @@ import {
   stateToItem,
   userBankDayKey,
   userSectionKey,
+  SECTION_AGGREGATE_VERSION,
 } from './keys';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
@@ -81,6 +82,9 @@ export type AttemptWrite =
       add: Record<string, number>;
       /** Attributes set beside the additions. */
       set?: Record<string, unknown>;
+      /** A string added to (ADD) or removed from (DELETE) a String Set attribute. */
+      addToSet?: Record<string, string>;
+      removeFromSet?: Record<string, string>;
       condition?: Condition;
     }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
@@ -94,7 +98,7 @@ export type AttemptWrite =
 
 /** Everything one attempt writes, named, in the order the transaction sends it. */
 export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {
-  const { attempt, state, userSection, userBankDay } = effects;
+  const { attempt, state, userBankDay } = effects;
   const sortKey = attemptSortKey(attempt.createdAt, attempt.id);
   const writes: AttemptWrite[] = [
     {
@@ -111,13 +115,7 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
       condition: state.previousAttempts === null ? isNew : equals('attempts', state.previousAttempts),
     },
     profileWrite(user, effects),
-    {
-      name: 'user section',
-      kind: 'add',
-      key: userSectionKey(user, userSection.bankId, userSection.sectionSlug),
-      add: { attempts: 1 },
-      condition: userSection.seenBefore ? exists : isNew,
-    },
+    ...userSectionWrites(user, effects),
     {
       name: 'user bank day',
       kind: 'set',
@@ -156,6 +154,40 @@ function quizWrites(user: UserRef, effects: AttemptEffects, quizId: string): Att
     attemptSortKey: attemptSortKey(attempt.createdAt, attempt.id),
   };
   return [answer, copy];
+}
+
+/**
+ * The user's section item: `attempts` (attempts made in the section), the state aggregates moved
+ * by the attempt's delta (src/domain/learning/section-aggregate.ts) and the question's local id
+ * added to `seen`. The item's first attempt also sets `v` (SECTION_AGGREGATE_VERSION): an item
+ * created before the aggregates existed never gets it (only stats:rebuild writes it whole), so
+ * readers know which items hold complete sums. A question whose state was in another section
+ * (moved by an import) also takes its old terms out of that section: the only case with one more
+ * item in the transaction.
+ */
+function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): AttemptWrite[] {
+  const { bankId, sectionSlug, seenBefore, localId, sums, movedFrom } = userSection;
+  const writes: AttemptWrite[] = [
+    {
+      name: 'user section',
+      kind: 'add',
+      key: userSectionKey(user, bankId, sectionSlug),
+      add: { attempts: 1, ...sums },
+      ...(seenBefore ? {} : { set: { v: SECTION_AGGREGATE_VERSION } }),
+      addToSet: { seen: localId },
+      condition: seenBefore ? exists : isNew,
+    },
+  ];
+  if (movedFrom)
+    writes.push({
+      name: 'user section moved from',
+      kind: 'add',
+      key: userSectionKey(user, bankId, movedFrom.sectionSlug),
+      add: { ...movedFrom.sums },
+      removeFromSet: { seen: localId },
+      condition: exists,
+    });
+  return writes;
 }
 
 /**
@@ -226,16 +258,27 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
     case 'put':
       return { Put: { TableName: table, Item: write.item, ...write.condition } };
     case 'add': {
-      const fields = Object.entries(write.add);
+      const added = Object.entries(write.add);
+      const members = Object.entries(write.addToSet ?? {}).map(([field, value]) => [field, new Set([value])] as const);
+      const fields = [...added, ...members];
       const sets = Object.entries(write.set ?? {});
-      const values = Object.fromEntries([...fields, ...sets].map(([, value], i) => [`:v${i}`, value]));
+      const removed = Object.entries(write.removeFromSet ?? {}).map(
+        ([field, value]) => [field, new Set([value])] as const,
+      );
+      const all = [...fields, ...sets, ...removed];
+      const values = Object.fromEntries(all.map(([, value], i) => [`:v${i}`, value]));
       const setClause = sets.map((_, j) => `#f${fields.length + j} = :v${fields.length + j}`).join(', ');
+      const first = fields.length + sets.length;
+      const deleteClause = removed.map((_, j) => `#f${first + j} :v${first + j}`).join(', ');
       return {
         Update: {
           TableName: table,
           Key: write.key,
-          UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}${setClause ? ` SET ${setClause}` : ''}`,
-          ExpressionAttributeNames: Object.fromEntries([...fields, ...sets].map(([field], i) => [`#f${i}`, field])),
+          UpdateExpression:
+            `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}` +
+            (setClause ? ` SET ${setClause}` : '') +
+            (deleteClause ? ` DELETE ${deleteClause}` : ''),
+          ExpressionAttributeNames: Object.fromEntries(all.map(([field], i) => [`#f${i}`, field])),
           ...write.condition,
           ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },
         },

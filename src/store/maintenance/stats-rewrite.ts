@@ -10,6 +10,7 @@ import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf } from '../../domain/recount';
 import { differingKeys, sameNumber } from '../../domain/recount-compare';
+import { AGGREGATE_FIELDS, aggregateOf, sameSum, type SectionAggregate } from '../../domain/learning/section-aggregate';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
@@ -143,6 +144,28 @@ function reconcile<V, W>(
   }
 }
 
+interface UserSection {
+  attempts: number;
+  aggregate: SectionAggregate | null;
+}
+
+/** A user's section items: attempts and aggregates by section id. */
+function userSections(
+  attempts: ReadonlyMap<string, number> | undefined,
+  aggregates: ReadonlyMap<string, SectionAggregate | null> | undefined,
+): Map<string, UserSection> {
+  const ids = new Set([...(attempts?.keys() ?? []), ...(aggregates?.keys() ?? [])]);
+  return new Map(
+    [...ids].map((id) => [id, { attempts: attempts?.get(id) ?? 0, aggregate: aggregates?.get(id) ?? null }]),
+  );
+}
+
+const sameAggregate = (s: SectionAggregate | null, r: SectionAggregate | null): boolean =>
+  s !== null &&
+  r !== null &&
+  AGGREGATE_FIELDS.every((field) => sameSum(s.sums[field], r.sums[field])) &&
+  s.seen.join(' ') === r.seen.join(' ');
+
 /** The writes that make one user's records match the recount (the profile guard comes later). */
 function userWrites(
   table: string,
@@ -169,10 +192,10 @@ function userWrites(
     (id) => remove('state')(stateKey(user, ...splitId(id))),
   );
   reconcile(
-    have?.sectionAttempts ?? new Map<string, number>(),
-    want?.sectionAttempts ?? new Map<string, number>(),
-    sameNumber,
-    (id, r) => put('user section')(userSectionToItem(user, ...splitId(id), r)),
+    userSections(have?.sectionAttempts, have?.sectionAggregates),
+    userSections(want?.sectionAttempts, want?.sectionAggregates),
+    (s, r) => sameNumber(s.attempts, r.attempts) && sameAggregate(s.aggregate, r.aggregate),
+    (id, r) => put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, r.aggregate ?? aggregateOf([]))),
     (id) => remove('user section')(userSectionKey(user, ...splitId(id))),
   );
   reconcile(
