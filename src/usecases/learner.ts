@@ -11,6 +11,12 @@ import { isBankId, isQuizId, parseGlobalId } from '../domain/ids';
 import { parseInstant } from '../domain/instants';
 import { isLeech, retrievability } from '../domain/learning/memory';
 import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
+import {
+  addSums,
+  approximateMeanRetrievability,
+  stateTerms,
+  type SectionAggregate,
+} from '../domain/learning/section-aggregate';
 import type { AttemptQuery, Stores } from '../store';
 import type { AttemptConnectionModel, QuestionStateModel, TopicMasteryModel } from './models';
 
@@ -95,6 +101,66 @@ function dueFilter(
   };
 }
 
+interface Topic {
+  tally: Tally;
+  meanRetrievability: number;
+  leeches: number;
+}
+
+/**
+ * Topics from the section aggregates, retired questions' states taken out; mean retrievability
+ * by the documented approximation (src/domain/learning/section-aggregate.ts).
+ */
+function topicsFromAggregates(
+  aggregates: ReadonlyMap<string, SectionAggregate>,
+  retired: readonly QuestionStateRecord[],
+  now: Date,
+): Map<string, Topic> {
+  const sums = new Map([...aggregates].map(([slug, aggregate]) => [slug, aggregate.sums]));
+  for (const state of retired) {
+    const own = sums.get(state.sectionSlug);
+    if (own) sums.set(state.sectionSlug, addSums(own, stateTerms(state), -1));
+  }
+  return new Map(
+    [...sums].map(([slug, s]) => [
+      slug,
+      {
+        tally: { attempts: s.stAttempts, scoreSum: s.stScore, correct: s.stCorrect },
+        meanRetrievability: approximateMeanRetrievability(s, now),
+        leeches: s.leeches,
+      },
+    ]),
+  );
+}
+
+/** Topics from every state (exact mean retrievability), for a bank whose items predate the aggregates. */
+function topicsFromStates(states: readonly QuestionStateRecord[], catalog: Catalog, now: Date): Map<string, Topic> {
+  const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
+  // Retired questions are out of mastery (their attempts stay in the history, `me` and the counters).
+  const active = states.filter((state) => catalog.question(parseGlobalId(state.questionId)!.localId));
+  for (const state of active) {
+    const topic = topics.get(state.sectionSlug) ?? {
+      tally: { attempts: 0, scoreSum: 0, correct: 0 },
+      recall: [],
+      leeches: 0,
+    };
+    topic.tally = {
+      attempts: topic.tally.attempts + state.attempts,
+      scoreSum: topic.tally.scoreSum + state.scoreSum,
+      correct: topic.tally.correct + state.correct,
+    };
+    topic.recall.push(retrievability(state.memory, now));
+    topic.leeches += isLeech(state.memory) ? 1 : 0;
+    topics.set(state.sectionSlug, topic);
+  }
+  return new Map(
+    [...topics].map(([slug, { tally, recall, leeches }]) => [
+      slug,
+      { tally, leeches, meanRetrievability: recall.reduce((a, b) => a + b, 0) / recall.length },
+    ]),
+  );
+}
+
 export interface AnswerViewer {
   secret: boolean;
   user: UserRef | null;
@@ -145,42 +211,45 @@ export class LearnerQueries {
     };
   }
 
+  /**
+   * The learner's weakest topics in a bank, from the section aggregates (one Query of the bank's
+   * user-section items, beside the catalog): O(sections), whatever the history. States of retired
+   * questions are taken out of their section's sums: one BatchGetItem of those states, started as
+   * soon as the catalog is known (none when nothing is retired). A bank whose items predate the
+   * aggregates falls back to reading every state (until stats:rebuild completes them).
+   */
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
-    const [catalog, states] = await Promise.all([
-      catalogOf(this.stores, bankId),
-      this.stores.learner.states(user, bankId),
+    const catalogRead = catalogOf(this.stores, bankId);
+    const retiredRead = catalogRead.then((catalog) =>
+      this.stores.learner.statesOf(
+        user,
+        bankId,
+        [...catalog.retired].map((question) => question.localId),
+      ),
+    );
+    // an unknown bank fails with the catalog: the retired read must not be left unhandled
+    retiredRead.catch(() => undefined);
+    const [catalog, aggregates, retired] = await Promise.all([
+      catalogRead,
+      this.stores.learner.sectionAggregates(user, bankId),
+      retiredRead,
     ]);
     const now = new Date();
-    const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
-    // Retired questions are out of mastery (their attempts stay in the history, `me` and the counters).
-    const active = states.filter((state) => catalog.question(parseGlobalId(state.questionId)!.localId));
-    for (const state of active) {
-      const topic = topics.get(state.sectionSlug) ?? {
-        tally: { attempts: 0, scoreSum: 0, correct: 0 },
-        recall: [],
-        leeches: 0,
-      };
-      topic.tally = {
-        attempts: topic.tally.attempts + state.attempts,
-        scoreSum: topic.tally.scoreSum + state.scoreSum,
-        correct: topic.tally.correct + state.correct,
-      };
-      topic.recall.push(retrievability(state.memory, now));
-      topic.leeches += isLeech(state.memory) ? 1 : 0;
-      topics.set(state.sectionSlug, topic);
-    }
+    const topics = aggregates
+      ? topicsFromAggregates(aggregates, retired, now)
+      : topicsFromStates(await this.stores.learner.states(user, bankId), catalog, now);
     const inCatalog = [...topics].flatMap(([slug, topic]) => {
       const section = catalog.section(slug);
       return section && !section.retired ? [{ ...topic, section }] : [];
     });
-    return rankWeakest(inCatalog, size).map(({ tally, recall, leeches, section }): TopicMasteryModel => ({
+    return rankWeakest(inCatalog, size).map(({ tally, meanRetrievability, leeches, section }): TopicMasteryModel => ({
       section: { catalog, section },
       attempts: tally.attempts,
       correctRate: round4(correctRate(tally)),
       mastery: round4(mastery(tally)),
       confidence: confidence(tally),
-      meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
+      meanRetrievability: round4(meanRetrievability),
       leeches,
     }));
   }

@@ -48,6 +48,7 @@ export const stateKey = (user: UserRef, bankId: string, localId: string): Key =>
   SK: `${statePrefix(bankId)}${localId}`,
 });
 export const dueIndexPartition = (user: UserRef, bankId: string): string => `${userPartition(user)}#DUE#${bankId}`;
+export const userSectionPrefix = (bankId: string): string => `${SECTION_PREFIX}${bankId}#`;
 export const userSectionKey = (user: UserRef, bankId: string, section: string): Key => ({
   PK: userPartition(user),
   SK: `${SECTION_PREFIX}${bankId}#${section}`,
