@@ -127,6 +127,14 @@ export class TableImage {
         else if (write.kind === 'add') {
           this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
           if (write.set) this.merge(write.key, write.set, (_old, value) => value);
+          if (write.addToSet)
+            this.merge(write.key, write.addToSet, (old, value) => new Set([...((old as Set<string>) ?? []), value]));
+          if (write.removeFromSet)
+            this.merge(write.key, write.removeFromSet, (old, value) => {
+              const left = new Set((old as Set<string>) ?? []);
+              left.delete(value);
+              return left.size > 0 ? left : undefined;
+            });
         } else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
         else throw new Error('the bench histories have no quizzes');
       }
@@ -140,7 +148,11 @@ export class TableImage {
   private merge<V>(key: Key, values: Record<string, V>, combine: (old: unknown, value: V) => unknown): void {
     const id = keyString(key);
     const item = this.items.get(id) ?? { PK: key.PK, SK: key.SK };
-    for (const [name, value] of Object.entries(values)) item[name] = combine(item[name], value);
+    for (const [name, value] of Object.entries(values)) {
+      const combined = combine(item[name], value);
+      if (combined === undefined) delete item[name];
+      else item[name] = combined;
+    }
     this.items.set(id, item);
   }
 }

@@ -15,6 +15,7 @@ import {
   addSums,
   approximateMeanRetrievability,
   stateTerms,
+  sumOf,
   type SectionAggregate,
 } from '../domain/learning/section-aggregate';
 import type { AttemptQuery, Stores } from '../store';
@@ -125,9 +126,9 @@ function topicsFromAggregates(
     [...sums].map(([slug, s]) => [
       slug,
       {
-        tally: { attempts: s.stAttempts, scoreSum: s.stScore, correct: s.stCorrect },
+        tally: { attempts: sumOf(s, 'stAttempts'), scoreSum: sumOf(s, 'stScore'), correct: sumOf(s, 'stCorrect') },
         meanRetrievability: approximateMeanRetrievability(s, now),
-        leeches: s.leeches,
+        leeches: sumOf(s, 'leeches'),
       },
     ]),
   );

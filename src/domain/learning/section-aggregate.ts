@@ -21,26 +21,37 @@ import { forgettingCurve, isLeech } from './memory';
 export const AGGREGATE_EPOCH_MS = Date.UTC(2025, 0, 1);
 const DAY_MS = 86_400_000;
 
+/**
+ * Stability bins: S in [BIN_BASE^k, BIN_BASE^(k+1)) days goes to bin k, clamped to
+ * [FIRST_BIN, LAST_BIN]. Within a bin the states' stabilities differ by at most BIN_BASE×, so
+ * x spreads far less than across the section and the second-order expansion holds much better.
+ */
+const BIN_BASE = 2;
+const FIRST_BIN = -4;
+const LAST_BIN = 11;
+const BINS = Array.from({ length: LAST_BIN - FIRST_BIN + 1 }, (_, i) => FIRST_BIN + i);
+const binName = (k: number): string => (k < 0 ? `m${-k}` : `p${k}`);
+
+/** Per bin: n, Σ1/S, Σt0/S, Σ1/S², Σt0/S², Σt0²/S². */
+const BIN_SUMS = ['n', 'i', 't', 'ii', 'ti', 'tti'] as const;
+type BinSum = (typeof BIN_SUMS)[number];
+const binField = (k: number, sum: BinSum): string => `r${binName(k)}${sum}`;
+
 /** The additive fields of a section aggregate, as stored on the user-section item. */
-export const AGGREGATE_FIELDS = [
-  /** Σ state.attempts, Σ state.correct, Σ state.scoreSum (the Tally of mastery.ts). */
+export const AGGREGATE_FIELDS: readonly string[] = [
+  // Σ state.attempts, Σ state.correct, Σ state.scoreSum (the Tally of mastery.ts)
   'stAttempts',
   'stCorrect',
   'stScore',
-  /** States with lapses ≥ LEECH_LAPSES. */
+  // states with lapses ≥ LEECH_LAPSES
   'leeches',
-  /** States reviewed at least once (every stored state is). */
+  // states reviewed at least once (every stored state is)
   'reviewed',
-  /** Σ 1/S, Σ t0/S, Σ 1/S², Σ t0/S², Σ t0²/S² over reviewed states. */
-  'sInv',
-  'sT',
-  'sInv2',
-  'sT2',
-  'sTT2',
-] as const;
+  ...BINS.flatMap((k) => BIN_SUMS.map((sum) => binField(k, sum))),
+];
 
-export type AggregateField = (typeof AGGREGATE_FIELDS)[number];
-export type SectionSums = Record<AggregateField, number>;
+/** Sums by field; a missing field is 0 (a delta holds only the fields it changes). */
+export type SectionSums = Record<string, number>;
 
 /** A user's aggregate of one section: the sums, and the local ids of the questions whose state is there. */
 export interface SectionAggregate {
@@ -57,32 +68,41 @@ export interface StateLike {
   memory: MemoryState;
 }
 
-export const emptySums = (): SectionSums =>
-  Object.fromEntries(AGGREGATE_FIELDS.map((field) => [field, 0])) as SectionSums;
+export const emptySums = (): SectionSums => ({});
 
-/** One state's terms. */
+const binOf = (stability: number): number =>
+  Math.min(LAST_BIN, Math.max(FIRST_BIN, Math.floor(Math.log(stability) / Math.log(BIN_BASE))));
+
+/** One state's terms (only the fields it touches). */
 export function stateTerms(state: StateLike): SectionSums {
   const { memory } = state;
-  const reviewed = memory.lastReview !== null && memory.phase !== 'NEW' && memory.stability > 0;
-  const inv = reviewed ? 1 / memory.stability : 0;
-  const t0 = reviewed ? (Date.parse(memory.lastReview!) - AGGREGATE_EPOCH_MS) / DAY_MS : 0;
-  return {
+  const terms: SectionSums = {
     stAttempts: state.attempts,
     stCorrect: state.correct,
     stScore: state.scoreSum,
     leeches: isLeech(memory) ? 1 : 0,
-    reviewed: reviewed ? 1 : 0,
-    sInv: inv,
-    sT: t0 * inv,
-    sInv2: inv * inv,
-    sT2: t0 * inv * inv,
-    sTT2: t0 * t0 * inv * inv,
+  };
+  if (memory.lastReview === null || memory.phase === 'NEW' || !(memory.stability > 0)) return { ...terms, reviewed: 0 };
+  const inv = 1 / memory.stability;
+  const t0 = (Date.parse(memory.lastReview) - AGGREGATE_EPOCH_MS) / DAY_MS;
+  const k = binOf(memory.stability);
+  return {
+    ...terms,
+    reviewed: 1,
+    [binField(k, 'n')]: 1,
+    [binField(k, 'i')]: inv,
+    [binField(k, 't')]: t0 * inv,
+    [binField(k, 'ii')]: inv * inv,
+    [binField(k, 'ti')]: t0 * inv * inv,
+    [binField(k, 'tti')]: t0 * t0 * inv * inv,
   };
 }
 
-/** a + sign·b, field by field. */
+/** a + sign·b, field by field (fields of either). */
 export function addSums(a: SectionSums, b: SectionSums, sign = 1): SectionSums {
-  return Object.fromEntries(AGGREGATE_FIELDS.map((field) => [field, a[field] + sign * b[field]])) as SectionSums;
+  const out: SectionSums = { ...a };
+  for (const [field, value] of Object.entries(b)) out[field] = (out[field] ?? 0) + sign * value;
+  return out;
 }
 
 /** What moving a state from `previous` (null: none) to `next` adds to its section's sums. */
@@ -91,26 +111,37 @@ export function sumsDelta(previous: StateLike | null, next: StateLike): SectionS
   return previous === null ? after : addSums(after, stateTerms(previous), -1);
 }
 
-/** The sums of a stored item (missing fields as 0). */
+/** The sums of a stored item (only the aggregate fields; missing ones read as 0). */
 export function sumsOf(item: Record<string, unknown>): SectionSums {
-  return Object.fromEntries(AGGREGATE_FIELDS.map((field) => [field, Number(item[field] ?? 0)])) as SectionSums;
+  return Object.fromEntries(
+    AGGREGATE_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, Number(item[field])]),
+  );
 }
+
+export const sumOf = (sums: SectionSums, field: string): number => sums[field] ?? 0;
 
 /**
  * Approximate mean retrievability of the section's reviewed states at `now`, 0..1 (0 when none
- * is reviewed); see the module comment for the formula.
+ * is reviewed): per stability bin, g(E x) + ½·g''(E x)·Var x, weighted by the bin's states.
  */
 export function approximateMeanRetrievability(sums: SectionSums, now: Date): number {
-  const n = sums.reviewed;
-  if (n <= 0) return 0;
+  const total = sumOf(sums, 'reviewed');
+  if (total <= 0) return 0;
   const { decay, factor } = forgettingCurve;
   const t = (now.getTime() - AGGREGATE_EPOCH_MS) / DAY_MS;
-  const mean = Math.max(0, (t * sums.sInv - sums.sT) / n);
-  const square = (t * t * sums.sInv2 - 2 * t * sums.sT2 + sums.sTT2) / n;
-  const variance = Math.max(0, square - mean * mean);
-  const base = 1 + factor * mean;
-  const value = base ** decay + 0.5 * decay * (decay - 1) * factor * factor * base ** (decay - 2) * variance;
-  return Math.min(1, Math.max(0, value));
+  let weighted = 0;
+  for (const k of BINS) {
+    const n = sumOf(sums, binField(k, 'n'));
+    if (n <= 0.5) continue;
+    const get = (sum: BinSum) => sumOf(sums, binField(k, sum));
+    const mean = Math.max(0, (t * get('i') - get('t')) / n);
+    const square = (t * t * get('ii') - 2 * t * get('ti') + get('tti')) / n;
+    const variance = Math.max(0, square - mean * mean);
+    const base = 1 + factor * mean;
+    const value = base ** decay + 0.5 * decay * (decay - 1) * factor * factor * base ** (decay - 2) * variance;
+    weighted += n * Math.min(1, Math.max(0, value));
+  }
+  return Math.min(1, Math.max(0, weighted / total));
 }
 
 /** The aggregate of a section's states (local id and state), as a recount computes it. */

@@ -10,7 +10,13 @@ import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf } from '../../domain/recount';
 import { differingKeys, sameNumber } from '../../domain/recount-compare';
-import { AGGREGATE_FIELDS, aggregateOf, sameSum, type SectionAggregate } from '../../domain/learning/section-aggregate';
+import {
+  AGGREGATE_FIELDS,
+  aggregateOf,
+  sameSum,
+  sumOf,
+  type SectionAggregate,
+} from '../../domain/learning/section-aggregate';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
@@ -163,7 +169,7 @@ function userSections(
 const sameAggregate = (s: SectionAggregate | null, r: SectionAggregate | null): boolean =>
   s !== null &&
   r !== null &&
-  AGGREGATE_FIELDS.every((field) => sameSum(s.sums[field], r.sums[field])) &&
+  AGGREGATE_FIELDS.every((field) => sameSum(sumOf(s.sums, field), sumOf(r.sums, field))) &&
   s.seen.join(' ') === r.seen.join(' ');
 
 /** The writes that make one user's records match the recount (the profile guard comes later). */
