@@ -102,6 +102,8 @@ function dueFilter(
   };
 }
 
+const retiredIds = (catalog: Catalog): string[] => [...catalog.retired].map((question) => question.localId);
+
 interface Topic {
   tally: Tally;
   meanRetrievability: number;
@@ -221,21 +223,17 @@ export class LearnerQueries {
    */
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
+    // With a held catalog, its retired questions' states are asked for in the same tick as the
+    // bank item that checks it: one BatchGetItem carries both, beside the Query.
+    const held = this.stores.content.heldCatalog(bankId);
     const catalogRead = catalogOf(this.stores, bankId);
-    const retiredRead = catalogRead.then((catalog) =>
-      this.stores.learner.statesOf(
-        user,
-        bankId,
-        [...catalog.retired].map((question) => question.localId),
-      ),
-    );
-    // an unknown bank fails with the catalog: the retired read must not be left unhandled
-    retiredRead.catch(() => undefined);
-    const [catalog, aggregates, retired] = await Promise.all([
-      catalogRead,
-      this.stores.learner.sectionAggregates(user, bankId),
-      retiredRead,
-    ]);
+    const heldRetired = held ? this.retiredStates(user, held) : null;
+    heldRetired?.catch(() => undefined); // an unknown bank fails with the catalog
+    const [catalog, aggregates] = await Promise.all([catalogRead, this.stores.learner.sectionAggregates(user, bankId)]);
+    const retired =
+      heldRetired && retiredIds(held!).join(' ') === retiredIds(catalog).join(' ')
+        ? await heldRetired
+        : await this.retiredStates(user, catalog);
     const now = new Date();
     const topics = aggregates
       ? topicsFromAggregates(aggregates, retired, now)
@@ -253,6 +251,11 @@ export class LearnerQueries {
       meanRetrievability: round4(meanRetrievability),
       leeches,
     }));
+  }
+
+  /** The user's states of the catalog's retired questions (no call when none is retired). */
+  private retiredStates(user: UserRef, catalog: Catalog): Promise<QuestionStateRecord[]> {
+    return this.stores.learner.statesOf(user, catalog.bankId, retiredIds(catalog));
   }
 
   async dueQuestions(
