@@ -125,7 +125,7 @@ export class TableImage {
       for (const write of attemptWrites({ tenantId, userId }, planned)) {
         if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
         else if (write.kind === 'add') {
-          this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
+          this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + Number(String(value)));
           if (write.set) this.merge(write.key, write.set, (_old, value) => value);
           if (write.addToSet)
             this.merge(write.key, write.addToSet, (old, value) => new Set([...((old as Set<string>) ?? []), value]));

@@ -17,7 +17,7 @@ import {
   type QuizRecord,
 } from './attempts';
 import { reviewMemory } from './learning/memory';
-import { addSums, emptySums, stateTerms, sumsDelta, type SectionSums } from './learning/section-aggregate';
+import { emptySums, stateTerms, type SectionSums } from './learning/section-aggregate';
 import { extendStreak, utcDay } from './learning/streak';
 import { bucketOf } from './learning/time-histogram';
 import type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
@@ -84,8 +84,9 @@ export interface AttemptEffects {
     sectionSlug: string;
     seenBefore: boolean;
     localId: string;
-    sums: SectionSums;
-    movedFrom: { sectionSlug: string; sums: SectionSums } | null;
+    /** The delta, as `after − before` (the store subtracts them exactly, in decimal). */
+    sums: { after: SectionSums; before: SectionSums | null };
+    movedFrom: { sectionSlug: string; sums: { after: SectionSums; before: SectionSums } } | null;
   };
   /** The user's last day in the bank, moved from what was read. */
   userBankDay: { bankId: string; day: string; previousDay: string | null };
@@ -179,9 +180,9 @@ function userSectionEffects(
     sectionSlug: subject.sectionSlug,
     seenBefore: current.seenSection,
     localId: subject.localId,
-    sums: moved ? stateTerms(next) : sumsDelta(previous, next),
+    sums: { after: stateTerms(next), before: moved || previous === null ? null : stateTerms(previous) },
     movedFrom: moved
-      ? { sectionSlug: previous.sectionSlug, sums: addSums(emptySums(), stateTerms(previous), -1) }
+      ? { sectionSlug: previous.sectionSlug, sums: { after: emptySums(), before: stateTerms(previous) } }
       : null,
   };
 }

@@ -10,6 +10,7 @@
  * profile version (30 at once used to lose rounds until 8 s ran out). The items of one
  * BatchGetItem are each current but not a snapshot; any mismatch cancels the transaction.
  */
+import type { NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
@@ -28,6 +29,7 @@ import {
   userSectionKey,
   SECTION_AGGREGATE_VERSION,
 } from './keys';
+import { exactDelta } from './exact-decimal';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
 export class DuplicateAttempt extends Error {
@@ -79,7 +81,7 @@ export type AttemptWrite =
       name: string;
       kind: 'add';
       key: Key;
-      add: Record<string, number>;
+      add: Record<string, number | NumberValue>;
       /** Attributes set beside the additions. */
       set?: Record<string, unknown>;
       /** A string added to (ADD) or removed from (DELETE) a String Set attribute. */
@@ -172,7 +174,7 @@ function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): Atte
       name: 'user section',
       kind: 'add',
       key: userSectionKey(user, bankId, sectionSlug),
-      add: { attempts: 1, ...sums },
+      add: { attempts: 1, ...exactDelta(sums.after, sums.before) },
       ...(seenBefore ? {} : { set: { v: SECTION_AGGREGATE_VERSION } }),
       addToSet: { seen: localId },
       condition: seenBefore ? exists : isNew,
@@ -183,7 +185,7 @@ function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): Atte
       name: 'user section moved from',
       kind: 'add',
       key: userSectionKey(user, bankId, movedFrom.sectionSlug),
-      add: { ...movedFrom.sums },
+      add: exactDelta(movedFrom.sums.after, movedFrom.sums.before),
       removeFromSet: { seen: localId },
       condition: exists,
     });
