@@ -227,6 +227,43 @@ describe('section aggregates', () => {
       { QueryCommand: 1, BatchGetItemCommand: 1 },
     ]);
     expect(answers[3].map((t: any) => t.attempts)).toEqual([100, 100, 100]);
+
+    // startQuiz: WEAK_TOPICS weighs the sections by their items (one Query), UNIFORM reads no learner
+    // record, NEW_FIRST still reads the states (it ranks questions); excludeSeen reads the `seen` sets.
+    // (startQuiz's two BatchGetItems: the catalog check, then the picked questions for the answer.)
+    const START = 'mutation($in: StartQuizInput!) { startQuiz(input: $in) { questions { id } } }';
+    const RANDOM =
+      '{ randomQuestions(input: { bankId: "agg", count: 5, excludeSeen: true, seed: "s" }) { exhausted questions { id } } }';
+    const costs: Record<string, Record<string, number>[]> = {};
+    for (const userId of ['ten', 'many', 'ten', 'many']) {
+      const learner = givenLearner(api, acme.secret, userId);
+      for (const strategy of ['WEAK_TOPICS', 'UNIFORM', 'NEW_FIRST']) {
+        const response = await learner.ask(START, { in: { bankId: 'agg', count: 5, strategy, seed: 'q' } });
+        expect(response.errors).toBeUndefined();
+        (costs[strategy] ??= []).push(api.lastCalls());
+      }
+      const random = await learner.ask(RANDOM);
+      expect(random.data.randomQuestions.exhausted).toBe(false);
+      (costs.excludeSeen ??= []).push(api.lastCalls());
+    }
+    expect(Object.fromEntries(Object.entries(costs).map(([name, calls]) => [name, calls.slice(2)]))).toEqual({
+      WEAK_TOPICS: [
+        { QueryCommand: 1, BatchGetItemCommand: 2, PutItemCommand: 1 },
+        { QueryCommand: 1, BatchGetItemCommand: 2, PutItemCommand: 1 },
+      ],
+      UNIFORM: [
+        { BatchGetItemCommand: 2, PutItemCommand: 1 },
+        { BatchGetItemCommand: 2, PutItemCommand: 1 },
+      ],
+      NEW_FIRST: [
+        { QueryCommand: 1, BatchGetItemCommand: 2, PutItemCommand: 1 },
+        { QueryCommand: 1, BatchGetItemCommand: 2, PutItemCommand: 1 },
+      ],
+      excludeSeen: [
+        { QueryCommand: 1, BatchGetItemCommand: 1 },
+        { QueryCommand: 1, BatchGetItemCommand: 1 },
+      ],
+    });
     // the one Query reads 3 items, not 300 states
     const page = await dynamo().doc.send(
       new QueryCommand({
