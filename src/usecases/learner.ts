@@ -104,6 +104,23 @@ function dueFilter(
 
 const retiredIds = (catalog: Catalog): string[] => [...catalog.retired].map((question) => question.localId);
 
+/** The `limit` weakest of the catalog's active sections. */
+function rankTopics(catalog: Catalog, topics: ReadonlyMap<string, Topic>, limit: number): TopicMasteryModel[] {
+  const inCatalog = [...topics].flatMap(([slug, topic]) => {
+    const section = catalog.section(slug);
+    return section && !section.retired ? [{ ...topic, section }] : [];
+  });
+  return rankWeakest(inCatalog, limit).map(({ tally, meanRetrievability, leeches, section }): TopicMasteryModel => ({
+    section: { catalog, section },
+    attempts: tally.attempts,
+    correctRate: round4(correctRate(tally)),
+    mastery: round4(mastery(tally)),
+    confidence: confidence(tally),
+    meanRetrievability: round4(meanRetrievability),
+    leeches,
+  }));
+}
+
 interface Topic {
   tally: Tally;
   meanRetrievability: number;
@@ -215,42 +232,48 @@ export class LearnerQueries {
   }
 
   /**
-   * The learner's weakest topics in a bank, from the section aggregates (one Query of the bank's
-   * user-section items, beside the catalog): O(sections), whatever the history. States of retired
-   * questions are taken out of their section's sums: one BatchGetItem of those states, started as
-   * soon as the catalog is known (none when nothing is retired). A bank whose items predate the
-   * aggregates falls back to reading every state (until stats:rebuild completes them).
+   * The learner's weakest topics in a bank, from the section aggregates: O(sections), whatever the
+   * history. On a warm container one BatchGetItem reads the bank item (the held catalog's check),
+   * the user's items of the catalog's active sections and the states of its retired questions
+   * (taken out of their sections' sums; usually none). Otherwise (no catalog held, or replaced) one
+   * Query of the bank's user-section items runs beside the catalog read, then the retired
+   * questions' states. A bank whose items predate the aggregates falls back to reading every
+   * state (until stats:rebuild completes them).
    */
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
-    // With a held catalog, its retired questions' states are asked for in the same tick as the
-    // bank item that checks it: one BatchGetItem carries both, beside the Query.
-    const held = this.stores.content.heldCatalog(bankId);
-    const catalogRead = catalogOf(this.stores, bankId);
-    const heldRetired = held ? this.retiredStates(user, held) : null;
-    heldRetired?.catch(() => undefined); // an unknown bank fails with the catalog
-    const [catalog, aggregates] = await Promise.all([catalogRead, this.stores.learner.sectionAggregates(user, bankId)]);
-    const retired =
-      heldRetired && retiredIds(held!).join(' ') === retiredIds(catalog).join(' ')
-        ? await heldRetired
-        : await this.retiredStates(user, catalog);
+    const warm = await this.weakTopicsWithHeldCatalog(user, bankId);
+    if (warm) return rankTopics(warm.catalog, warm.topics, size);
+    const [catalog, aggregates] = await Promise.all([
+      catalogOf(this.stores, bankId),
+      this.stores.learner.sectionAggregates(user, bankId),
+    ]);
+    const now = new Date();
+    const topics = aggregates
+      ? topicsFromAggregates(aggregates, await this.retiredStates(user, catalog), now)
+      : topicsFromStates(await this.stores.learner.states(user, bankId), catalog, now);
+    return rankTopics(catalog, topics, size);
+  }
+
+  /** weakTopics's one-BatchGetItem read on a warm container; undefined when no catalog is held or it was replaced. */
+  private async weakTopicsWithHeldCatalog(
+    user: UserRef,
+    bankId: string,
+  ): Promise<{ catalog: Catalog; topics: Map<string, Topic> } | undefined> {
+    const held = isBankId(bankId) ? this.stores.content.heldCatalog(bankId) : undefined;
+    if (!held) return undefined;
+    const slugs = held.activeSections.map((section) => section.slug);
+    const [version, aggregates, retired] = await this.stores.reads.all([
+      this.stores.content.catalogVersionRead(bankId),
+      this.stores.learner.sectionAggregatesRead(user, bankId, slugs),
+      this.stores.learner.statesRead(user, bankId, retiredIds(held)),
+    ] as const);
+    if (version !== held.version) return undefined;
     const now = new Date();
     const topics = aggregates
       ? topicsFromAggregates(aggregates, retired, now)
-      : topicsFromStates(await this.stores.learner.states(user, bankId), catalog, now);
-    const inCatalog = [...topics].flatMap(([slug, topic]) => {
-      const section = catalog.section(slug);
-      return section && !section.retired ? [{ ...topic, section }] : [];
-    });
-    return rankWeakest(inCatalog, size).map(({ tally, meanRetrievability, leeches, section }): TopicMasteryModel => ({
-      section: { catalog, section },
-      attempts: tally.attempts,
-      correctRate: round4(correctRate(tally)),
-      mastery: round4(mastery(tally)),
-      confidence: confidence(tally),
-      meanRetrievability: round4(meanRetrievability),
-      leeches,
-    }));
+      : topicsFromStates(await this.stores.learner.states(user, bankId), held, now);
+    return { catalog: held, topics };
   }
 
   /** The user's states of the catalog's retired questions (no call when none is retired). */

@@ -224,7 +224,7 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     me: 1,
     attempts: 1,
     attemptsOfQuestion: 1,
-    weakTopics: 2, // the user's section items of the bank (one Query) and the held catalog's check (one BatchGetItem), in parallel
+    weakTopics: 1, // the held catalog's bank item and the user's items of its sections, in one BatchGetItem (was 2: a Query of every state beside the check)
     dueQuestions: 2, // the due Query, then the questions and the bank item (the held catalog's version) in one BatchGetItem
     randomExcludeSeen: 2, // the states Query, then the questions and the held catalog's check in one BatchGetItem (was 3: the check went alone)
     questionStats: 1, // the bank, the question and its 4 counter shards in one BatchGetItem

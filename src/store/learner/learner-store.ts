@@ -34,6 +34,7 @@ import {
   userSectionKey,
   userSectionPrefix,
   parseLearnerItem,
+  aggregateFromItem,
 } from './keys';
 import type { SectionAggregate } from '../../domain/learning/section-aggregate';
 
@@ -201,6 +202,38 @@ export class LearnerStore {
       aggregates.set(parsed.section, parsed.aggregate);
     }
     return aggregates;
+  }
+
+  /**
+   * The user's items of these sections of a bank, by slug (sections never attempted left out), as
+   * a read to batch with others: null when any item predates the aggregates (no `v`).
+   */
+  sectionAggregatesRead(
+    user: UserRef,
+    bankId: string,
+    slugs: readonly string[],
+  ): Read<Map<string, SectionAggregate> | null> {
+    return read(
+      slugs.map((slug) => userSectionKey(user, bankId, slug)),
+      (items) => {
+        const aggregates = new Map<string, SectionAggregate>();
+        for (const [i, item] of items.entries()) {
+          if (!item) continue;
+          const aggregate = aggregateFromItem(item);
+          if (!aggregate) return null;
+          aggregates.set(slugs[i], aggregate);
+        }
+        return aggregates;
+      },
+    );
+  }
+
+  /** The user's states of these questions of a bank (missing ones left out), as a read to batch with others. */
+  statesRead(user: UserRef, bankId: string, localIds: readonly string[]): Read<QuestionStateRecord[]> {
+    return read(
+      localIds.map((localId) => stateKey(user, bankId, localId)),
+      (items) => items.flatMap((item) => (item ? [stateFromItem(item)] : [])),
+    );
   }
 
   /** The user's states of these questions of a bank (missing ones left out), through the request's batched reads. */
