@@ -3,7 +3,7 @@
  * for `stats:verify`, and which records they concern, for `stats:rebuild`.
  */
 import { ACTIVITY_COUNT_FIELDS, QUESTION_COUNT_FIELDS, SECTION_COUNT_FIELDS } from './counters';
-import { AGGREGATE_FIELDS, sameSum, type SectionAggregate } from './learning/section-aggregate';
+import { AGGREGATE_FIELDS, sameSum, sumOf, type SectionAggregate } from './learning/section-aggregate';
 import type { Difference, ProfileCounts, Recount, RecountedUser, StateTally, Stored, StoredUser } from './recount';
 
 /** Floats (score sums) are compared with this tolerance: DynamoDB adds decimals exactly, JS does not. */
@@ -192,3 +192,25 @@ export function differingKeys(differences: readonly Difference[]): {
   }
   return keys;
 }
+
+export interface UserSection {
+  attempts: number;
+  aggregate: SectionAggregate | null;
+}
+
+/** A user's section items: attempts and aggregates by section id. */
+export function userSections(
+  attempts: ReadonlyMap<string, number> | undefined,
+  aggregates: ReadonlyMap<string, SectionAggregate | null> | undefined,
+): Map<string, UserSection> {
+  const ids = new Set([...(attempts?.keys() ?? []), ...(aggregates?.keys() ?? [])]);
+  return new Map(
+    [...ids].map((id) => [id, { attempts: attempts?.get(id) ?? 0, aggregate: aggregates?.get(id) ?? null }]),
+  );
+}
+
+export const sameAggregate = (s: SectionAggregate | null, r: SectionAggregate | null): boolean =>
+  s !== null &&
+  r !== null &&
+  AGGREGATE_FIELDS.every((field) => sameSum(sumOf(s.sums, field), sumOf(r.sums, field))) &&
+  s.seen.join(' ') === r.seen.join(' ');

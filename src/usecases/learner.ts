@@ -9,16 +9,8 @@ import { badInput } from '../domain/errors';
 import { timeCursor } from '../domain/time-cursor';
 import { isBankId, isQuizId, parseGlobalId } from '../domain/ids';
 import { parseInstant } from '../domain/instants';
-import { isLeech, retrievability } from '../domain/learning/memory';
-import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
-import {
-  addSums,
-  approximateMeanRetrievability,
-  stateTerms,
-  sumOf,
-  type SectionAggregate,
-} from '../domain/learning/section-aggregate';
 import type { AttemptQuery, Stores } from '../store';
+import { rankTopics, retiredIds, topicsFromAggregates, topicsFromStates, type Topic } from './weak-topics';
 import type { AttemptConnectionModel, QuestionStateModel, TopicMasteryModel } from './models';
 
 export interface AttemptFilter {
@@ -76,8 +68,6 @@ export const bounded = (
   return n;
 };
 
-const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
-
 /** The bank's catalog; an unknown bank is the caller's mistake. */
 export async function catalogOf(stores: Stores, bankId: string): Promise<Catalog> {
   const catalog = isBankId(bankId) ? await stores.content.catalog(bankId) : null;
@@ -100,85 +90,6 @@ function dueFilter(
     const entry = catalog.question(parseGlobalId(state.questionId)!.localId);
     return !!entry && (wanted.size === 0 || wanted.has(entry.sectionSlug));
   };
-}
-
-const retiredIds = (catalog: Catalog): string[] => [...catalog.retired].map((question) => question.localId);
-
-/** The `limit` weakest of the catalog's active sections. */
-function rankTopics(catalog: Catalog, topics: ReadonlyMap<string, Topic>, limit: number): TopicMasteryModel[] {
-  const inCatalog = [...topics].flatMap(([slug, topic]) => {
-    const section = catalog.section(slug);
-    return section && !section.retired ? [{ ...topic, section }] : [];
-  });
-  return rankWeakest(inCatalog, limit).map(({ tally, meanRetrievability, leeches, section }): TopicMasteryModel => ({
-    section: { catalog, section },
-    attempts: tally.attempts,
-    correctRate: round4(correctRate(tally)),
-    mastery: round4(mastery(tally)),
-    confidence: confidence(tally),
-    meanRetrievability: round4(meanRetrievability),
-    leeches,
-  }));
-}
-
-interface Topic {
-  tally: Tally;
-  meanRetrievability: number;
-  leeches: number;
-}
-
-/**
- * Topics from the section aggregates, retired questions' states taken out; mean retrievability
- * by the documented approximation (src/domain/learning/section-aggregate.ts).
- */
-function topicsFromAggregates(
-  aggregates: ReadonlyMap<string, SectionAggregate>,
-  retired: readonly QuestionStateRecord[],
-  now: Date,
-): Map<string, Topic> {
-  const sums = new Map([...aggregates].map(([slug, aggregate]) => [slug, aggregate.sums]));
-  for (const state of retired) {
-    const own = sums.get(state.sectionSlug);
-    if (own) sums.set(state.sectionSlug, addSums(own, stateTerms(state), -1));
-  }
-  return new Map(
-    [...sums].map(([slug, s]) => [
-      slug,
-      {
-        tally: { attempts: sumOf(s, 'stAttempts'), scoreSum: sumOf(s, 'stScore'), correct: sumOf(s, 'stCorrect') },
-        meanRetrievability: approximateMeanRetrievability(s, now),
-        leeches: sumOf(s, 'leeches'),
-      },
-    ]),
-  );
-}
-
-/** Topics from every state (exact mean retrievability), for a bank whose items predate the aggregates. */
-function topicsFromStates(states: readonly QuestionStateRecord[], catalog: Catalog, now: Date): Map<string, Topic> {
-  const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
-  // Retired questions are out of mastery (their attempts stay in the history, `me` and the counters).
-  const active = states.filter((state) => catalog.question(parseGlobalId(state.questionId)!.localId));
-  for (const state of active) {
-    const topic = topics.get(state.sectionSlug) ?? {
-      tally: { attempts: 0, scoreSum: 0, correct: 0 },
-      recall: [],
-      leeches: 0,
-    };
-    topic.tally = {
-      attempts: topic.tally.attempts + state.attempts,
-      scoreSum: topic.tally.scoreSum + state.scoreSum,
-      correct: topic.tally.correct + state.correct,
-    };
-    topic.recall.push(retrievability(state.memory, now));
-    topic.leeches += isLeech(state.memory) ? 1 : 0;
-    topics.set(state.sectionSlug, topic);
-  }
-  return new Map(
-    [...topics].map(([slug, { tally, recall, leeches }]) => [
-      slug,
-      { tally, leeches, meanRetrievability: recall.reduce((a, b) => a + b, 0) / recall.length },
-    ]),
-  );
 }
 
 export interface AnswerViewer {
@@ -246,7 +157,7 @@ export class LearnerQueries {
     if (warm) return rankTopics(warm.catalog, warm.topics, size);
     const [catalog, aggregates] = await Promise.all([
       catalogOf(this.stores, bankId),
-      this.stores.learner.sectionAggregates(user, bankId),
+      this.stores.sections.sectionAggregates(user, bankId),
     ]);
     const now = new Date();
     const topics = aggregates
@@ -265,8 +176,8 @@ export class LearnerQueries {
     const slugs = held.activeSections.map((section) => section.slug);
     const [version, aggregates, retired] = await this.stores.reads.all([
       this.stores.content.catalogVersionRead(bankId),
-      this.stores.learner.sectionAggregatesRead(user, bankId, slugs),
-      this.stores.learner.statesRead(user, bankId, retiredIds(held)),
+      this.stores.sections.sectionAggregatesRead(user, bankId, slugs),
+      this.stores.sections.statesRead(user, bankId, retiredIds(held)),
     ] as const);
     if (version !== held.version) return undefined;
     const now = new Date();
@@ -278,7 +189,7 @@ export class LearnerQueries {
 
   /** The user's states of the catalog's retired questions (no call when none is retired). */
   private retiredStates(user: UserRef, catalog: Catalog): Promise<QuestionStateRecord[]> {
-    return this.stores.learner.statesOf(user, catalog.bankId, retiredIds(catalog));
+    return this.stores.sections.statesOf(user, catalog.bankId, retiredIds(catalog));
   }
 
   async dueQuestions(

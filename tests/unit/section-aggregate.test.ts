@@ -139,7 +139,6 @@ describe('section aggregates', () => {
       vsExact: [...small.vsExact, ...large.vsExact],
       vsContinuous: [...small.vsContinuous, ...large.vsContinuous],
     };
-    // eslint-disable-next-line no-console
     console.log(
       JSON.stringify({
         maxVsContinuous: max(all.vsContinuous),

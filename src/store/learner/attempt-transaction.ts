@@ -30,6 +30,7 @@ import {
   SECTION_AGGREGATE_VERSION,
 } from './keys';
 import { exactDelta } from './exact-decimal';
+import { addUpdate, setUpdate } from './update-expressions';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
 export class DuplicateAttempt extends Error {
@@ -159,13 +160,9 @@ function quizWrites(user: UserRef, effects: AttemptEffects, quizId: string): Att
 }
 
 /**
- * The user's section item: `attempts` (attempts made in the section), the state aggregates moved
- * by the attempt's delta (src/domain/learning/section-aggregate.ts) and the question's local id
- * added to `seen`. The item's first attempt also sets `v` (SECTION_AGGREGATE_VERSION): an item
- * created before the aggregates existed never gets it (only stats:rebuild writes it whole), so
- * readers know which items hold complete sums. A question whose state was in another section
- * (moved by an import) also takes its old terms out of that section: the only case with one more
- * item in the transaction.
+ * The user's section item: `attempts` +1, the aggregates moved by the state's exact delta, the
+ * local id added to `seen`, and `v` set by its first attempt only (docs/data-model.md, "Section
+ * aggregates"); a question moved to another section also leaves its old section's item.
  */
 function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): AttemptWrite[] {
   const { bankId, sectionSlug, seenBefore, localId, sums, movedFrom } = userSection;
@@ -259,49 +256,10 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
   switch (write.kind) {
     case 'put':
       return { Put: { TableName: table, Item: write.item, ...write.condition } };
-    case 'add': {
-      const added = Object.entries(write.add);
-      const members = Object.entries(write.addToSet ?? {}).map(([field, value]) => [field, new Set([value])] as const);
-      const fields = [...added, ...members];
-      const sets = Object.entries(write.set ?? {});
-      const removed = Object.entries(write.removeFromSet ?? {}).map(
-        ([field, value]) => [field, new Set([value])] as const,
-      );
-      const all = [...fields, ...sets, ...removed];
-      const values = Object.fromEntries(all.map(([, value], i) => [`:v${i}`, value]));
-      const setClause = sets.map((_, j) => `#f${fields.length + j} = :v${fields.length + j}`).join(', ');
-      const first = fields.length + sets.length;
-      const deleteClause = removed.map((_, j) => `#f${first + j} :v${first + j}`).join(', ');
-      return {
-        Update: {
-          TableName: table,
-          Key: write.key,
-          UpdateExpression:
-            `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}` +
-            (setClause ? ` SET ${setClause}` : '') +
-            (deleteClause ? ` DELETE ${deleteClause}` : ''),
-          ExpressionAttributeNames: Object.fromEntries(all.map(([field], i) => [`#f${i}`, field])),
-          ...write.condition,
-          ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },
-        },
-      };
-    }
-    case 'set': {
-      const fields = Object.entries(write.set);
-      return {
-        Update: {
-          TableName: table,
-          Key: write.key,
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
-          ...write.condition,
-          ExpressionAttributeValues: {
-            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
-            ...write.condition.ExpressionAttributeValues,
-          },
-        },
-      };
-    }
+    case 'add':
+      return { Update: addUpdate(table, write) };
+    case 'set':
+      return { Update: setUpdate(table, write) };
     case 'answer':
       // Only the first answer to a question of the quiz counts for the quiz's score, and the quiz
       // must still be open (the next read refuses a quiz deleted or closed since this one).

@@ -32,11 +32,7 @@ import {
   userBankDayKey,
   userPartition,
   userSectionKey,
-  userSectionPrefix,
-  parseLearnerItem,
-  aggregateFromItem,
 } from './keys';
-import type { SectionAggregate } from '../../domain/learning/section-aggregate';
 
 /** Whether a due state belongs in the answer. */
 export type KeepState = (state: QuestionStateRecord) => boolean;
@@ -182,65 +178,6 @@ export class LearnerStore {
   /** Writes an attempt's effects in one transaction (DuplicateAttempt / AttemptConflict when it lost a race). */
   recordAttempt(user: UserRef, effects: AttemptEffects): Promise<void> {
     return writeAttempt(this.dynamo, user, effects);
-  }
-
-  /**
-   * The user's section aggregates in a bank, by section slug: one Query of the bank's user-section
-   * items (one page: an item is ~250 bytes plus ~10 bytes per seen question, so a bank would need
-   * ~100,000 answered questions to pass 1 MB). Null when any item predates the aggregates (no
-   * `v`): the caller reads the states instead, until stats:rebuild completes the items.
-   */
-  async sectionAggregates(user: UserRef, bankId: string): Promise<Map<string, SectionAggregate> | null> {
-    const items = await queryAll(this.dynamo, {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPartition(user), ':prefix': userSectionPrefix(bankId) },
-    });
-    const aggregates = new Map<string, SectionAggregate>();
-    for (const item of items) {
-      const parsed = parseLearnerItem(item);
-      if (parsed.kind !== 'userSection' || parsed.aggregate === null) return null;
-      aggregates.set(parsed.section, parsed.aggregate);
-    }
-    return aggregates;
-  }
-
-  /**
-   * The user's items of these sections of a bank, by slug (sections never attempted left out), as
-   * a read to batch with others: null when any item predates the aggregates (no `v`).
-   */
-  sectionAggregatesRead(
-    user: UserRef,
-    bankId: string,
-    slugs: readonly string[],
-  ): Read<Map<string, SectionAggregate> | null> {
-    return read(
-      slugs.map((slug) => userSectionKey(user, bankId, slug)),
-      (items) => {
-        const aggregates = new Map<string, SectionAggregate>();
-        for (const [i, item] of items.entries()) {
-          if (!item) continue;
-          const aggregate = aggregateFromItem(item);
-          if (!aggregate) return null;
-          aggregates.set(slugs[i], aggregate);
-        }
-        return aggregates;
-      },
-    );
-  }
-
-  /** The user's states of these questions of a bank (missing ones left out), as a read to batch with others. */
-  statesRead(user: UserRef, bankId: string, localIds: readonly string[]): Read<QuestionStateRecord[]> {
-    return read(
-      localIds.map((localId) => stateKey(user, bankId, localId)),
-      (items) => items.flatMap((item) => (item ? [stateFromItem(item)] : [])),
-    );
-  }
-
-  /** The user's states of these questions of a bank (missing ones left out), through the request's batched reads. */
-  async statesOf(user: UserRef, bankId: string, localIds: readonly string[]): Promise<QuestionStateRecord[]> {
-    if (localIds.length === 0) return [];
-    const items = await this.reads.load(localIds.map((localId) => stateKey(user, bankId, localId)));
-    return items.flatMap((item) => (item ? [stateFromItem(item)] : []));
   }
 
   /** All of the user's question states in a bank: at most one per question of the bank. */

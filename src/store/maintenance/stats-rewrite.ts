@@ -9,14 +9,8 @@
 import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf } from '../../domain/recount';
-import { differingKeys, sameNumber } from '../../domain/recount-compare';
-import {
-  AGGREGATE_FIELDS,
-  aggregateOf,
-  sameSum,
-  sumOf,
-  type SectionAggregate,
-} from '../../domain/learning/section-aggregate';
+import { differingKeys, sameAggregate, sameNumber, userSections } from '../../domain/recount-compare';
+import { aggregateOf } from '../../domain/learning/section-aggregate';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
@@ -149,28 +143,6 @@ function reconcile<V, W>(
     else remove(key);
   }
 }
-
-interface UserSection {
-  attempts: number;
-  aggregate: SectionAggregate | null;
-}
-
-/** A user's section items: attempts and aggregates by section id. */
-function userSections(
-  attempts: ReadonlyMap<string, number> | undefined,
-  aggregates: ReadonlyMap<string, SectionAggregate | null> | undefined,
-): Map<string, UserSection> {
-  const ids = new Set([...(attempts?.keys() ?? []), ...(aggregates?.keys() ?? [])]);
-  return new Map(
-    [...ids].map((id) => [id, { attempts: attempts?.get(id) ?? 0, aggregate: aggregates?.get(id) ?? null }]),
-  );
-}
-
-const sameAggregate = (s: SectionAggregate | null, r: SectionAggregate | null): boolean =>
-  s !== null &&
-  r !== null &&
-  AGGREGATE_FIELDS.every((field) => sameSum(sumOf(s.sums, field), sumOf(r.sums, field))) &&
-  s.seen.join(' ') === r.seen.join(' ');
 
 /** The writes that make one user's records match the recount (the profile guard comes later). */
 function userWrites(
