@@ -16,6 +16,8 @@ import { seededRandom } from '../src/domain/sampling';
 import { batchWrite, keyString, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
 import { attemptWrites } from '../src/store/learner/attempt-transaction';
+import { exactSum } from '../src/store/learner/exact-decimal';
+import type { NumberValue } from '@aws-sdk/lib-dynamodb';
 
 export interface BankQuestion {
   /** Global id, `<bank>/<localId>`. */
@@ -125,7 +127,8 @@ export class TableImage {
       for (const write of attemptWrites({ tenantId, userId }, planned)) {
         if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
         else if (write.kind === 'add') {
-          this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + Number(String(value)));
+          // summed exactly in decimal, as DynamoDB's ADD does
+          this.merge(write.key, write.add, (old, value) => exactSum(old as number | NumberValue | undefined, value));
           if (write.set) this.merge(write.key, write.set, (_old, value) => value);
           if (write.addToSet)
             this.merge(write.key, write.addToSet, (old, value) => new Set([...((old as Set<string>) ?? []), value]));

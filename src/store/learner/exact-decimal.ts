@@ -15,8 +15,8 @@ interface Decimal {
   exponent: number;
 }
 
-function decimalOf(x: number): Decimal {
-  const [coefficient, power] = x.toString().split('e');
+function decimalOf(x: number | string): Decimal {
+  const [coefficient, power] = x.toString().toLowerCase().split('e');
   const negative = coefficient.startsWith('-');
   const [whole, fraction = ''] = (negative ? coefficient.slice(1) : coefficient).split('.');
   const mantissa = BigInt(whole + fraction) * (negative ? -1n : 1n);
@@ -56,4 +56,14 @@ export function exactDelta(
   return Object.fromEntries(
     [...fields].map((field) => [field, exactDifference(after[field] ?? 0, before?.[field] ?? 0)]),
   );
+}
+
+/** a + b, exactly (each a number, or a DynamoDB number as sent): what DynamoDB's ADD stores. */
+export function exactSum(a: number | NumberValue | undefined, b: number | NumberValue): NumberValue {
+  const x = decimalOf(String(a ?? 0));
+  const y = decimalOf(String(b));
+  const exponent = Math.min(x.exponent, y.exponent);
+  const mantissa =
+    x.mantissa * 10n ** BigInt(x.exponent - exponent) + y.mantissa * 10n ** BigInt(y.exponent - exponent);
+  return NumberValue.from(render({ mantissa, exponent }));
 }
