@@ -357,6 +357,23 @@ describe('compare', () => {
     ]);
   });
 
+  it('reports section aggregates that differ, lack their sums, or name other questions as seen', () => {
+    const stored = cleanStored();
+    const alice = stored.users.get('alice')!;
+    const s1 = alice.sectionAggregates.get('b/s1')!;
+    alice.sectionAggregates.set('b/s1', {
+      sums: { ...s1.sums, stAttempts: 4, leeches: 1 },
+      seen: ['q1', 'q2', 'q9'],
+    });
+    stored.users.get('bob')!.sectionAggregates.set('b/s2', null);
+    expect(compare(stored, recount(ATTEMPTS))).toEqual([
+      { what: 'userSection.stAttempts', key: 'alice b/s1', stored: 4, recounted: 3 },
+      { what: 'userSection.leeches', key: 'alice b/s1', stored: 1, recounted: 0 },
+      { what: 'userSection.seen', key: 'alice b/s1', stored: 'q1 q2 q9', recounted: 'q1 q2' },
+      { what: 'userSection.v', key: 'bob b/s2', stored: null, recounted: 'complete' },
+    ]);
+  });
+
   it('reports two attempts recorded under one clientAttemptId', () => {
     const twice = [
       ...ATTEMPTS,
