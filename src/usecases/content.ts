@@ -162,7 +162,7 @@ export class ContentQueries {
     const bankIds = scopedBankIds(scope) ?? (await this.stores.content.banks()).map((bank) => bank.id);
     const perBank = await Promise.all(
       bankIds.map(async (bankId) => {
-        const aggregates = await this.stores.sections.sectionAggregates(user, bankId);
+        const aggregates = await this.stores.sections.sectionAggregates(user, bankId, 'seen');
         if (aggregates)
           return { ids: [...aggregates.values()].flatMap((a) => a.seen.map((localId) => globalId(bankId, localId))) };
         return { states: await this.stores.learner.states(user, bankId) };

@@ -3,7 +3,7 @@
  * weakTopics, startQuiz(WEAK_TOPICS) and excludeSeen make instead of reading every state.
  */
 import type { QuestionStateRecord, UserRef } from '../../domain/attempts';
-import type { SectionAggregate } from '../../domain/learning/section-aggregate';
+import { AGGREGATE_FIELDS, type SectionAggregate } from '../../domain/learning/section-aggregate';
 import type { Dynamo } from '../client';
 import { queryAll } from '../query';
 import { read, type Read, type RequestReads } from '../request-reads';
@@ -29,10 +29,18 @@ export class SectionStore {
    * ~100,000 answered questions to pass 1 MB). Null when any item predates the aggregates (no
    * `v`): the caller reads the states instead, until stats:rebuild completes the items.
    */
-  async sectionAggregates(user: UserRef, bankId: string): Promise<Map<string, SectionAggregate> | null> {
+  async sectionAggregates(
+    user: UserRef,
+    bankId: string,
+    part: 'sums' | 'seen' = 'sums',
+  ): Promise<Map<string, SectionAggregate> | null> {
+    // only what the caller needs: the sums without the `seen` set, or the set alone
+    const names = ['SK', 'v', ...(part === 'sums' ? ['attempts', ...AGGREGATE_FIELDS] : ['seen'])];
     const items = await queryAll(this.dynamo, {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': userPartition(user), ':prefix': userSectionPrefix(bankId) },
+      ProjectionExpression: names.map((_, i) => `#p${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#p${i}`, name])),
     });
     const aggregates = new Map<string, SectionAggregate>();
     for (const item of items) {
