@@ -97,9 +97,6 @@ export interface AnswerViewer {
   user: UserRef | null;
 }
 
-/** Up to this many sections, weakTopics reads the user's section items by key with the catalog check. */
-const BATCHED_SECTIONS = 16;
-
 export class LearnerQueries {
   constructor(private readonly stores: Stores) {}
 
@@ -177,21 +174,11 @@ export class LearnerQueries {
     const held = isBankId(bankId) ? this.stores.content.heldCatalog(bankId) : undefined;
     if (!held) return undefined;
     const slugs = held.activeSections.map((section) => section.slug);
-    const check = this.stores.content.catalogVersionRead(bankId);
-    const retiredRead = this.stores.sections.statesRead(user, bankId, retiredIds(held));
-    // Few sections: their items ride in the check's BatchGetItem (one call). Many: a key per
-    // section costs more than a Query of the ones the user has, beside the check (two in parallel).
-    const [version, aggregates, retired] =
-      slugs.length <= BATCHED_SECTIONS
-        ? await this.stores.reads.all([
-            check,
-            this.stores.sections.sectionAggregatesRead(user, bankId, slugs),
-            retiredRead,
-          ] as const)
-        : await Promise.all([
-            this.stores.reads.all([check, retiredRead] as const),
-            this.stores.sections.sectionAggregates(user, bankId),
-          ]).then(([[v, r], a]) => [v, a, r] as const);
+    const [version, aggregates, retired] = await this.stores.reads.all([
+      this.stores.content.catalogVersionRead(bankId),
+      this.stores.sections.sectionAggregatesRead(user, bankId, slugs),
+      this.stores.sections.statesRead(user, bankId, retiredIds(held)),
+    ] as const);
     if (version !== held.version) return undefined;
     const now = new Date();
     const topics = aggregates
