@@ -128,8 +128,25 @@ describe('section aggregates', () => {
     const exact = ({ meanRetrievability: _r, ...rest }: any) => rest;
     expect(fromAggregates.map(exact)).toEqual(fromStates.map(exact));
     expect(fromAggregates.map((t: any) => t.section.id)).toEqual(['agg/beta', 'agg/alpha', 'agg/gamma']);
+    const seenFromItems = await bea.ask(
+      '{ randomQuestions(input: { bankId: "agg", count: 50, excludeSeen: true, seed: "u" }) { questions { id } } }',
+    );
     for (const [i, topic] of fromAggregates.entries())
       expect(Math.abs(topic.meanRetrievability - fromStates[i].meanRetrievability)).toBeLessThan(0.055);
+
+    // excludeSeen and startQuiz(WEAK_TOPICS) work from the states too while the items lack aggregates
+    const answered = new Set(ANSWERS.map(([localId]) => `agg/${localId}`));
+    const unseen = await bea.ask(
+      '{ randomQuestions(input: { bankId: "agg", count: 50, excludeSeen: true, seed: "u" }) { questions { id } } }',
+    );
+    expect(unseen.data.randomQuestions.questions.filter((q: any) => answered.has(q.id))).toEqual([]);
+    // the same draw from the items' `seen` sets as from the states
+    expect(unseen.data.randomQuestions.questions).toEqual(seenFromItems.data.randomQuestions.questions);
+    expect(api.lastCalls()).toEqual({ QueryCommand: 1, BatchGetItemCommand: 1 });
+    const quiz = await bea.ask(
+      'mutation { startQuiz(input: { bankId: "agg", count: 5, strategy: WEAK_TOPICS }) { id } }',
+    );
+    expect(quiz.errors).toBeUndefined();
   });
 
   it('stats:verify names the items without aggregates and stats:rebuild completes them', async () => {
