@@ -16,6 +16,8 @@ import { seededRandom } from '../src/domain/sampling';
 import { batchWrite, keyString, type Item, type Key } from '../src/store/batch';
 import type { Dynamo } from '../src/store/client';
 import { attemptWrites } from '../src/store/learner/attempt-transaction';
+import { exactSum } from '../src/store/learner/exact-decimal';
+import type { NumberValue } from '@aws-sdk/lib-dynamodb';
 
 export interface BankQuestion {
   /** Global id, `<bank>/<localId>`. */
@@ -125,8 +127,17 @@ export class TableImage {
       for (const write of attemptWrites({ tenantId, userId }, planned)) {
         if (write.kind === 'put') this.items.set(keyString(write.item), write.item);
         else if (write.kind === 'add') {
-          this.merge(write.key, write.add, (old, value) => ((old as number | undefined) ?? 0) + value);
+          // summed exactly in decimal, as DynamoDB's ADD does
+          this.merge(write.key, write.add, (old, value) => exactSum(old as number | NumberValue | undefined, value));
           if (write.set) this.merge(write.key, write.set, (_old, value) => value);
+          if (write.addToSet)
+            this.merge(write.key, write.addToSet, (old, value) => new Set([...((old as Set<string>) ?? []), value]));
+          if (write.removeFromSet)
+            this.merge(write.key, write.removeFromSet, (old, value) => {
+              const left = new Set((old as Set<string>) ?? []);
+              left.delete(value);
+              return left.size > 0 ? left : undefined;
+            });
         } else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
         else throw new Error('the bench histories have no quizzes');
       }
@@ -140,7 +151,11 @@ export class TableImage {
   private merge<V>(key: Key, values: Record<string, V>, combine: (old: unknown, value: V) => unknown): void {
     const id = keyString(key);
     const item = this.items.get(id) ?? { PK: key.PK, SK: key.SK };
-    for (const [name, value] of Object.entries(values)) item[name] = combine(item[name], value);
+    for (const [name, value] of Object.entries(values)) {
+      const combined = combine(item[name], value);
+      if (combined === undefined) delete item[name];
+      else item[name] = combined;
+    }
     this.items.set(id, item);
   }
 }

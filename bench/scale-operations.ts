@@ -10,7 +10,7 @@ import type { Dynamo } from '../src/store/client';
 import { COUNTER_SHARDS } from '../src/domain/attempt-effects';
 import { bankKey, questionKey } from '../src/store/content/keys';
 import { questionCounterKey } from '../src/store/counters/keys';
-import { dueIndexPartition, statePrefix, userPartition } from '../src/store/learner/keys';
+import { dueIndexPartition, userPartition, userSectionPrefix } from '../src/store/learner/keys';
 import { queryAll } from '../src/store/query';
 import { RAW_TENANT, TENANT, type BankFixture, type ScaleFixture, type UserFixture } from './scale-fixture';
 import type { BankQuestion } from './scale-history';
@@ -80,10 +80,14 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
   ];
 }
 
-async function rawStates(raw: Dynamo, userId: string, bankId: string): Promise<void> {
+/** The user's section items of the bank (one Query page): what the ranking needs since the section aggregates. */
+async function rawSections(raw: Dynamo, userId: string, bankId: string): Promise<void> {
   await queryAll(raw, {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': userPartition({ tenantId: TENANT, userId }), ':prefix': statePrefix(bankId) },
+    ExpressionAttributeValues: {
+      ':pk': userPartition({ tenantId: TENANT, userId }),
+      ':prefix': userSectionPrefix(bankId),
+    },
   });
 }
 
@@ -125,10 +129,10 @@ function learningOperations(
         'query($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts correctRate mastery confidence meanRetrievability leeches } }',
       variables: () => ({ b: bankId }),
       headers,
-      // Every state of the user in the bank (every page): what the ranking needs.
-      raw: () => rawStates(raw, u, bankId),
+      // The user's section items in the bank (one Query): the aggregates the ranking needs.
+      raw: () => rawSections(raw, u, bankId),
       rawChecked: async () => {
-        await Promise.all([rawStates(raw, u, bankId), batchGet(raw, [bankKey(bankId)])]);
+        await Promise.all([rawSections(raw, u, bankId), batchGet(raw, [bankKey(bankId)])]);
       },
     },
     {

@@ -17,6 +17,7 @@ import {
   type QuizRecord,
 } from './attempts';
 import { reviewMemory } from './learning/memory';
+import { emptySums, stateTerms, type SectionSums } from './learning/section-aggregate';
 import { extendStreak, utcDay } from './learning/streak';
 import { bucketOf } from './learning/time-histogram';
 import type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
@@ -72,8 +73,21 @@ export interface AttemptEffects {
    * write is conditioned on when the attempt moves the streak to a new day.
    */
   profile: { next: ProfileRecord; previousVersion: number; previousLastDay: string | null };
-  /** The user's marker for the section: created by the first attempt there, counted after. */
-  userSection: { bankId: string; sectionSlug: string; seenBefore: boolean };
+  /**
+   * The user's section item: created by the first attempt there, counted after, and its
+   * aggregates (section-aggregate.ts) moved by the new state's terms minus the old state's.
+   * `movedFrom` is set only when the question's state was in another section (an import moved
+   * the question): that section loses the old state's terms and the question from `seen`.
+   */
+  userSection: {
+    bankId: string;
+    sectionSlug: string;
+    seenBefore: boolean;
+    localId: string;
+    /** The delta, as `after − before` (the store subtracts them exactly, in decimal). */
+    sums: { after: SectionSums; before: SectionSums | null };
+    movedFrom: { sectionSlug: string; sums: { after: SectionSums; before: SectionSums } } | null;
+  };
   /** The user's last day in the bank, moved from what was read. */
   userBankDay: { bankId: string; day: string; previousDay: string | null };
   counters: CounterIncrements;
@@ -153,6 +167,26 @@ function optionIncrements(
   };
 }
 
+/** What the attempt does to the user's section item(s): see AttemptEffects.userSection. */
+function userSectionEffects(
+  subject: AttemptSubject,
+  current: CurrentRecords,
+  next: QuestionStateRecord,
+): AttemptEffects['userSection'] {
+  const previous = current.state;
+  const moved = previous !== null && previous.sectionSlug !== subject.sectionSlug;
+  return {
+    bankId: subject.bankId,
+    sectionSlug: subject.sectionSlug,
+    seenBefore: current.seenSection,
+    localId: subject.localId,
+    sums: { after: stateTerms(next), before: moved || previous === null ? null : stateTerms(previous) },
+    movedFrom: moved
+      ? { sectionSlug: previous.sectionSlug, sums: { after: emptySums(), before: stateTerms(previous) } }
+      : null,
+  };
+}
+
 /** Decides everything an attempt changes, before anything is written. */
 export function planAttempt(
   userId: string,
@@ -176,16 +210,17 @@ export function planAttempt(
     todayInBank: current.lastDayInBank !== day,
   };
   const inQuiz = current.quiz && !(input.questionId in current.quiz.answered);
+  const next = nextState(current.state, attempt, at);
   return {
     attempt,
     fingerprint: attemptFingerprint(input),
-    state: { next: nextState(current.state, attempt, at), previousAttempts: current.state?.attempts ?? null },
+    state: { next, previousAttempts: current.state?.attempts ?? null },
     profile: {
       next: nextProfile(current.profile, attempt, day),
       previousVersion: current.profile.version,
       previousLastDay: current.profile.lastDay,
     },
-    userSection: { bankId: subject.bankId, sectionSlug: subject.sectionSlug, seenBefore: current.seenSection },
+    userSection: userSectionEffects(subject, current, next),
     userBankDay: { bankId: subject.bankId, day, previousDay: current.lastDayInBank },
     counters: counterIncrements(userId, attempt, firsts),
     quizAnswer:

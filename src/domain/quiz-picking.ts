@@ -3,7 +3,8 @@
  * which questions were seen, how well, and which are due. Pure: the seed decides every draw.
  */
 import type { QuestionStateRecord } from './attempts';
-import { mastery } from './learning/mastery';
+import { parseGlobalId } from './ids';
+import { mastery, type Tally } from './learning/mastery';
 import type { OrderedQuestion, QuestionPool } from './question-pool';
 import { pickRandomSet, type Strategy } from './random-set';
 import { sampleWithoutReplacement, seededRandom, type Random } from './sampling';
@@ -57,10 +58,18 @@ export function unseenThenWeakest(
   return { picks: [...picks, ...weakestFirst(seen, states).slice(0, count - picks.length)], exhausted: true };
 }
 
+/** Strategies that look at each question's state (the others need none, or only section tallies). */
+export const needsStates = (strategy: QuizStrategy): boolean => strategy === 'NEW_FIRST' || strategy === 'DUE';
+
+/**
+ * `sectionTallies` (by section id, `<bank>/<slug>`), when given, weigh WEAK_TOPICS's sections
+ * instead of the states of the pool's questions: the learner's aggregates of the whole section.
+ */
 export function pickForUser(
   pool: QuestionPool,
   states: ReadonlyMap<string, QuestionStateRecord>,
   request: PickRequest,
+  sectionTallies?: ReadonlyMap<string, Tally>,
 ): Pick {
   const random = seededRandom(request.seed);
   switch (request.strategy) {
@@ -80,7 +89,7 @@ export function pickForUser(
     case 'DUE':
       return dueFirst(pool.entries, states, request, random);
     case 'WEAK_TOPICS':
-      return weakTopicsFirst(pool, states, request.count, random);
+      return weakTopicsFirst(pool, states, request.count, random, sectionTallies);
   }
 }
 
@@ -116,14 +125,22 @@ function weakTopicsFirst(
   states: ReadonlyMap<string, QuestionStateRecord>,
   count: number,
   random: Random,
+  sectionTallies: ReadonlyMap<string, Tally> | undefined,
 ): Pick {
   const groups = pool.sections.map((entries) => {
     const tally = { attempts: 0, scoreSum: 0, correct: 0 };
-    for (const entry of entries) {
-      const state = states.get(entry.question.id);
-      if (state)
-        Object.assign(tally, { attempts: tally.attempts + state.attempts, scoreSum: tally.scoreSum + state.scoreSum });
-    }
+    const first = entries[0]?.question;
+    const own = first && sectionTallies?.get(`${parseGlobalId(first.id)!.bankId}/${first.sectionSlug}`);
+    if (sectionTallies) Object.assign(tally, own ?? {});
+    else
+      for (const entry of entries) {
+        const state = states.get(entry.question.id);
+        if (state)
+          Object.assign(tally, {
+            attempts: tally.attempts + state.attempts,
+            scoreSum: tally.scoreSum + state.scoreSum,
+          });
+      }
     return { left: sampleWithoutReplacement(entries, entries.length, random), weight: 1 - mastery(tally) };
   });
   const picks: OrderedQuestion[] = [];

@@ -3,10 +3,14 @@
  * for `stats:verify`, and which records they concern, for `stats:rebuild`.
  */
 import { ACTIVITY_COUNT_FIELDS, QUESTION_COUNT_FIELDS, SECTION_COUNT_FIELDS } from './counters';
+import { AGGREGATE_FIELDS, sameSum, sumOf, type SectionAggregate } from './learning/section-aggregate';
 import type { Difference, ProfileCounts, Recount, RecountedUser, StateTally, Stored, StoredUser } from './recount';
 
 /** Floats (score sums) are compared with this tolerance: DynamoDB adds decimals exactly, JS does not. */
 export const TOLERANCE = 1e-9;
+
+/** What `userSection.v` reads in a difference for an item that lacks the aggregates. */
+const SECTION_AGGREGATE_COMPLETE = 'complete';
 
 export const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= TOLERANCE;
 
@@ -82,12 +86,42 @@ function compareMarkers(
     if (!sameNumber(s, r))
       push({ what: 'userSection.attempts', key: `${userId} ${sectionId}`, stored: s, recounted: r });
   }
+  compareAggregates(push, userId, have, want);
   const haveDays = have?.lastDays ?? new Map<string, string>();
   const wantDays = want?.lastDays ?? new Map<string, string>();
   for (const bankId of sortedUnion(haveDays, wantDays)) {
     const s = haveDays.get(bankId) ?? null;
     const r = wantDays.get(bankId) ?? null;
     if (s !== r) push({ what: 'userBankDay.lastDay', key: `${userId} ${bankId}`, stored: s, recounted: r });
+  }
+}
+
+/** The user-section aggregates: complete (`v`), each sum within a relative tolerance, `seen` exact. */
+function compareAggregates(
+  push: Push,
+  userId: string,
+  have: StoredUser | undefined,
+  want: RecountedUser | undefined,
+): void {
+  const haveAggregates = have?.sectionAggregates ?? new Map<string, SectionAggregate | null>();
+  const wantAggregates = want?.sectionAggregates ?? new Map<string, SectionAggregate>();
+  for (const sectionId of sortedUnion(haveAggregates, wantAggregates)) {
+    const key = `${userId} ${sectionId}`;
+    const s = haveAggregates.get(sectionId);
+    const r = wantAggregates.get(sectionId);
+    if (s === null && r) {
+      push({ what: 'userSection.v', key, stored: null, recounted: SECTION_AGGREGATE_COMPLETE });
+      continue;
+    }
+    for (const field of AGGREGATE_FIELDS) {
+      const a = s?.sums[field] ?? 0;
+      const b = r?.sums[field] ?? 0;
+      if (!sameSum(a, b)) push({ what: `userSection.${field}`, key, stored: a, recounted: b });
+    }
+    const seenStored = (s?.seen ?? []).join(' ');
+    const seenRecounted = (r?.seen ?? []).join(' ');
+    if (seenStored !== seenRecounted)
+      push({ what: 'userSection.seen', key, stored: seenStored, recounted: seenRecounted });
   }
 }
 
@@ -158,3 +192,25 @@ export function differingKeys(differences: readonly Difference[]): {
   }
   return keys;
 }
+
+export interface UserSection {
+  attempts: number;
+  aggregate: SectionAggregate | null;
+}
+
+/** A user's section items: attempts and aggregates by section id. */
+export function userSections(
+  attempts: ReadonlyMap<string, number> | undefined,
+  aggregates: ReadonlyMap<string, SectionAggregate | null> | undefined,
+): Map<string, UserSection> {
+  const ids = new Set([...(attempts?.keys() ?? []), ...(aggregates?.keys() ?? [])]);
+  return new Map(
+    [...ids].map((id) => [id, { attempts: attempts?.get(id) ?? 0, aggregate: aggregates?.get(id) ?? null }]),
+  );
+}
+
+export const sameAggregate = (s: SectionAggregate | null, r: SectionAggregate | null): boolean =>
+  s !== null &&
+  r !== null &&
+  AGGREGATE_FIELDS.every((field) => sameSum(sumOf(s.sums, field), sumOf(r.sums, field))) &&
+  s.seen.join(' ') === r.seen.join(' ');

@@ -14,6 +14,8 @@
  *                     replayed too, for a profile that has to be written from scratch)
  *   question state    attempts, correct, scoreSum; the FSRS memory replayed in createdAt order
  *   user markers      attempts per section (SEC#), last UTC day per bank (DAY#)
+ *   user sections     the aggregates of the states now in each section and their local ids
+ *                     (learning/section-aggregate.ts), from the replayed states
  *   idempotency       one record per clientAttemptId, pointing at its attempt
  */
 import type { AttemptRecord, QuestionStateRecord } from './attempts';
@@ -31,6 +33,7 @@ import {
 } from './counters';
 import { EMPTY_PROFILE } from './attempts';
 import { globalId, parseGlobalId } from './ids';
+import { aggregateOf, type SectionAggregate } from './learning/section-aggregate';
 import { utcDay } from './learning/streak';
 
 export type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
@@ -70,6 +73,8 @@ export interface StoredUser {
   states: Map<string, StateTally>;
   /** User-section markers: attempts by section id. */
   sectionAttempts: Map<string, number>;
+  /** User-section aggregates by section id: null for an item written before they existed. */
+  sectionAggregates: Map<string, SectionAggregate | null>;
   /** User-bank-day markers: last day by bank id. */
   lastDays: Map<string, string>;
   /** Idempotency records: the attempt sort key (`<createdAt>#<attemptId>`) by clientAttemptId. */
@@ -92,6 +97,8 @@ export interface RecountedUser {
   /** By question id: the whole state, memory replayed. */
   states: Map<string, QuestionStateRecord>;
   sectionAttempts: Map<string, number>;
+  /** By section id: every section with an attempt, from the states now in it. */
+  sectionAggregates: Map<string, SectionAggregate>;
   lastDays: Map<string, string>;
   /** The sort keys of the attempts recorded under each clientAttemptId (one, unless something went wrong). */
   idempotency: Map<string, string[]>;
@@ -189,10 +196,19 @@ function recountUser(unordered: readonly AttemptRecord[]): RecountedUser {
     entry(idempotency, attempt.clientAttemptId, () => []).push(attemptSortKeyOf(attempt));
   }
   const { version: _version, ...counts } = profile;
+  const inSection = new Map<string, { localId: string; state: QuestionStateRecord }[]>();
+  for (const sectionId of sectionAttempts.keys()) inSection.set(sectionId, []);
+  for (const [questionId, state] of states)
+    entry(inSection, globalId(state.bankId, state.sectionSlug), () => []).push({
+      localId: parseGlobalId(questionId)!.localId,
+      state,
+    });
+  const sectionAggregates = new Map([...inSection].map(([id, list]) => [id, aggregateOf(list)]));
   return {
     profile: { ...counts, lastAttemptAt: counts.lastAttemptAt ?? '', lastDay: counts.lastDay ?? '' },
     states,
     sectionAttempts,
+    sectionAggregates,
     lastDays,
     idempotency,
     attempts,

@@ -12,6 +12,7 @@ import { CatalogCache } from './content/catalog-cache';
 import { ContentReader } from './content/content-reader';
 import { CounterStore } from './counters/counter-store';
 import { LearnerStore } from './learner/learner-store';
+import { SectionStore } from './learner/section-store';
 import { QuizStore } from './quizzes/quiz-store';
 import { RequestReads } from './request-reads';
 
@@ -31,6 +32,7 @@ export type {
   LearnerStore,
 } from './learner/learner-store';
 export { AttemptConflict, DuplicateAttempt } from './learner/attempt-transaction';
+export type { SectionStore } from './learner/section-store';
 export type { QuizStore } from './quizzes/quiz-store';
 export type { Read, RequestReads } from './request-reads';
 
@@ -39,6 +41,8 @@ export interface Stores {
   reads: RequestReads;
   content: ContentReader;
   learner: LearnerStore;
+  /** The learner's section aggregates. */
+  sections: SectionStore;
   quizzes: QuizStore;
   counters: CounterStore;
 }
@@ -51,6 +55,7 @@ export function requestStores(containerDynamo: Dynamo, catalogs: CatalogCache): 
     reads,
     content: new ContentReader(dynamo, reads, catalogs),
     learner: new LearnerStore(dynamo, reads),
+    sections: new SectionStore(dynamo, reads),
     quizzes: new QuizStore(dynamo, reads),
     counters: new CounterStore(dynamo),
   };

@@ -119,25 +119,59 @@ export class ContentQueries {
       });
       return { questions: seeded(questions, seed), poolSize: value, seed, strategy, exhausted: false };
     }
-    // Seen questions leave the pool; when it runs out, the weakest seen ones come back first.
-    const seen = await this.seenStates(user, input);
-    const { value, questions } = await readPicked(this.stores.content, input, (catalogs) => {
-      const { entries } = selectPool(catalogs, input);
-      // Differs per user, so it is not shared: scanning it once costs less than indexing it.
-      const unseen = new QuestionPool(entries.filter((entry) => !seen.has(entry.question.id)));
-      const { picks, poolSize } = pickRandomSet(unseen, request);
-      const excluded = new Set(request.excludeQuestionIds);
-      const missing = request.count - picks.length;
-      const refill =
-        missing > 0
-          ? weakestFirst(
-              entries.filter((e) => seen.has(e.question.id) && !excluded.has(e.question.id)),
-              seen,
-            ).slice(0, missing)
-          : [];
-      return { entries: [...picks, ...refill], value: { poolSize, exhausted: missing > 0 } };
-    });
+    // Seen questions leave the pool; when it runs out, the weakest seen ones come back first. Which
+    // questions were seen comes from the user's section items (`seen`, one Query per bank, O(sections));
+    // the states themselves are read only when the refill needs their mastery.
+    const seen = await this.seenQuestions(user, input);
+    const pick = (states: ReadonlyMap<string, QuestionStateRecord> | null) =>
+      readPicked(this.stores.content, input, (catalogs) => {
+        const { entries } = selectPool(catalogs, input);
+        // Differs per user, so it is not shared: scanning it once costs less than indexing it.
+        const unseen = new QuestionPool(entries.filter((entry) => !seen.ids.has(entry.question.id)));
+        const { picks, poolSize } = pickRandomSet(unseen, request);
+        const excluded = new Set(request.excludeQuestionIds);
+        const missing = request.count - picks.length;
+        const refill =
+          missing > 0 && states
+            ? weakestFirst(
+                entries.filter((e) => states.has(e.question.id) && !excluded.has(e.question.id)),
+                states,
+              ).slice(0, missing)
+            : [];
+        const needsStates = missing > 0 && states === null && entries.some((e) => seen.ids.has(e.question.id));
+        return {
+          entries: needsStates ? [] : [...picks, ...refill],
+          value: { poolSize, exhausted: missing > 0, needsStates },
+        };
+      });
+    let picked = await pick(seen.states);
+    if (picked.value.needsStates) picked = await pick(await this.seenStates(user, input));
+    const { value, questions } = picked;
     return { questions: seeded(questions, seed), poolSize: value.poolSize, seed, strategy, exhausted: value.exhausted };
+  }
+
+  /**
+   * The question ids the user has answered in the banks in scope, from the section items' `seen`
+   * sets: one Query per bank. A bank whose items predate the aggregates is read from its states
+   * (then returned too, so the refill needs no second read).
+   */
+  private async seenQuestions(
+    user: UserRef,
+    scope: Scope,
+  ): Promise<{ ids: Set<string>; states: Map<string, QuestionStateRecord> | null }> {
+    const bankIds = scopedBankIds(scope) ?? (await this.stores.content.banks()).map((bank) => bank.id);
+    const perBank = await Promise.all(
+      bankIds.map(async (bankId) => {
+        const aggregates = await this.stores.sections.sectionAggregates(user, bankId, 'seen');
+        if (aggregates)
+          return { ids: [...aggregates.values()].flatMap((a) => a.seen.map((localId) => globalId(bankId, localId))) };
+        return { states: await this.stores.learner.states(user, bankId) };
+      }),
+    );
+    const states = perBank.flatMap((bank) => bank.states ?? []);
+    const ids = new Set([...perBank.flatMap((bank) => bank.ids ?? []), ...states.map((state) => state.questionId)]);
+    const complete = perBank.every((bank) => bank.states);
+    return { ids, states: complete ? new Map(states.map((state) => [state.questionId, state])) : null };
   }
 
   /** The user's states in the banks in scope, by question id: one Query per bank. */

@@ -9,9 +9,8 @@ import { badInput } from '../domain/errors';
 import { timeCursor } from '../domain/time-cursor';
 import { isBankId, isQuizId, parseGlobalId } from '../domain/ids';
 import { parseInstant } from '../domain/instants';
-import { isLeech, retrievability } from '../domain/learning/memory';
-import { confidence, correctRate, mastery, rankWeakest, type Tally } from '../domain/learning/mastery';
 import type { AttemptQuery, Stores } from '../store';
+import { rankTopics, retiredIds, topicsFromAggregates, topicsFromStates, type Topic } from './weak-topics';
 import type { AttemptConnectionModel, QuestionStateModel, TopicMasteryModel } from './models';
 
 export interface AttemptFilter {
@@ -68,8 +67,6 @@ export const bounded = (
     throw badInput(`"${name}" must be an integer from ${min} to ${max}, got ${n}`);
   return n;
 };
-
-const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 
 /** The bank's catalog; an unknown bank is the caller's mistake. */
 export async function catalogOf(stores: Stores, bankId: string): Promise<Catalog> {
@@ -145,44 +142,54 @@ export class LearnerQueries {
     };
   }
 
+  /**
+   * The learner's weakest topics in a bank, from the section aggregates: O(sections), whatever the
+   * history. On a warm container one BatchGetItem reads the bank item (the held catalog's check),
+   * the user's items of the catalog's active sections and the states of its retired questions
+   * (taken out of their sections' sums; usually none). Otherwise (no catalog held, or replaced) one
+   * Query of the bank's user-section items runs beside the catalog read, then the retired
+   * questions' states. A bank whose items predate the aggregates falls back to reading every
+   * state (until stats:rebuild completes them).
+   */
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
-    const [catalog, states] = await Promise.all([
+    const warm = await this.weakTopicsWithHeldCatalog(user, bankId);
+    if (warm) return rankTopics(warm.catalog, warm.topics, size);
+    const [catalog, aggregates] = await Promise.all([
       catalogOf(this.stores, bankId),
-      this.stores.learner.states(user, bankId),
+      this.stores.sections.sectionAggregates(user, bankId),
     ]);
     const now = new Date();
-    const topics = new Map<string, { tally: Tally; recall: number[]; leeches: number }>();
-    // Retired questions are out of mastery (their attempts stay in the history, `me` and the counters).
-    const active = states.filter((state) => catalog.question(parseGlobalId(state.questionId)!.localId));
-    for (const state of active) {
-      const topic = topics.get(state.sectionSlug) ?? {
-        tally: { attempts: 0, scoreSum: 0, correct: 0 },
-        recall: [],
-        leeches: 0,
-      };
-      topic.tally = {
-        attempts: topic.tally.attempts + state.attempts,
-        scoreSum: topic.tally.scoreSum + state.scoreSum,
-        correct: topic.tally.correct + state.correct,
-      };
-      topic.recall.push(retrievability(state.memory, now));
-      topic.leeches += isLeech(state.memory) ? 1 : 0;
-      topics.set(state.sectionSlug, topic);
-    }
-    const inCatalog = [...topics].flatMap(([slug, topic]) => {
-      const section = catalog.section(slug);
-      return section && !section.retired ? [{ ...topic, section }] : [];
-    });
-    return rankWeakest(inCatalog, size).map(({ tally, recall, leeches, section }): TopicMasteryModel => ({
-      section: { catalog, section },
-      attempts: tally.attempts,
-      correctRate: round4(correctRate(tally)),
-      mastery: round4(mastery(tally)),
-      confidence: confidence(tally),
-      meanRetrievability: round4(recall.reduce((a, b) => a + b, 0) / recall.length),
-      leeches,
-    }));
+    const topics = aggregates
+      ? topicsFromAggregates(aggregates, await this.retiredStates(user, catalog), now)
+      : topicsFromStates(await this.stores.learner.states(user, bankId), catalog, now);
+    return rankTopics(catalog, topics, size);
+  }
+
+  /** weakTopics's one-BatchGetItem read on a warm container; undefined when no catalog is held or it was replaced. */
+  private async weakTopicsWithHeldCatalog(
+    user: UserRef,
+    bankId: string,
+  ): Promise<{ catalog: Catalog; topics: Map<string, Topic> } | undefined> {
+    const held = isBankId(bankId) ? this.stores.content.heldCatalog(bankId) : undefined;
+    if (!held) return undefined;
+    const slugs = held.activeSections.map((section) => section.slug);
+    const [version, aggregates, retired] = await this.stores.reads.all([
+      this.stores.content.catalogVersionRead(bankId),
+      this.stores.sections.sectionAggregatesRead(user, bankId, slugs),
+      this.stores.sections.statesRead(user, bankId, retiredIds(held)),
+    ] as const);
+    if (version !== held.version) return undefined;
+    const now = new Date();
+    const topics = aggregates
+      ? topicsFromAggregates(aggregates, retired, now)
+      : topicsFromStates(await this.stores.learner.states(user, bankId), held, now);
+    return { catalog: held, topics };
+  }
+
+  /** The user's states of the catalog's retired questions (no call when none is retired). */
+  private retiredStates(user: UserRef, catalog: Catalog): Promise<QuestionStateRecord[]> {
+    return this.stores.sections.statesOf(user, catalog.bankId, retiredIds(catalog));
   }
 
   async dueQuestions(

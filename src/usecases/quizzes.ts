@@ -13,7 +13,8 @@ import { DomainError } from '../domain/errors';
 import { isQuizId } from '../domain/ids';
 import { closeDecision, type ClosedStatus } from '../domain/quiz-lifecycle';
 import { selectPool, type PoolFilter } from '../domain/pool-filter';
-import { pickForUser, type QuizStrategy } from '../domain/quiz-picking';
+import { needsStates, pickForUser, type QuizStrategy } from '../domain/quiz-picking';
+import { sumOf } from '../domain/learning/section-aggregate';
 import { checkRandomSetRequest } from '../domain/random-set';
 import type { Stores } from '../store';
 import { catalogsInScope } from './content-access';
@@ -43,14 +44,33 @@ export class Quizzes {
       now: new Date(),
     };
     checkRandomSetRequest({ ...request, strategy: 'UNIFORM', excludeQuestionIds: [] });
-    const [catalogs, states] = await Promise.all([
+    // NEW_FIRST and DUE look at each question's state; WEAK_TOPICS only at the sections' tallies
+    // (the user's section items: one Query, O(sections)); UNIFORM and BALANCED at neither.
+    const weakTopics = request.strategy === 'WEAK_TOPICS';
+    const [catalogs, states, aggregates] = await Promise.all([
       catalogsInScope(this.stores.content, input),
-      this.stores.learner.states(user, input.bankId),
+      needsStates(request.strategy) ? this.stores.learner.states(user, input.bankId) : [],
+      weakTopics ? this.stores.sections.sectionAggregates(user, input.bankId) : null,
     ]);
+    // items that predate the aggregates: weigh the sections from the states, as before
+    const fallback = weakTopics && aggregates === null ? await this.stores.learner.states(user, input.bankId) : [];
+    const tallies = aggregates
+      ? new Map(
+          [...aggregates].map(([slug, { sums }]) => [
+            `${input.bankId}/${slug}`,
+            {
+              attempts: sumOf(sums, 'stAttempts'),
+              scoreSum: sumOf(sums, 'stScore'),
+              correct: sumOf(sums, 'stCorrect'),
+            },
+          ]),
+        )
+      : undefined;
     const { picks, exhausted } = pickForUser(
       selectPool(catalogs, input),
-      new Map(states.map((s) => [s.questionId, s])),
+      new Map([...states, ...fallback].map((s) => [s.questionId, s])),
       request,
+      tallies,
     );
     const quiz: QuizRecord = {
       id: randomUUID(),

@@ -88,6 +88,26 @@ describe('pickForUser', () => {
     expect(fromWeak).toBeLessThan(190);
   });
 
+  it('WEAK_TOPICS with section tallies weighs the sections by them, not by the states, and picks as the states would', () => {
+    const weak = entries
+      .filter((e) => e.question.sectionSlug === 'a')
+      .map((e) => state(e.question.id, ['INCORRECT', 'INCORRECT']));
+    const strong = entries
+      .filter((e) => e.question.sectionSlug === 'z')
+      .map((e) => state(e.question.id, ['CORRECT', 'CORRECT']));
+    const tallies = new Map([
+      ['b/a', { attempts: 10, scoreSum: 0, correct: 0 }],
+      ['b/z', { attempts: 10, scoreSum: 10, correct: 10 }],
+    ]);
+    for (let run = 0; run < 50; run++) {
+      const request = { count: 3, seed: `t${run}`, strategy: 'WEAK_TOPICS' as const, now: AT };
+      // the same totals as the states: the same draw, with no state given
+      expect(ids(pickForUser(pool, new Map(), request, tallies).picks)).toEqual(
+        ids(pickForUser(pool, statesOf(...weak, ...strong), request).picks),
+      );
+    }
+  });
+
   it('is reproducible with the same seed', () => {
     const request = { count: 4, seed: 'same', strategy: 'WEAK_TOPICS' as const, now: AT };
     expect(ids(pickForUser(pool, new Map(), request).picks)).toEqual(ids(pickForUser(pool, new Map(), request).picks));

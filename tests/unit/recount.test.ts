@@ -1,6 +1,13 @@
 import type { ProfileRecord, QuestionStateRecord } from '../../src/domain/attempts';
 import { EMPTY_PROFILE } from '../../src/domain/attempts';
-import { planAttempt } from '../../src/domain/attempt-effects';
+import { nextState, planAttempt } from '../../src/domain/attempt-effects';
+import {
+  addSums,
+  emptySums,
+  sumsDelta,
+  type SectionAggregate,
+  type SectionSums,
+} from '../../src/domain/learning/section-aggregate';
 import { defaultScore, type Outcome } from '../../src/domain/learning/outcomes';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { recount, type QuestionCounts, type Stored, type StoredUser, type UserAttempt } from '../../src/domain/recount';
@@ -45,6 +52,23 @@ const ATTEMPTS: UserAttempt[] = [
 
 const sortKey = (a: UserAttempt): string => `${a.attempt.createdAt}#${a.attempt.id}`;
 
+/** The user-section aggregates as the attempt path leaves them: each attempt adds its state's delta. */
+function aggregatesByDeltas(attempts: readonly UserAttempt[]): Map<string, SectionAggregate> {
+  const states = new Map<string, QuestionStateRecord>();
+  const sections = new Map<string, { sums: SectionSums; seen: Set<string> }>();
+  for (const { attempt } of [...attempts].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))) {
+    const previous = states.get(attempt.questionId) ?? null;
+    const next = nextState(previous, attempt, new Date(attempt.createdAt));
+    states.set(attempt.questionId, next);
+    const id = `${attempt.bankId}/${attempt.sectionSlug}`;
+    const section = sections.get(id) ?? { sums: emptySums(), seen: new Set<string>() };
+    section.sums = addSums(section.sums, sumsDelta(previous, next));
+    section.seen.add(attempt.questionId.split('/')[1]);
+    sections.set(id, section);
+  }
+  return new Map([...sections].map(([id, { sums, seen }]) => [id, { sums, seen: [...seen].sort() }]));
+}
+
 /** What is stored when every attempt was counted right. */
 function cleanStored(): Stored {
   const user = (
@@ -57,6 +81,7 @@ function cleanStored(): Stored {
     profile,
     states: new Map(states.map(([id, attempts, correct, scoreSum]) => [id, { attempts, correct, scoreSum }])),
     sectionAttempts: new Map(sections),
+    sectionAggregates: aggregatesByDeltas(idem),
     lastDays: new Map(days),
     idempotency: new Map(idem.map((a) => [a.attempt.clientAttemptId, sortKey(a)])),
   });
@@ -329,6 +354,23 @@ describe('compare', () => {
       { what: 'idempotency', key: 'bob b1', stored: null, recounted: '2025-03-09T12:00:00.000Z#id-b1' },
       { what: 'idempotency', key: 'bob b2', stored: 'elsewhere', recounted: '2025-03-10T23:59:59.999Z#id-b2' },
       { what: 'idempotency', key: 'bob b3', stored: '2025-03-11T00:00:00.000Z#gone', recounted: null },
+    ]);
+  });
+
+  it('reports section aggregates that differ, lack their sums, or name other questions as seen', () => {
+    const stored = cleanStored();
+    const alice = stored.users.get('alice')!;
+    const s1 = alice.sectionAggregates.get('b/s1')!;
+    alice.sectionAggregates.set('b/s1', {
+      sums: { ...s1.sums, stAttempts: 4, leeches: 1 },
+      seen: ['q1', 'q2', 'q9'],
+    });
+    stored.users.get('bob')!.sectionAggregates.set('b/s2', null);
+    expect(compare(stored, recount(ATTEMPTS))).toEqual([
+      { what: 'userSection.stAttempts', key: 'alice b/s1', stored: 4, recounted: 3 },
+      { what: 'userSection.leeches', key: 'alice b/s1', stored: 1, recounted: 0 },
+      { what: 'userSection.seen', key: 'alice b/s1', stored: 'q1 q2 q9', recounted: 'q1 q2' },
+      { what: 'userSection.v', key: 'bob b/s2', stored: null, recounted: 'complete' },
     ]);
   });
 

@@ -6,7 +6,7 @@
  * learning steps and with fuzz off: the same attempts at the same times always give the same
  * schedule, so a learner's history can be replayed and the tests can pin the numbers.
  */
-import { type Card, createEmptyCard, fsrs, State } from 'ts-fsrs';
+import { type Card, computeDecayFactor, createEmptyCard, fsrs, State } from 'ts-fsrs';
 import { type Outcome, fsrsRating } from './outcomes';
 
 export type MemoryPhase = 'NEW' | 'LEARNING' | 'REVIEW' | 'RELEARNING';
@@ -105,3 +105,9 @@ export function retrievability(state: MemoryState, at: Date): number {
   const recall = scheduler.get_retrievability(toCard(state), at, false);
   return Math.round(recall * 10_000) / 10_000;
 }
+
+/**
+ * The forgetting curve ts-fsrs uses, R = (1 + factor·t/S)^decay (t and S in days), with the
+ * scheduler's own constants: section aggregates (section-aggregate.ts) approximate a mean of it.
+ */
+export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(scheduler.parameters.w);

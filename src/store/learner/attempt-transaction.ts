@@ -10,6 +10,7 @@
  * profile version (30 at once used to lose rounds until 8 s ran out). The items of one
  * BatchGetItem are each current but not a snapshot; any mismatch cancels the transaction.
  */
+import type { NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
@@ -26,7 +27,10 @@ import {
   stateToItem,
   userBankDayKey,
   userSectionKey,
+  SECTION_AGGREGATE_VERSION,
 } from './keys';
+import { exactDelta } from './exact-decimal';
+import { addUpdate, setUpdate } from './update-expressions';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
 export class DuplicateAttempt extends Error {
@@ -78,9 +82,12 @@ export type AttemptWrite =
       name: string;
       kind: 'add';
       key: Key;
-      add: Record<string, number>;
+      add: Record<string, number | NumberValue>;
       /** Attributes set beside the additions. */
       set?: Record<string, unknown>;
+      /** A string added to (ADD) or removed from (DELETE) a String Set attribute. */
+      addToSet?: Record<string, string>;
+      removeFromSet?: Record<string, string>;
       condition?: Condition;
     }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }
@@ -94,7 +101,7 @@ export type AttemptWrite =
 
 /** Everything one attempt writes, named, in the order the transaction sends it. */
 export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWrite[] {
-  const { attempt, state, userSection, userBankDay } = effects;
+  const { attempt, state, userBankDay } = effects;
   const sortKey = attemptSortKey(attempt.createdAt, attempt.id);
   const writes: AttemptWrite[] = [
     {
@@ -111,13 +118,7 @@ export function attemptWrites(user: UserRef, effects: AttemptEffects): AttemptWr
       condition: state.previousAttempts === null ? isNew : equals('attempts', state.previousAttempts),
     },
     profileWrite(user, effects),
-    {
-      name: 'user section',
-      kind: 'add',
-      key: userSectionKey(user, userSection.bankId, userSection.sectionSlug),
-      add: { attempts: 1 },
-      condition: userSection.seenBefore ? exists : isNew,
-    },
+    ...userSectionWrites(user, effects),
     {
       name: 'user bank day',
       kind: 'set',
@@ -156,6 +157,36 @@ function quizWrites(user: UserRef, effects: AttemptEffects, quizId: string): Att
     attemptSortKey: attemptSortKey(attempt.createdAt, attempt.id),
   };
   return [answer, copy];
+}
+
+/**
+ * The user's section item: `attempts` +1, the aggregates moved by the state's exact delta, the
+ * local id added to `seen`, and `v` set by its first attempt only (docs/data-model.md, "Section
+ * aggregates"); a question moved to another section also leaves its old section's item.
+ */
+function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): AttemptWrite[] {
+  const { bankId, sectionSlug, seenBefore, localId, sums, movedFrom } = userSection;
+  const writes: AttemptWrite[] = [
+    {
+      name: 'user section',
+      kind: 'add',
+      key: userSectionKey(user, bankId, sectionSlug),
+      add: { attempts: 1, ...exactDelta(sums.after, sums.before) },
+      ...(seenBefore ? {} : { set: { v: SECTION_AGGREGATE_VERSION } }),
+      addToSet: { seen: localId },
+      condition: seenBefore ? exists : isNew,
+    },
+  ];
+  if (movedFrom)
+    writes.push({
+      name: 'user section moved from',
+      kind: 'add',
+      key: userSectionKey(user, bankId, movedFrom.sectionSlug),
+      add: exactDelta(movedFrom.sums.after, movedFrom.sums.before),
+      removeFromSet: { seen: localId },
+      condition: exists,
+    });
+  return writes;
 }
 
 /**
@@ -225,38 +256,10 @@ function transactItem(table: string, write: AttemptWrite): NamedItem['item'] {
   switch (write.kind) {
     case 'put':
       return { Put: { TableName: table, Item: write.item, ...write.condition } };
-    case 'add': {
-      const fields = Object.entries(write.add);
-      const sets = Object.entries(write.set ?? {});
-      const values = Object.fromEntries([...fields, ...sets].map(([, value], i) => [`:v${i}`, value]));
-      const setClause = sets.map((_, j) => `#f${fields.length + j} = :v${fields.length + j}`).join(', ');
-      return {
-        Update: {
-          TableName: table,
-          Key: write.key,
-          UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}${setClause ? ` SET ${setClause}` : ''}`,
-          ExpressionAttributeNames: Object.fromEntries([...fields, ...sets].map(([field], i) => [`#f${i}`, field])),
-          ...write.condition,
-          ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },
-        },
-      };
-    }
-    case 'set': {
-      const fields = Object.entries(write.set);
-      return {
-        Update: {
-          TableName: table,
-          Key: write.key,
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field])),
-          ...write.condition,
-          ExpressionAttributeValues: {
-            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
-            ...write.condition.ExpressionAttributeValues,
-          },
-        },
-      };
-    }
+    case 'add':
+      return { Update: addUpdate(table, write) };
+    case 'set':
+      return { Update: setUpdate(table, write) };
     case 'answer':
       // Only the first answer to a question of the quiz counts for the quiz's score, and the quiz
       // must still be open (the next read refuses a quiz deleted or closed since this one).

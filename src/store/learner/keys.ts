@@ -12,6 +12,8 @@
  *   state         PK T#<t>#U#<u>  SK STATE#<bank>#<localId>
  *                 GSI1 T#<t>#U#<u>#DUE#<bank> / <due>#<localId>               (due questions)
  *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
+ *                 attempts, v, seen (String Set of local ids), the state aggregates
+ *                 (src/domain/learning/section-aggregate.ts)
  *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
  *   quiz          PK T#<t>#U#<u>  SK QUIZ#<quizId>                            (src/store/quizzes)
  *   quiz attempt  PK T#<t>#U#<u>  SK QATT#<quizId>#<createdAt>#<attemptId>    (src/store/quizzes)
@@ -21,6 +23,7 @@
 import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../../domain/attempts';
 import { EMPTY_PROFILE } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
+import { sumsOf, type SectionAggregate } from '../../domain/learning/section-aggregate';
 import type { Item, Key } from '../batch';
 
 export const userPartition = ({ tenantId, userId }: UserRef): string => `T#${tenantId}#U#${userId}`;
@@ -45,6 +48,7 @@ export const stateKey = (user: UserRef, bankId: string, localId: string): Key =>
   SK: `${statePrefix(bankId)}${localId}`,
 });
 export const dueIndexPartition = (user: UserRef, bankId: string): string => `${userPartition(user)}#DUE#${bankId}`;
+export const userSectionPrefix = (bankId: string): string => `${SECTION_PREFIX}${bankId}#`;
 export const userSectionKey = (user: UserRef, bankId: string, section: string): Key => ({
   PK: userPartition(user),
   SK: `${SECTION_PREFIX}${bankId}#${section}`,
@@ -55,6 +59,8 @@ export const userBankDayKey = (user: UserRef, bankId: string): Key => ({
 });
 
 export const ATTEMPT_PREFIX = 'ATT#';
+/** `v` of a user-section item whose aggregates cover every state of the section. */
+export const SECTION_AGGREGATE_VERSION = 2;
 const IDEMPOTENCY_PREFIX = 'IDEM#';
 const STATE_PREFIX = 'STATE#';
 const SECTION_PREFIX = 'SEC#';
@@ -66,7 +72,7 @@ export type LearnerItem =
   | { kind: 'profile'; profile: ProfileRecord }
   | { kind: 'idempotency'; clientAttemptId: string; attemptSortKey: string }
   | { kind: 'state'; bankId: string; localId: string; state: QuestionStateRecord }
-  | { kind: 'userSection'; bankId: string; section: string; attempts: number }
+  | { kind: 'userSection'; bankId: string; section: string; attempts: number; aggregate: SectionAggregate | null }
   | { kind: 'userBankDay'; bankId: string; lastDay: string }
   | { kind: 'other' };
 
@@ -99,7 +105,13 @@ export function parseLearnerItem(item: Item): LearnerItem {
   }
   if (sk.startsWith(SECTION_PREFIX)) {
     const [bankId, section] = splitBank(sk.slice(SECTION_PREFIX.length));
-    return { kind: 'userSection', bankId, section, attempts: Number(item.attempts ?? 0) };
+    return {
+      kind: 'userSection',
+      bankId,
+      section,
+      attempts: Number(item.attempts ?? 0),
+      aggregate: aggregateFromItem(item),
+    };
   }
   if (sk.startsWith(DAY_PREFIX))
     return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
@@ -205,9 +217,26 @@ export function profileFromItem(item: Item | null): ProfileRecord {
   };
 }
 
-export const userSectionToItem = (user: UserRef, bankId: string, section: string, attempts: number): Item => ({
+/** A user-section item's aggregates: null for an item written before they existed (no `v`). */
+export function aggregateFromItem(item: Item): SectionAggregate | null {
+  if (Number(item.v ?? 0) !== SECTION_AGGREGATE_VERSION) return null;
+  const seen = item.seen instanceof Set ? [...(item.seen as Set<string>)] : [];
+  return { sums: sumsOf(item), seen: seen.sort() };
+}
+
+export const userSectionToItem = (
+  user: UserRef,
+  bankId: string,
+  section: string,
+  attempts: number,
+  aggregate: SectionAggregate,
+): Item => ({
   ...userSectionKey(user, bankId, section),
   attempts,
+  v: SECTION_AGGREGATE_VERSION,
+  ...aggregate.sums,
+  // DynamoDB refuses an empty set: no attribute when no state is in the section
+  ...(aggregate.seen.length > 0 ? { seen: new Set(aggregate.seen) } : {}),
 });
 export const userBankDayToItem = (user: UserRef, bankId: string, lastDay: string): Item => ({
   ...userBankDayKey(user, bankId),

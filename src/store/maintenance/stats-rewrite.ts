@@ -9,7 +9,8 @@
 import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf } from '../../domain/recount';
-import { differingKeys, sameNumber } from '../../domain/recount-compare';
+import { differingKeys, sameAggregate, sameNumber, userSections } from '../../domain/recount-compare';
+import { aggregateOf } from '../../domain/learning/section-aggregate';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
@@ -169,10 +170,10 @@ function userWrites(
     (id) => remove('state')(stateKey(user, ...splitId(id))),
   );
   reconcile(
-    have?.sectionAttempts ?? new Map<string, number>(),
-    want?.sectionAttempts ?? new Map<string, number>(),
-    sameNumber,
-    (id, r) => put('user section')(userSectionToItem(user, ...splitId(id), r)),
+    userSections(have?.sectionAttempts, have?.sectionAggregates),
+    userSections(want?.sectionAttempts, want?.sectionAggregates),
+    (s, r) => sameNumber(s.attempts, r.attempts) && sameAggregate(s.aggregate, r.aggregate),
+    (id, r) => put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, r.aggregate ?? aggregateOf([]))),
     (id) => remove('user section')(userSectionKey(user, ...splitId(id))),
   );
   reconcile(

@@ -131,6 +131,7 @@ function userOf(snapshot: TenantSnapshot, userId: string): StoredUser {
       profile: null,
       states: new Map(),
       sectionAttempts: new Map(),
+      sectionAggregates: new Map(),
       lastDays: new Map(),
       idempotency: new Map(),
     };
@@ -159,6 +160,7 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
     });
   } else if (parsed.kind === 'userSection') {
     user.sectionAttempts.set(globalId(parsed.bankId, parsed.section), parsed.attempts);
+    user.sectionAggregates.set(globalId(parsed.bankId, parsed.section), parsed.aggregate);
   } else {
     user.lastDays.set(parsed.bankId, parsed.lastDay);
   }
