@@ -44,7 +44,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     endpoint: config.dynamodbEndpoint,
     placeholderCredentials: config.placeholderCredentials,
   });
-  const useCases = new UseCaseFactory(dynamo);
+  const useCases = new UseCaseFactory(dynamo, { catalogTrustMs: config.catalogTrustMs });
   const access = new AccessStore(dynamo);
   const authenticator = new Authenticator(access, {
     allowAnonymous: config.allowAnonymous,
@@ -84,13 +84,8 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     }),
     async contextFor({ requestId, headers, sourceIp, bankHint }, admission = newAdmission()) {
       const startedAt = Date.now();
-      // A cold container reads the bank the request names in the same round trip as its API key,
-      // so the request itself then needs one more at most (what is read is checked as always).
-      // Only for a request that could be admitted: something shaped like a key, or none where
-      // keyless calls are allowed; anything else costs no read.
-      const mayBeAdmitted = headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;
       const warming =
-        bankHint && mayBeAdmitted ? useCases.warmBank(bankHint.bankId, { search: bankHint.search }) : undefined;
+        bankHint && mayBeAdmitted(headers, config) ? useCases.warmBank(bankHint.bankId, bankHint) : undefined;
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
         authorization: headers.authorization,
@@ -107,3 +102,11 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     },
   };
 }
+
+/**
+ * Whether to read the bank a request names beside its API key (what is read is checked later as
+ * always): only for a request that could be admitted, with a well-formed key or, where keyless
+ * calls are allowed, none. Anything else is refused without a read.
+ */
+const mayBeAdmitted = (headers: RequestInfo['headers'], config: Config): boolean =>
+  headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;

@@ -34,6 +34,11 @@ export interface Config {
   introspection: boolean;
   /** Per-key limit unless the key has its own (requests per second, burst). */
   rateLimit: { rps: number; burst: number };
+  /**
+   * How long learner analytics (weakTopics) use a held catalog without checking its version
+   * again: the catalog was confirmed current by a bank item read at most this long ago.
+   */
+  catalogTrustMs: number;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -73,8 +78,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowLoopbackOrigins: explicitStage === 'local' && env.NODE_ENV !== 'production',
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
     rateLimit: { rps, burst },
+    catalogTrustMs: CATALOG_TRUST_MS,
   };
 }
+
+/** See Config.catalogTrustMs: section titles and retirements of an import reach weakTopics within a second. */
+export const CATALOG_TRUST_MS = 1_000;
 
 /** npm start's environment: STAGE=local unless the caller chose a stage. */
 export const localServerEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({

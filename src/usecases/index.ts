@@ -2,6 +2,7 @@
  * The use cases of one request, over that request's stores: one object per area, one method per
  * thing a caller does. Resolvers check arguments and map results; everything else happens here.
  */
+import { CATALOG_TRUST_MS } from '../config';
 import type { UserRef } from '../domain/attempts';
 import { CatalogCache, requestStores, type Dynamo, type Stores } from '../store';
 import { ContentQueries } from './content';
@@ -19,9 +20,12 @@ export class UseCases {
   readonly stats: TenantStats;
   readonly search: SearchQueries;
 
-  constructor(private readonly stores: Stores) {
+  constructor(
+    private readonly stores: Stores,
+    options: UseCaseOptions = {},
+  ) {
     this.content = new ContentQueries(stores);
-    this.learner = new LearnerQueries(stores);
+    this.learner = new LearnerQueries(stores, options.catalogTrustMs ?? CATALOG_TRUST_MS);
     this.quizzes = new Quizzes(stores);
     this.stats = new TenantStats(stores);
     this.search = new SearchQueries(stores);
@@ -32,11 +36,19 @@ export class UseCases {
   }
 }
 
+export interface UseCaseOptions {
+  /** See Config.catalogTrustMs. */
+  catalogTrustMs?: number;
+}
+
 /** What lives for the whole container (the catalogs read so far); each request gets its own use cases over it. */
 export class UseCaseFactory {
   private readonly catalogs: CatalogCache;
 
-  constructor(private readonly dynamo: Dynamo) {
+  constructor(
+    private readonly dynamo: Dynamo,
+    private readonly options: UseCaseOptions = {},
+  ) {
     this.catalogs = new CatalogCache(dynamo);
   }
 
@@ -50,7 +62,7 @@ export class UseCaseFactory {
   }
 
   forRequest(): UseCases {
-    return new UseCases(requestStores(this.dynamo, this.catalogs));
+    return new UseCases(requestStores(this.dynamo, this.catalogs), this.options);
   }
 }
 

@@ -98,7 +98,11 @@ export interface AnswerViewer {
 }
 
 export class LearnerQueries {
-  constructor(private readonly stores: Stores) {}
+  constructor(
+    private readonly stores: Stores,
+    /** See Config.catalogTrustMs. */
+    private readonly catalogTrustMs: number,
+  ) {}
 
   /**
    * Whether the caller may see which options are right and why: a secret key (a tenant's server)
@@ -166,20 +170,33 @@ export class LearnerQueries {
     return rankTopics(catalog, topics, size);
   }
 
-  /** weakTopics's one-BatchGetItem read on a warm container; undefined when no catalog is held or it was replaced. */
+  /**
+   * weakTopics on a warm container: one Query of the learner's section items in the bank (their
+   * sums only, not the `seen` sets), whatever their history. The held catalog names the sections;
+   * a bank item read in this container within `catalogTrustMs` confirmed it, or a BatchGetItem
+   * beside the Query does (with the states of retired questions, to leave them out). Undefined
+   * when no catalog is held or an import has replaced it.
+   */
   private async weakTopicsWithHeldCatalog(
     user: UserRef,
     bankId: string,
   ): Promise<{ catalog: Catalog; topics: Map<string, Topic> } | undefined> {
     const held = isBankId(bankId) ? this.stores.content.heldCatalog(bankId) : undefined;
     if (!held) return undefined;
-    const slugs = held.activeSections.map((section) => section.slug);
-    const [version, aggregates, retired] = await this.stores.reads.all([
-      this.stores.content.catalogVersionRead(bankId),
-      this.stores.sections.sectionAggregatesRead(user, bankId, slugs),
-      this.stores.sections.statesRead(user, bankId, retiredIds(held)),
-    ] as const);
-    if (version !== held.version) return undefined;
+    const retiredLocalIds = retiredIds(held);
+    const trusted =
+      retiredLocalIds.length === 0 && this.stores.content.confirmedWithin(bankId, held.version, this.catalogTrustMs);
+    const [aggregates, checked] = await Promise.all([
+      this.stores.sections.sectionAggregates(user, bankId, 'sums'),
+      trusted
+        ? undefined
+        : this.stores.reads.all([
+            this.stores.content.catalogVersionRead(bankId),
+            this.stores.sections.statesRead(user, bankId, retiredLocalIds),
+          ] as const),
+    ]);
+    if (checked && checked[0] !== held.version) return undefined;
+    const retired = checked?.[1] ?? [];
     const now = new Date();
     const topics = aggregates
       ? topicsFromAggregates(aggregates, retired, now)

@@ -41,6 +41,20 @@ export class CatalogCache {
     this.search = new SearchIndexCache(dynamo);
   }
 
+  /** The catalog version each bank item read last named, and when (Date.now()). */
+  private readonly confirmedAt = new Map<string, { version: string; at: number }>();
+
+  /** Notes a bank item read: it named `version` as the bank's current catalog. */
+  noteCurrent(bankId: string, version: string, at = Date.now()): void {
+    this.confirmedAt.set(bankId, { version, at });
+  }
+
+  /** Whether a bank item read within the last `ms` named `version` as current. */
+  confirmedWithin(bankId: string, version: string, ms: number, now = Date.now()): boolean {
+    const confirmed = this.confirmedAt.get(bankId);
+    return confirmed !== undefined && confirmed.version === version && now - confirmed.at <= ms;
+  }
+
   /** Banks being warmed, or tried lately and not found whole: at most one warming Query each per WARM_RETRY_MS. */
   private readonly warming = new Map<string, { done: Promise<void>; until: number }>();
 
@@ -85,6 +99,7 @@ export class CatalogCache {
     const parts = bodiesOf(items, catalogPrefix(bank.catalogVersion));
     if (parts.length !== bank.catalogParts) return;
     this.hold(new Catalog(bank.id, bank.catalogVersion, decodeCatalog(parts)));
+    this.noteCurrent(bank.id, bank.catalogVersion);
     if (bank.searchVersion) this.search.hold(bank, bodiesOf(searchItems, `${SEARCH_PREFIX}${bank.searchVersion}#`));
   }
 

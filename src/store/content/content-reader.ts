@@ -82,7 +82,12 @@ export class ContentReader {
 
   /** The bank item's catalog version (null: no such bank), to check a held catalog with. */
   catalogVersionRead(bankId: string): Read<string | null> {
-    return read([bankKey(bankId)], ([item]) => (item ? bankFromItem(item).catalogVersion : null));
+    return read([bankKey(bankId)], ([item]) => this.seen(bankId, item)?.catalogVersion ?? null);
+  }
+
+  /** Whether a bank item read by this container within the last `ms` named `version` as the bank's catalog. */
+  confirmedWithin(bankId: string, version: string, ms: number): boolean {
+    return this.catalogs.confirmedWithin(bankId, version, ms);
   }
 
   /**
@@ -269,6 +274,7 @@ export class ContentReader {
   private seen(bankId: string, item: Item | null): BankRecord | null {
     const bank = item ? bankFromItem(item) : null;
     this.banksRead.banks.set(bankId, bank);
+    if (bank) this.catalogs.noteCurrent(bankId, bank.catalogVersion);
     return bank;
   }
 

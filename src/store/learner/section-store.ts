@@ -8,12 +8,10 @@ import type { Dynamo } from '../client';
 import { queryAll } from '../query';
 import { read, type Read, type RequestReads } from '../request-reads';
 import {
-  aggregateFromItem,
   parseLearnerItem,
   stateFromItem,
   stateKey,
   userPartition,
-  userSectionKey,
   userSectionPrefix,
 } from './keys';
 
@@ -49,30 +47,6 @@ export class SectionStore {
       aggregates.set(parsed.section, parsed.aggregate);
     }
     return aggregates;
-  }
-
-  /**
-   * The user's items of these sections of a bank, by slug (sections never attempted left out), as
-   * a read to batch with others: null when any item predates the aggregates (no `v`).
-   */
-  sectionAggregatesRead(
-    user: UserRef,
-    bankId: string,
-    slugs: readonly string[],
-  ): Read<Map<string, SectionAggregate> | null> {
-    return read(
-      slugs.map((slug) => userSectionKey(user, bankId, slug)),
-      (items) => {
-        const aggregates = new Map<string, SectionAggregate>();
-        for (const [i, item] of items.entries()) {
-          if (!item) continue;
-          const aggregate = aggregateFromItem(item);
-          if (!aggregate) return null;
-          aggregates.set(slugs[i], aggregate);
-        }
-        return aggregates;
-      },
-    );
   }
 
   /** The user's states of these questions of a bank (missing ones left out), as a read to batch with others. */
