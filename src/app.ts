@@ -84,8 +84,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     }),
     async contextFor({ requestId, headers, sourceIp, bankHint }, admission = newAdmission()) {
       const startedAt = Date.now();
-      const warming =
-        bankHint && mayBeAdmitted(headers, config) ? useCases.warmBank(bankHint.bankId, bankHint) : undefined;
+      const warming = warmNamedBank(useCases, config, { headers, bankHint });
       const caller = await authenticator.authenticate({
         apiKey: headers['x-api-key'],
         authorization: headers.authorization,
@@ -104,9 +103,15 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
 }
 
 /**
- * Whether to read the bank a request names beside its API key (what is read is checked later as
- * always): only for a request that could be admitted, with a well-formed key or, where keyless
- * calls are allowed, none. Anything else is refused without a read.
+ * Reads the bank a request names beside its API key (what is read is checked later as always):
+ * only for a request that could be admitted, with a well-formed key or, where keyless calls are
+ * allowed, none. Anything else is refused without a read.
  */
-const mayBeAdmitted = (headers: RequestInfo['headers'], config: Config): boolean =>
-  headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;
+function warmNamedBank(
+  useCases: UseCaseFactory,
+  config: Config,
+  { headers, bankHint }: Pick<RequestInfo, 'headers' | 'bankHint'>,
+): Promise<void> | undefined {
+  const mayBeAdmitted = headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;
+  return bankHint && mayBeAdmitted ? useCases.warmBank(bankHint.bankId, bankHint) : undefined;
+}
