@@ -233,5 +233,8 @@ const FILTERED_COUNTS = [16, 11, 4];
 const ACROSS_BANKS = ['ml-fundamentals/kernel-trick', 'tagged/1b8763af85a9'];
 /** Single-choice questions of difficulty 1 in ml-fundamentals. */
 const SINGLE_EASY = 7;
-/** A warm startQuiz that returns its questions, filtered or not: the states Query, the put and two BatchGetItems. */
-const START_QUIZ_CALLS = { QueryCommand: 1, PutItemCommand: 1, BatchGetItemCommand: 2 };
+/**
+ * A warm startQuiz (UNIFORM, the default) that returns its questions, filtered or not: the put and
+ * two BatchGetItems (the catalog check, the questions); a uniform draw reads no learner record.
+ */
+const START_QUIZ_CALLS = { PutItemCommand: 1, BatchGetItemCommand: 2 };
