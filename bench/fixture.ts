@@ -26,6 +26,24 @@ export const TENANT_ID = 'bench';
  */
 const BENCH_RATE_LIMIT: RateLimit = { rps: 1_000_000, burst: 1_000_000 };
 
+/**
+ * The environment of a bundled handler started in a child `node`: what Lambda would set, with the
+ * literal values of serverless.yml (`environment`, NODE_OPTIONS included), against the bench's table.
+ */
+export function lambdaEnv(environment: Record<string, string>, endpoint: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    ...environment,
+    STAGE: 'bench',
+    TABLE_NAME,
+    DYNAMODB_ENDPOINT: endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
 export interface Fixture {
   local: LocalDynamoDb;
   /** A client of its own for the raw SDK calls, configured as the app's (src/store/client.ts). */

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBundle, readServerlessSettings } from './bundle';
 import { graphqlEvent } from './events';
-import { BANK_ID, startFixture, TABLE_NAME } from './fixture';
+import { BANK_ID, lambdaEnv, startFixture } from './fixture';
 import { median, round2 } from './stats';
 
 /** us-east-1 list prices for arm64 (USD): per GB-second of duration (first tier), per request. */
@@ -65,17 +65,7 @@ async function main(): Promise<void> {
   try {
     const settings = readServerlessSettings();
     const bundle = await buildBundle(settings, outDir);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      ...settings.fn.environment,
-      STAGE: 'bench',
-      TABLE_NAME,
-      DYNAMODB_ENDPOINT: fixture.local.endpoint,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'bench',
-      AWS_SECRET_ACCESS_KEY: 'bench',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    };
+    const env = lambdaEnv(settings.fn.environment, fixture.local.endpoint);
     const query = `{ randomQuestions(input: { bankId: "${BANK_ID}", count: 10 }) { questions { id text } } }`;
     const event = graphqlEvent(query, 'memory', { 'x-api-key': fixture.apiKey });
     const args = [

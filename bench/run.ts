@@ -32,7 +32,7 @@ import { traceCalls } from './cold-proxy';
 import { measureColdStarts, type Subject } from './cold-start';
 import { buildReplayPlan, sameWork, summarizeTrace } from './cold-trace';
 import { graphqlEvent } from './events';
-import { BANK_ID, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
+import { BANK_ID, lambdaEnv, REGION, startFixture, TABLE_NAME, type Fixture } from './fixture';
 import { measureOperation, type LatencyResult, type Operation } from './latency';
 import { coldRatios, printReport, saveResults, TARGETS, type BundleCold, type ColdResults } from './report';
 import { benchScale, optionsFromEnv } from './scale';
@@ -114,18 +114,7 @@ async function measureCold(fixture: Fixture, outDir: string): Promise<{ cold: Co
   const settings = readServerlessSettings();
   const bundle = await buildBundle(settings, outDir);
   const floorBundle = await buildBundle({ ...settings, fn: { ...settings.fn, entry: SDK_FLOOR_ENTRY } }, outDir);
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    // What Lambda would set, with the literal values of serverless.yml (NODE_OPTIONS included).
-    ...settings.fn.environment,
-    STAGE: 'bench',
-    TABLE_NAME,
-    DYNAMODB_ENDPOINT: fixture.local.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'bench',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
+  const env = lambdaEnv(settings.fn.environment, fixture.local.endpoint);
   const headers = { 'x-api-key': fixture.apiKey };
   const event = graphqlEvent(operations(fixture)[0].query, 'cold', headers);
   const real: Subject = {

@@ -33,6 +33,30 @@ describe('the tenant copy on API keys', () => {
   }
   const copyOf = async (keyId: string) => (await store().apiKeyAccess(keyId))!.tenant;
 
+  /** A key stored as keys were before they carried their tenant: the item alone (the tenant does not list it). */
+  async function givenLegacyKey(tenantId: string, kind: ApiKeyRecord['kind']): Promise<string> {
+    const { key, keyId, hash } = generateApiKey(kind);
+    const createdAt = '2026-01-01T00:00:00.000Z';
+    await dynamo().doc.send(
+      new PutCommand({
+        TableName: dynamo().tableName,
+        Item: {
+          PK: `APIKEY#${keyId}`,
+          SK: 'APIKEY',
+          GSI1PK: `TENANT#${tenantId}#KEYS`,
+          GSI1SK: `${createdAt}#${keyId}`,
+          type: 'ApiKey',
+          keyId,
+          tenantId,
+          kind,
+          hash,
+          createdAt,
+        },
+      }),
+    );
+    return key;
+  }
+
   it('is written with the key and rewritten in the transaction of every tenant change', async () => {
     await createTenant(store(), { id: 'copied', name: 'Copied', origins: ['https://a.example'] });
     const publishable = await createKey(store(), { tenantId: 'copied', kind: 'publishable' });
@@ -112,31 +136,8 @@ describe('the tenant copy on API keys', () => {
 
   it('authenticates a key stored before copies by reading its tenant, until syncKeyCopies gives it one', async () => {
     await createTenant(store(), { id: 'legacy', name: 'Legacy', origins: ['https://old.example'] });
-    const { key, keyId, hash } = generateApiKey('publishable');
-    const record: ApiKeyRecord = {
-      keyId,
-      tenantId: 'legacy',
-      kind: 'publishable',
-      hash,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      revokedAt: null,
-      rateLimit: null,
-    };
     // As the admin CLI wrote keys before: the item alone, no copy, the tenant without live keys.
-    await dynamo().doc.send(
-      new PutCommand({
-        TableName: dynamo().tableName,
-        Item: {
-          PK: `APIKEY#${keyId}`,
-          SK: 'APIKEY',
-          GSI1PK: 'TENANT#legacy#KEYS',
-          GSI1SK: `${record.createdAt}#${keyId}`,
-          type: 'ApiKey',
-          ...record,
-          revokedAt: undefined,
-        },
-      }),
-    );
+    const key = await givenLegacyKey('legacy', 'publishable');
     const revokedBefore = await createKey(store(), { tenantId: 'legacy', kind: 'secret' });
     await store().revokeApiKey(revokedBefore.keyId, '2026-01-02T00:00:00.000Z');
     expect(await coldAuthentication(key, 'https://old.example')).toEqual({
@@ -157,23 +158,7 @@ describe('the tenant copy on API keys', () => {
   it('leaves a tenant with more live keys than one transaction holds as it was', async () => {
     await createTenant(store(), { id: 'crowded', name: 'Crowded' });
     for (let i = 0; i <= MAX_LIVE_KEYS; i++) {
-      const { keyId, hash } = generateApiKey('secret');
-      await dynamo().doc.send(
-        new PutCommand({
-          TableName: dynamo().tableName,
-          Item: {
-            PK: `APIKEY#${keyId}`,
-            SK: 'APIKEY',
-            GSI1PK: 'TENANT#crowded#KEYS',
-            GSI1SK: `2026-01-01T00:00:00.000Z#${keyId}`,
-            keyId,
-            tenantId: 'crowded',
-            kind: 'secret',
-            hash,
-            createdAt: '2026-01-01T00:00:00.000Z',
-          },
-        }),
-      );
+      await givenLegacyKey('crowded', 'secret');
     }
     expect(await store().syncKeyCopies('crowded')).toEqual({ keys: MAX_LIVE_KEYS + 1, synced: false });
     // Its keys keep working at two reads, and changes still apply to the tenant.
