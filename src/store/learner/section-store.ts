@@ -7,13 +7,7 @@ import { AGGREGATE_FIELDS, type SectionAggregate } from '../../domain/learning/s
 import type { Dynamo } from '../client';
 import { queryAll } from '../query';
 import { read, type Read, type RequestReads } from '../request-reads';
-import {
-  parseLearnerItem,
-  stateFromItem,
-  stateKey,
-  userPartition,
-  userSectionPrefix,
-} from './keys';
+import { parseLearnerItem, stateFromItem, stateKey, userPartition, userSectionPrefix } from './keys';
 
 export class SectionStore {
   constructor(
