@@ -19,6 +19,7 @@ describe('readConfig', () => {
       allowLoopbackOrigins: false,
       introspection: true,
       rateLimit: { rps: 20, burst: 40 },
+      catalogTrustMs: 1000,
     });
   });
 
