@@ -9,7 +9,6 @@
  * a minute and a warm request costs no DynamoDB call for authentication. Unknown key ids
  * are remembered briefly, and an address that keeps failing is stopped before it costs reads.
  */
-import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
   isOriginAllowed,
   isUserId,
@@ -24,6 +23,7 @@ import { DomainError } from '../domain/errors';
 import type { AccessStore } from '../store';
 import { FailedAuthLimiter, type FailedAuthPolicy } from './failed-auth-limiter';
 import { IssuerTokens, type JwksPolicy } from './issuer-tokens';
+import { loadJose } from './jose';
 import { LruCache } from './lru-cache';
 import { verifyUserToken } from './user-token';
 
@@ -191,7 +191,7 @@ export class Authenticator {
 /** The token's unverified `iss`, only to choose how to verify it; undefined when it has none. */
 function issuerOf(token: string): string | undefined {
   try {
-    const { iss } = decodeJwt(token);
+    const { iss } = loadJose().decodeJwt(token);
     return typeof iss === 'string' ? iss : undefined;
   } catch {
     return undefined;
@@ -200,7 +200,7 @@ function issuerOf(token: string): string | undefined {
 
 function algorithmOf(token: string): string | undefined {
   try {
-    return decodeProtectedHeader(token).alg;
+    return loadJose().decodeProtectedHeader(token).alg;
   } catch {
     return undefined;
   }

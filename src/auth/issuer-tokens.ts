@@ -4,8 +4,9 @@
  * fetched once (with a timeout), kept for `cacheMaxAgeMs`, and fetched again on an unknown `kid`
  * at most once per `cooldownMs`, so a token with a made-up `kid` cannot make us hammer the issuer.
  */
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { TrustedIssuer } from '../domain/access';
+import { loadJose } from './jose';
 import { LruCache } from './lru-cache';
 
 /** Asymmetric algorithms only: an HS256 token can never pass as an issuer's (its JWKS key is public). */
@@ -37,7 +38,7 @@ export class IssuerTokens {
   /** The user id (the issuer's user claim, as given), or a reason the token is not acceptable. */
   async verify(token: string, issuer: TrustedIssuer): Promise<Verdict> {
     try {
-      const { payload } = await jwtVerify(token, this.keySet(issuer.jwksUrl), {
+      const { payload } = await loadJose().jwtVerify(token, this.keySet(issuer.jwksUrl), {
         algorithms: ISSUER_ALGORITHMS,
         issuer: issuer.issuer,
         audience: issuer.audience,
@@ -57,6 +58,7 @@ export class IssuerTokens {
   private keySet(jwksUrl: string): JWTVerifyGetKey {
     const cached = this.keySets.get(jwksUrl, 0);
     if (cached) return cached;
+    const { createRemoteJWKSet, errors } = loadJose();
     const remote = createRemoteJWKSet(new URL(jwksUrl), {
       timeoutDuration: this.policy.timeoutMs,
       cooldownDuration: this.policy.cooldownMs,
@@ -76,6 +78,7 @@ export class IssuerTokens {
 }
 
 function problemOf(error: unknown): string {
+  const { errors } = loadJose();
   if (error instanceof JwksUnavailable)
     return `the signing keys of the token's issuer could not be fetched (${error.message}); try again later`;
   if (error instanceof errors.JWTExpired) return 'the user token has expired';

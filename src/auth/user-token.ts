@@ -4,9 +4,9 @@
  * JWT library uses a string secret (see userTokenKey). Verified with jose, which refuses `alg: none` and any algorithm
  * other than the one allowed here.
  */
-import { errors, jwtVerify, SignJWT } from 'jose';
 import { userTokenKey } from '../domain/access';
 import { badInput } from '../domain/errors';
+import { loadJose } from './jose';
 
 const ALGORITHM = 'HS256';
 /** Clock skew tolerated between the token's issuer and this server. */
@@ -22,7 +22,7 @@ export async function signUserToken(options: {
   now?: Date;
 }): Promise<string> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  return new SignJWT({})
+  return new (loadJose().SignJWT)({})
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(options.userId)
     .setAudience(options.tenantId)
@@ -38,6 +38,7 @@ export async function verifyUserToken(
   secrets: readonly string[],
 ): Promise<{ userId: string } | { problem: string }> {
   const problem = 'the user token is not valid';
+  const { errors, jwtVerify } = loadJose();
   for (const secret of secrets) {
     try {
       const { payload } = await jwtVerify(token, keyOf(secret), {

@@ -6,7 +6,7 @@
  * learning steps and with fuzz off: the same attempts at the same times always give the same
  * schedule, so a learner's history can be replayed and the tests can pin the numbers.
  */
-import { type Card, computeDecayFactor, createEmptyCard, fsrs, State } from 'ts-fsrs';
+import { type Card, computeDecayFactor, createEmptyCard, type FSRS, fsrs, generatorParameters, State } from 'ts-fsrs';
 import { type Outcome, fsrsRating } from './outcomes';
 
 export type MemoryPhase = 'NEW' | 'LEARNING' | 'REVIEW' | 'RELEARNING';
@@ -35,7 +35,11 @@ export const LEECH_LAPSES = 8;
 
 export const isLeech = (state: MemoryState): boolean => state.lapses >= LEECH_LAPSES;
 
-const scheduler = fsrs({ enable_fuzz: false });
+const PARAMETERS = generatorParameters({ enable_fuzz: false });
+
+/** Built on first use: a cold start whose first request schedules nothing does not pay for it. */
+let built: FSRS | undefined;
+const scheduler = (): FSRS => (built ??= fsrs(PARAMETERS));
 
 const PHASE_OF_STATE: Record<State, MemoryPhase> = {
   [State.New]: 'NEW',
@@ -92,7 +96,7 @@ export function fromCard(card: Card): MemoryState {
 export function reviewMemory(previous: MemoryState | null, outcome: Outcome, at: Date): MemoryState {
   const card = previous === null ? createEmptyCard(at) : toCard(previous);
   const reviewedAt = card.last_review && card.last_review > at ? card.last_review : at;
-  return fromCard(scheduler.next(card, reviewedAt, fsrsRating(outcome)).card);
+  return fromCard(scheduler().next(card, reviewedAt, fsrsRating(outcome)).card);
 }
 
 /**
@@ -102,7 +106,7 @@ export function reviewMemory(previous: MemoryState | null, outcome: Outcome, at:
  */
 export function retrievability(state: MemoryState, at: Date): number {
   if (state.lastReview === null || state.phase === 'NEW') return 0;
-  const recall = scheduler.get_retrievability(toCard(state), at, false);
+  const recall = scheduler().get_retrievability(toCard(state), at, false);
   return Math.round(recall * 10_000) / 10_000;
 }
 
@@ -110,4 +114,4 @@ export function retrievability(state: MemoryState, at: Date): number {
  * The forgetting curve ts-fsrs uses, R = (1 + factor·t/S)^decay (t and S in days), with the
  * scheduler's own constants: section aggregates (section-aggregate.ts) approximate a mean of it.
  */
-export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(scheduler.parameters.w);
+export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(PARAMETERS.w);
