@@ -79,6 +79,15 @@ const STUBS = [
     why: 'the AWS SDK event-stream codec is left out of the Lambda bundle: no DynamoDB operation streams events',
   },
   {
+    // Apollo calls loglevel.getLogger only when it is given no logger; src/graphql/server.ts
+    // gives it ours (structured JSON lines), so loglevel's logger is never made.
+    filter: /^loglevel$/,
+    importer: /@apollo[\\/]server[\\/]/,
+    exports: [],
+    defaultObject: ['getLogger'],
+    why: 'loglevel is left out of the Lambda bundle: give ApolloServer a logger',
+  },
+  {
     // @aws-sdk/core's user-agent code for browsers; Node uses the node variant. (No module of
     // the SDK in package-lock.json imports it today: kept against a version that does again.)
     filter: /^bowser$/,
@@ -97,10 +106,12 @@ const { createHash: nodeCreateHash } = require('node:crypto');
 exports.createHash = (kind) => nodeCreateHash(kind);
 `;
 
-function stubSource({ exports, constants = {}, why }) {
+function stubSource({ exports, defaultObject, constants = {}, why }) {
   // A function, not an arrow: `new` of a stubbed class throws this error too.
   const lines = [`function fail() { throw new Error(${JSON.stringify(`${why} (esbuild-plugins.js)`)}); }`];
   for (const name of exports) lines.push(name === 'default' ? 'export default fail;' : `export const ${name} = fail;`);
+  // A default export that is an object of functions (`loglevel.getLogger(…)`).
+  if (defaultObject) lines.push(`export default { ${defaultObject.map((name) => `${name}: fail`).join(', ')} };`);
   for (const [name, value] of Object.entries(constants)) lines.push(`export const ${name} = ${JSON.stringify(value)};`);
   return lines.join('\n');
 }
@@ -166,6 +177,31 @@ const leaveOutUnusedCode = {
   },
 };
 
+/**
+ * Packages whose modules do nothing at import but define things, though their package.json does
+ * not say so (`sideEffects: false`): saying it for them lets esbuild drop the modules of theirs
+ * we never use. graphql-query-complexity: we use getComplexity and our own estimator, not its
+ * estimators, directive helpers or validation rule.
+ */
+const SIDE_EFFECT_FREE = /^graphql-query-complexity$/;
+
+/** @type {import('esbuild').Plugin} */
+const treeShakeSideEffectFree = {
+  name: 'qbank-tree-shake-side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: SIDE_EFFECT_FREE }, async (args) => {
+      if (args.pluginData === 'qbank-side-effect-free') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'qbank-side-effect-free',
+      });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 const packageOf = (file) => (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(file) ?? [])[1];
 
 /**
@@ -215,4 +251,4 @@ const checkRequiresOfEsBuilds = {
   },
 };
 
-module.exports = [oneCopyOfDualPackages, leaveOutUnusedCode, checkRequiresOfEsBuilds];
+module.exports = [oneCopyOfDualPackages, leaveOutUnusedCode, treeShakeSideEffectFree, checkRequiresOfEsBuilds];

@@ -55,24 +55,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     (error) => logger.warn('rate counter unavailable; admitting', { error: (error as Error).message }),
   );
 
-  /** Charges the caller's key `units` now, or refuses the request with RATE_LIMITED. */
-  async function admit(caller: Caller, units: number, nowMs: number, admission: Admission): Promise<void> {
-    if (!caller.key) return;
-    const limit = caller.key.rateLimit ?? config.rateLimit;
-    const verdict = await limiter.admit(caller.key.keyId, limit, nowMs, units);
-    const resetMs = verdict.allowed ? verdict.resetMs : verdict.retryAfterMs;
-    admission.rateLimit = {
-      quota: limit.burst,
-      windowSeconds: 1,
-      remaining: verdict.remaining,
-      resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)),
-    };
-    if (!verdict.allowed) {
-      throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
-        retryAfterMs: verdict.retryAfterMs,
-      });
-    }
-  }
+  const admit = admitter(config, limiter);
 
   return {
     config,
@@ -81,6 +64,7 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
     // A request pays one unit when it arrives and the rest of its cost once its operation is known.
     server: createApolloServer(config, {
       chargeCost: (context, units) => admit(context.caller, units, Date.now(), context.admission),
+      logger,
     }),
     async contextFor({ requestId, headers, sourceIp, bankHint }, admission = newAdmission()) {
       const startedAt = Date.now();
@@ -114,4 +98,25 @@ function warmNamedBank(
 ): Promise<void> | undefined {
   const mayBeAdmitted = headers['x-api-key'] ? parseApiKey(headers['x-api-key']) !== null : config.allowAnonymous;
   return bankHint && mayBeAdmitted ? useCases.warmBank(bankHint.bankId, bankHint) : undefined;
+}
+
+/** Charges the caller's key `units` now, or refuses the request with RATE_LIMITED. */
+function admitter(config: Config, limiter: RateLimiter) {
+  return async function admit(caller: Caller, units: number, nowMs: number, admission: Admission): Promise<void> {
+    if (!caller.key) return;
+    const limit = caller.key.rateLimit ?? config.rateLimit;
+    const verdict = await limiter.admit(caller.key.keyId, limit, nowMs, units);
+    const resetMs = verdict.allowed ? verdict.resetMs : verdict.retryAfterMs;
+    admission.rateLimit = {
+      quota: limit.burst,
+      windowSeconds: 1,
+      remaining: verdict.remaining,
+      resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)),
+    };
+    if (!verdict.allowed) {
+      throw new DomainError('RATE_LIMITED', 'too many requests for this API key', {
+        retryAfterMs: verdict.retryAfterMs,
+      });
+    }
+  };
 }

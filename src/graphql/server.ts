@@ -10,6 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildASTSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
 import { costLimit, type ChargeCost } from './cost';
 import { errorFormatter, errorReporting } from './errors';
@@ -31,11 +32,13 @@ export const LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxToke
 export interface ServerOptions {
   /** Charges a request's cost beyond its first unit to its key's rate limit (src/app.ts). */
   chargeCost: ChargeCost;
+  /** Where Apollo's own messages go: our JSON lines, not a logger of its own (loglevel). */
+  logger: Logger;
 }
 
 export function createApolloServer(
   config: Pick<Config, 'production' | 'introspection'>,
-  { chargeCost }: ServerOptions,
+  { chargeCost, logger }: ServerOptions,
 ): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
@@ -52,6 +55,7 @@ export function createApolloServer(
   }).protect();
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
+    logger: apolloLogger(logger),
     validationRules: [operationTypeExists, ...armor.validationRules],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: config.introspection,
@@ -82,6 +86,15 @@ export function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
+}
+
+/** Apollo's messages (any value, mostly strings) as our log lines, marked as Apollo's. */
+function apolloLogger(logger: Logger): Logger {
+  const at =
+    (level: keyof Logger) =>
+    (message?: unknown): void =>
+      logger[level](typeof message === 'string' ? message : String(message), { source: 'apollo' });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /**
