@@ -41,8 +41,6 @@ export function lambdaEnv(environment: Record<string, string>, endpoint: string)
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    // What Lambda sets for a cold start that serves a request at once (Config.deferServerBuild).
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   };
 }
 

@@ -29,14 +29,7 @@ export interface App {
   config: Config;
   logger: Logger;
   dynamo: Dynamo;
-  /** Built on first use (config.deferServerBuild: on the first request), else with the app. */
-  readonly server: ApolloServer<GraphQLContext>;
-  serverBuilt(): boolean;
-  /**
-   * Starts the reads contextFor will join (the API key, the bank the request names), without
-   * deciding anything: a cold container's first request overlaps them with the server's build.
-   */
-  startReads(request: RequestInfo): void;
+  server: ApolloServer<GraphQLContext>;
   /**
    * Throws a DomainError (UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED) for requests it refuses;
    * either way `admission` holds what was established before the answer.
@@ -64,27 +57,15 @@ export function createApp(config: Config = readConfig(), logger: Logger = create
 
   const admit = admitter(config, limiter);
 
-  let server: ApolloServer<GraphQLContext> | undefined;
-  const buildServer = (): ApolloServer<GraphQLContext> =>
-    (server ??= createApolloServer(config, {
-      // A request pays one unit when it arrives and the rest of its cost once its operation is known.
-      chargeCost: (context, units) => admit(context.caller, units, Date.now(), context.admission),
-      logger,
-    }));
-  if (!config.deferServerBuild) buildServer();
-
   return {
     config,
     logger,
     dynamo,
-    get server() {
-      return buildServer();
-    },
-    serverBuilt: () => server !== undefined,
-    startReads({ headers, sourceIp, bankHint }) {
-      void warmNamedBank(useCases, config, { headers, bankHint });
-      authenticator.prefetch(headers['x-api-key'], sourceIp);
-    },
+    // A request pays one unit when it arrives and the rest of its cost once its operation is known.
+    server: createApolloServer(config, {
+      chargeCost: (context, units) => admit(context.caller, units, Date.now(), context.admission),
+      logger,
+    }),
     async contextFor({ requestId, headers, sourceIp, bankHint }, admission = newAdmission()) {
       const startedAt = Date.now();
       const warming = warmNamedBank(useCases, config, { headers, bankHint });

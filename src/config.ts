@@ -39,13 +39,6 @@ export interface Config {
    * again: the catalog was confirmed current by a bank item read at most this long ago.
    */
   catalogTrustMs: number;
-  /**
-   * Build the Apollo server on the first request, once that request's reads are on the wire,
-   * instead of at init: in Lambda's on-demand initialization (AWS_LAMBDA_INITIALIZATION_TYPE
-   * `on-demand`) the first request follows init at once, so the build overlaps its round trip.
-   * Off for provisioned concurrency and SnapStart (init long before any request) and off Lambda.
-   */
-  deferServerBuild: boolean;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -86,7 +79,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
     rateLimit: { rps, burst },
     catalogTrustMs: CATALOG_TRUST_MS,
-    deferServerBuild: env.AWS_LAMBDA_INITIALIZATION_TYPE === 'on-demand',
   };
 }
 

@@ -13,7 +13,6 @@ import { bankHintOf } from './graphql/bank-hint';
 import { newAdmission, type Admission } from './graphql/context';
 import { requestRefusal } from './graphql/errors';
 import { logRefusal } from './graphql/plugins';
-import { followOutgoingRequests, outgoingRequestsSent } from './store/requests-sent';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,28 +41,20 @@ interface Exchange {
 export function createLambdaHandler(app: App): LambdaHandler {
   // Keyed by the invocation's Lambda context, which the integration hands to the context function.
   const exchanges = new WeakMap<Context, Exchange>();
-  let integration: ReturnType<typeof startServerAndCreateLambdaHandler> | undefined;
-  const apollo = () =>
-    (integration ??= startServerAndCreateLambdaHandler(
-      app.server,
-      handlers.createAPIGatewayProxyEventV2RequestHandler(),
-      {
-        context: async ({ event, context }) => {
-          const exchange = exchanges.get(context) ?? newExchange(requestInfo(event, context));
-          exchange.logged = true;
-          try {
-            return await app.contextFor(exchange.request, exchange.admission);
-          } catch (error) {
-            const refusal = requestRefusal(error, exchange.request.requestId, app.logger);
-            const { code, http } = refusal.extensions as { code: string; http: { status: number } };
-            refused(app, exchange, { status: http.status, code });
-            throw refusal;
-          }
-        },
-      },
-    ));
-  if (app.config.deferServerBuild) followOutgoingRequests();
-  else apollo();
+  const apollo = startServerAndCreateLambdaHandler(app.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    context: async ({ event, context }) => {
+      const exchange = exchanges.get(context) ?? newExchange(requestInfo(event, context));
+      exchange.logged = true;
+      try {
+        return await app.contextFor(exchange.request, exchange.admission);
+      } catch (error) {
+        const refusal = requestRefusal(error, exchange.request.requestId, app.logger);
+        const { code, http } = refusal.extensions as { code: string; http: { status: number } };
+        refused(app, exchange, { status: http.status, code });
+        throw refusal;
+      }
+    },
+  });
   return async (event, context) => {
     if (event.requestContext.http.method === 'OPTIONS') return preflight(event);
     const exchange = newExchange(requestInfo(event, context));
@@ -74,23 +65,12 @@ export function createLambdaHandler(app: App): LambdaHandler {
     }
     exchanges.set(context, exchange);
     try {
-      if (!integration) await readsOnTheWire(app, exchange.request);
-      const result = (await apollo()(event, context, () => {})) as APIGatewayProxyStructuredResultV2;
+      const result = (await apollo(event, context, () => {})) as APIGatewayProxyStructuredResultV2;
       return finish(app, exchange, asGraphQLResponse(result));
     } finally {
       exchanges.delete(context);
     }
   };
-}
-
-/**
- * The first request of a container that builds its server on demand (config.deferServerBuild):
- * its reads start first, and the build waits until they are written out, so it runs during their
- * round trip rather than before it. What the reads find is joined, and checked, as on any request.
- */
-async function readsOnTheWire(app: App, request: RequestInfo): Promise<void> {
-  app.startReads(request);
-  await outgoingRequestsSent();
 }
 
 const newExchange = (request: RequestInfo): Exchange => ({

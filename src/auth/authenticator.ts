@@ -114,19 +114,6 @@ export class Authenticator {
   }
 
   /**
-   * Starts reading a key that authenticate() will be asked about, so that call joins the read
-   * instead of starting it. Nothing is decided or counted here: a key that is malformed, cached,
-   * known to be unknown, or sent from an address over its failure limit reads nothing.
-   */
-  prefetch(apiKey: string | undefined, sourceIp: string | undefined): void {
-    const parsed = apiKey ? parseApiKey(apiKey) : null;
-    const now = this.now();
-    if (!parsed || this.keys.get(parsed.keyId, now) || this.unknownKeys.get(parsed.keyId, now)) return;
-    if (sourceIp && this.failures.retryAfterMs(sourceIp, now) > 0) return;
-    void this.load(parsed.keyId, now).catch(() => undefined);
-  }
-
-  /**
    * The key's record and tenant. Every failure counts against the source address; an address
    * over its limit is answered from the cache alone (a key verified before still works).
    */

@@ -147,45 +147,4 @@ describe('the first request of a cold container', () => {
       expect([refused.status, api.lastCalls()]).toEqual([401, {}]);
     }
   });
-
-  describe('with the server built on the first request (Lambda on-demand initialization)', () => {
-    const onDemand = () => givenApi(dynamo(), { env: { STAGE: 'prod', AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' } });
-
-    it('builds nothing at init; the first request starts its reads, builds, and costs the same round trips', async () => {
-      const api = onDemand();
-      const tracker = trackRoundTrips(api.app.dynamo);
-      const query = `{ randomQuestions(input: { bankId: "${BANK}", count: 10 }) { questions { id text } } }`;
-      try {
-        const built = [api.app.serverBuilt()];
-        const first = await ask(api, query);
-        built.push(api.app.serverBuilt());
-        const cold = { roundTrips: tracker.roundTrips(), calls: api.lastCalls() };
-        tracker.reset();
-        await ask(api, query);
-        expect({ built, questions: first.body.data.randomQuestions.questions.length, cold }).toEqual({
-          built: [false, true],
-          questions: 10,
-          cold: { roundTrips: 2, calls: { BatchGetItemCommand: 2, QueryCommand: 1 } },
-        });
-        expect({ roundTrips: tracker.roundTrips(), calls: api.lastCalls() }).toEqual({
-          roundTrips: 1,
-          calls: { BatchGetItemCommand: 1 },
-        });
-      } finally {
-        tracker.stop();
-      }
-    });
-
-    it('refuses a first request with a revoked key as at init, then serves the next', async () => {
-      const api = onDemand();
-      const query = `{ randomQuestions(input: { bankId: "${BANK}", count: 1 }) { questions { id } } }`;
-      const refused = await api.send(graphqlEvent({ query }, { headers: { 'x-api-key': tenant.revoked } }));
-      expect([refused.status, refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.message]).toEqual([
-        401,
-        'UNAUTHENTICATED',
-        'this API key has been revoked',
-      ]);
-      expect((await ask(api, query)).body.data.randomQuestions.questions).toHaveLength(1);
-    });
-  });
 });

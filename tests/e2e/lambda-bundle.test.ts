@@ -31,12 +31,7 @@ describe('the Lambda bundle', () => {
   }, 60_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  function subject(
-    query: string,
-    variables: Record<string, unknown>,
-    headers: Record<string, string>,
-    lambda: Record<string, string> = {},
-  ): Subject {
+  function subject(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Subject {
     return {
       name: 'bundle',
       bundle: {
@@ -54,25 +49,17 @@ describe('the Lambda bundle', () => {
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        ...lambda,
       },
     };
   }
 
-  it('answers a key-only request with the server built on it (on-demand init; no token: jose never loaded)', async () => {
+  it('answers a key-only request (no token: jose never loaded)', async () => {
     const query = 'query Q($bank: ID!) { randomQuestions(input: { bankId: $bank, count: 3 }) { questions { id } } }';
-    const { report } = await runOnce(
-      subject(
-        query,
-        { bank: 'ml-junior' },
-        { 'x-api-key': tenant.publishable },
-        { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' },
-      ),
-    );
+    const { report } = await runOnce(subject(query, { bank: 'ml-junior' }, { 'x-api-key': tenant.publishable }));
     expect(report?.ok).toBe(true);
   }, 30_000);
 
-  it('verifies a user token and schedules an attempt (server built at init; jose and FSRS loaded on first use)', async () => {
+  it('verifies a user token and schedules an attempt (jose and FSRS loaded on first use)', async () => {
     const api = givenApi(dynamo());
     const learner = { headers: { 'x-api-key': tenant.secret, 'x-user-id': 'bundle-learner' } };
     const page = await api.send(
@@ -81,7 +68,7 @@ describe('the Lambda bundle', () => {
         learner,
       ),
     );
-    const questionId: string = page.data!.questions.edges[0].node.id;
+    const questionId: string = page.data.questions.edges[0].node.id;
     const mutation = 'mutation R($input: RecordAttemptInput!) { recordAttempt(input: $input) { duplicate } }';
     const input = { questionId, outcome: 'CORRECT', timeSpentMs: 1000, clientAttemptId: 'bundle-1' };
     const token = await tenant.token('bundle-learner');

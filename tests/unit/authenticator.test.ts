@@ -129,44 +129,6 @@ describe('failed authentications per source address', () => {
   });
 });
 
-describe('prefetch', () => {
-  it('starts the read authenticate() then joins: one read for both', async () => {
-    const { auth, reads, addKey, outcome } = given();
-    const key = addKey();
-    auth.prefetch(key, '203.0.113.7');
-    expect(reads.count).toBe(1);
-    expect(await outcome(key)).toBe('allowed');
-    expect(reads.count).toBe(1);
-  });
-
-  it('reads nothing for a missing or malformed key, a cached one, or one known to be unknown', async () => {
-    const { auth, reads, addKey, outcome } = given();
-    auth.prefetch(undefined, '203.0.113.7');
-    auth.prefetch('not-a-key', '203.0.113.7');
-    expect(reads.count).toBe(0);
-    const key = addKey();
-    expect(await outcome(key)).toBe('allowed');
-    auth.prefetch(key, '203.0.113.7');
-    const unknown = generateApiKey('secret').key;
-    expect(await outcome(unknown)).toBe('UNAUTHENTICATED: unknown API key');
-    auth.prefetch(unknown, '203.0.113.7');
-    expect(reads.count).toBe(2);
-  });
-
-  it('reads nothing for an address over its failure limit, and counts no failure itself', async () => {
-    const { auth, reads, addKey, outcome } = given();
-    for (let i = 0; i < 3; i++) await outcome('not-a-key', '198.51.100.1');
-    auth.prefetch(addKey(), '198.51.100.1');
-    expect(reads.count).toBe(0);
-    const unknown = generateApiKey('secret').key;
-    auth.prefetch(unknown, '198.51.100.2');
-    auth.prefetch(unknown, '198.51.100.2');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(reads.count).toBe(1);
-    expect(await outcome(addKey(), '198.51.100.2')).toBe('allowed');
-  });
-});
-
 describe('LruCache', () => {
   it('drops the least recently used entry when full, never all, and forgets expired ones', () => {
     const cache = new LruCache<string, number>(2);

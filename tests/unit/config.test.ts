@@ -20,16 +20,7 @@ describe('readConfig', () => {
       introspection: true,
       rateLimit: { rps: 20, burst: 40 },
       catalogTrustMs: 1000,
-      deferServerBuild: false,
     });
-  });
-
-  it('builds the server on the first request only in Lambda on-demand initialization', () => {
-    expect(
-      ['on-demand', 'provisioned-concurrency', 'snap-start', undefined].map(
-        (type) => readConfig(type === undefined ? {} : { AWS_LAMBDA_INITIALIZATION_TYPE: type }).deferServerBuild,
-      ),
-    ).toEqual([true, false, false, false]);
   });
 
   it('allows keyless calls only with STAGE=local set explicitly and NODE_ENV not production', () => {
