@@ -11,7 +11,7 @@ import { COUNTER_SHARDS } from '../src/domain/attempt-effects';
 import { bankKey, questionKey } from '../src/store/content/keys';
 import { questionCounterKey } from '../src/store/counters/keys';
 import { dueIndexPartition, userPartition, userSectionPrefix } from '../src/store/learner/keys';
-import { queryAll } from '../src/store/query';
+import { prefixRange, queryAll } from '../src/store/query';
 import { RAW_TENANT, TENANT, type BankFixture, type ScaleFixture, type UserFixture } from './scale-fixture';
 import type { BankQuestion } from './scale-history';
 import type { ScaleOperation } from './scale-measure';
@@ -82,12 +82,11 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
 
 /** The user's section items of the bank (one Query page): what the ranking needs since the section aggregates. */
 async function rawSections(raw: Dynamo, userId: string, bankId: string): Promise<void> {
+  // the same key condition as the handler's (SectionStore.sectionAggregates)
+  const range = prefixRange(userSectionPrefix(bankId));
   await queryAll(raw, {
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: {
-      ':pk': userPartition({ tenantId: TENANT, userId }),
-      ':prefix': userSectionPrefix(bankId),
-    },
+    KeyConditionExpression: `PK = :pk AND ${range.condition}`,
+    ExpressionAttributeValues: { ':pk': userPartition({ tenantId: TENANT, userId }), ...range.values },
   });
 }
 

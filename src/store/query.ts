@@ -18,3 +18,12 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/**
+ * A key condition on the sort keys that start with `prefix`, as `SK BETWEEN :lo AND :hi`
+ * (measured faster than `begins_with` on DynamoDB Local; the same items on DynamoDB). '\uffff'
+ * sorts after every character a key of ours holds.
+ */
+export function prefixRange(prefix: string): { condition: string; values: { ':lo': string; ':hi': string } } {
+  return { condition: 'SK BETWEEN :lo AND :hi', values: { ':lo': prefix, ':hi': `${prefix}\uffff` } };
+}

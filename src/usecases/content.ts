@@ -120,7 +120,7 @@ export class ContentQueries {
       return { questions: seeded(questions, seed), poolSize: value, seed, strategy, exhausted: false };
     }
     // Seen questions leave the pool; when it runs out, the weakest seen ones come back first. Which
-    // questions were seen comes from the user's section items (`seen`, one Query per bank, O(sections));
+    // questions were seen comes from the user's seen items (SEEN#, one Query per bank, O(sections));
     // the states themselves are read only when the refill needs their mastery.
     const seen = await this.seenQuestions(user, input);
     const pick = (states: ReadonlyMap<string, QuestionStateRecord> | null) =>
@@ -151,8 +151,9 @@ export class ContentQueries {
   }
 
   /**
-   * The question ids the user has answered in the banks in scope, from the section items' `seen`
-   * sets: one Query per bank. A bank whose items predate the aggregates is read from its states
+   * The question ids the user has answered in the banks in scope, from the SEEN# items: one Query
+   * per bank. A bank without the seen marker (legacy) adds the v2 section items' sets (one more
+   * Query); one whose items predate the aggregates is read from its states
    * (then returned too, so the refill needs no second read).
    */
   private async seenQuestions(
@@ -162,9 +163,11 @@ export class ContentQueries {
     const bankIds = scopedBankIds(scope) ?? (await this.stores.content.banks()).map((bank) => bank.id);
     const perBank = await Promise.all(
       bankIds.map(async (bankId) => {
-        const aggregates = await this.stores.sections.sectionAggregates(user, bankId, 'seen');
-        if (aggregates)
-          return { ids: [...aggregates.values()].flatMap((a) => a.seen.map((localId) => globalId(bankId, localId))) };
+        const { complete, seen } = await this.stores.sections.seenLocalIds(user, bankId);
+        // legacy (no marker): the v2 section items' sets, with what attempts since added to the seen items
+        const legacy = complete ? [] : await this.stores.sections.sectionAggregates(user, bankId);
+        if (legacy)
+          return { ids: [...seen, ...[...legacy.values()].flatMap((a) => a.seen)].map((id) => globalId(bankId, id)) };
         return { states: await this.stores.learner.states(user, bankId) };
       }),
     );

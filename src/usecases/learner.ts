@@ -187,7 +187,7 @@ export class LearnerQueries {
     const trusted =
       retiredLocalIds.length === 0 && this.stores.content.confirmedWithin(bankId, held.version, this.catalogTrustMs);
     const [aggregates, checked] = await Promise.all([
-      this.stores.sections.sectionAggregates(user, bankId, 'sums'),
+      this.stores.sections.sectionAggregates(user, bankId),
       trusted
         ? undefined
         : this.stores.reads.all([

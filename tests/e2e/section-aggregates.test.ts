@@ -4,13 +4,21 @@
  * checks the sums against the replayed states and stats:rebuild completes items written before
  * the aggregates existed.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rebuildStats, verifyStats } from '../../src/admin/stats';
 import type { QuestionStateRecord } from '../../src/domain/attempts';
 import { aggregateOf } from '../../src/domain/learning/section-aggregate';
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { batchWrite } from '../../src/store/batch';
-import { stateToItem, userSectionKey, userSectionToItem } from '../../src/store/learner/keys';
+import {
+  stateToItem,
+  userSectionKey,
+  userSectionToItem,
+  userSeenKey,
+  userSeenMarkerKey,
+  userSeenMarkerToItem,
+  userSeenToItem,
+} from '../../src/store/learner/keys';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { givenTenant, type TenantFixture } from '../support/access';
 import { bankFile } from '../support/banks';
@@ -58,8 +66,21 @@ describe('section aggregates', () => {
       )
     ).Item;
 
-  /** Takes the aggregates off a user's section items, as items written before them look. */
+  const seenItem = async (userId: string, section: string) =>
+    (
+      await dynamo().doc.send(
+        new GetCommand({
+          TableName: dynamo().tableName,
+          Key: userSeenKey({ tenantId: 'acme', userId }, 'agg', section),
+        }),
+      )
+    ).Item;
+
+  /** Takes the aggregates off a user's section items and deletes the seen items, as data written before them looks. */
   async function strip(userId: string): Promise<void> {
+    const user = { tenantId: 'acme', userId };
+    for (const Key of [userSeenMarkerKey(user, 'agg'), ...SECTIONS.map((section) => userSeenKey(user, 'agg', section))])
+      await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key }));
     for (const section of SECTIONS) {
       const item = await sectionItem(userId, section);
       if (!item) continue;
@@ -113,8 +134,12 @@ describe('section aggregates', () => {
     await answer(ann, ANSWERS.slice(1, 2), 'x');
     expect(api.lastCalls()).toEqual({ BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
     const item = await sectionItem('ann', 'alpha');
-    expect(item).toMatchObject({ attempts: 2, v: 2, stAttempts: 2, stCorrect: 1, stScore: 1, reviewed: 2, leeches: 0 });
-    expect(item!.seen).toEqual(new Set(['alpha-0', 'alpha-1']));
+    expect(item).toMatchObject({ attempts: 2, v: 3, stAttempts: 2, stCorrect: 1, stScore: 1, reviewed: 2, leeches: 0 });
+    expect(item!.seen).toBeUndefined();
+    expect(await seenItem('ann', 'alpha')).toEqual({
+      ...userSeenKey({ tenantId: 'acme', userId: 'ann' }, 'agg', 'alpha'),
+      seen: new Set(['alpha-0', 'alpha-1']),
+    });
   });
 
   it('gives the weak topics the states give: tallies and leeches exactly, mean retrievability within the measured error', async () => {
@@ -145,8 +170,8 @@ describe('section aggregates', () => {
     expect(unseen.data.randomQuestions.questions.filter((q: any) => answered.has(q.id))).toEqual([]);
     // the same draw from the items' `seen` sets as from the states
     expect(unseen.data.randomQuestions.questions).toEqual(seenFromItems.data.randomQuestions.questions);
-    // the section items' Query finds no aggregates, then the states Query
-    expect(api.lastCalls()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
+    // the seen range holds no marker, the section items' Query finds no aggregates, then the states Query
+    expect(api.lastCalls()).toEqual({ QueryCommand: 3, BatchGetItemCommand: 1 });
     const quiz = await bea.ask(
       'mutation { startQuiz(input: { bankId: "agg", count: 5, strategy: WEAK_TOPICS }) { id } }',
     );
@@ -170,7 +195,8 @@ describe('section aggregates', () => {
     );
     await rebuildStats(dynamo(), { tenantId: 'acme' });
     expect((await verifyStats(dynamo(), { tenantId: 'acme' })).differences).toEqual([]);
-    expect(await sectionItem('cal', 'gamma')).toMatchObject({ attempts: 3, v: 2, stAttempts: 3, stCorrect: 2 });
+    expect(await sectionItem('cal', 'gamma')).toMatchObject({ attempts: 3, v: 3, stAttempts: 3, stCorrect: 2 });
+    expect((await seenItem('cal', 'gamma'))!.seen).toEqual(new Set(['gamma-5']));
     const after = (await cal.ask(WEAK)).data.weakTopics;
     expect(api.lastCalls()).toEqual({ QueryCommand: 1 });
     expect(after).toEqual(before);
@@ -198,8 +224,8 @@ describe('section aggregates', () => {
 
     await answer(dee, [['beta-1', 'CORRECT']], 'moved');
     expect(checking.lastCalls()).toEqual({ BatchGetItemCommand: 1, TransactWriteItemsCommand: 1 });
-    expect((await sectionItem('dee', 'beta'))!.seen).toEqual(new Set(['beta-0']));
-    expect((await sectionItem('dee', 'gamma'))!.seen).toEqual(new Set(['beta-1', 'gamma-5']));
+    expect((await seenItem('dee', 'beta'))!.seen).toEqual(new Set(['beta-0']));
+    expect((await seenItem('dee', 'gamma'))!.seen).toEqual(new Set(['beta-1', 'gamma-5']));
     const moved = (await dee.ask(WEAK)).data.weakTopics;
     expect(moved.find((t: any) => t.section.id === 'agg/beta').attempts).toBe(2);
     expect(moved.find((t: any) => t.section.id === 'agg/gamma').attempts).toBe(5);
@@ -247,16 +273,15 @@ describe('section aggregates', () => {
         };
       });
       const user = { tenantId: 'acme', userId };
-      const sectionItems = SECTIONS.map((section) => {
+      const sectionItems = SECTIONS.flatMap((section) => {
         const own = states.filter((s) => s.sectionSlug === section);
-        return userSectionToItem(
-          user,
-          'agg',
-          section,
-          own.length,
-          aggregateOf(own.map((state) => ({ localId: state.questionId.split('/')[1], state }))),
-        );
+        const aggregate = aggregateOf(own.map((state) => ({ localId: state.questionId.split('/')[1], state })));
+        return [
+          userSectionToItem(user, 'agg', section, own.length, aggregate),
+          userSeenToItem(user, 'agg', section, aggregate.seen)!,
+        ];
       });
+      sectionItems.push(userSeenMarkerToItem(user, 'agg'));
       await batchWrite(
         dynamo(),
         [...states.map((s) => stateToItem(user, s)), ...sectionItems].map((Item) => ({ PutRequest: { Item } })),

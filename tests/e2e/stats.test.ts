@@ -3,7 +3,14 @@ import type { AttemptRecord, QuestionStateRecord } from '../../src/domain/attemp
 import { reviewMemory } from '../../src/domain/learning/memory';
 import { batchWrite } from '../../src/store/batch';
 import { aggregateOf } from '../../src/domain/learning/section-aggregate';
-import { attemptToItem, profileToItem, stateToItem, userSectionToItem } from '../../src/store/learner/keys';
+import {
+  attemptToItem,
+  profileToItem,
+  stateToItem,
+  userSectionToItem,
+  userSeenMarkerToItem,
+  userSeenToItem,
+} from '../../src/store/learner/keys';
 import { SHIPPED_BANK } from '../support/banks';
 import { useTable } from '../support/dynamo';
 import { givenTenant, type TenantFixture } from '../support/access';
@@ -162,17 +169,14 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
       lastOutcome: 'INCORRECT',
       lastAttemptAt: past.toISOString(),
     }));
+    const aggregate = aggregateOf(states.map((state) => ({ localId: state.questionId.split('/')[1], state })));
     const items = [
       ...records.map((r) => attemptToItem({ tenantId: 'acme', userId }, r)),
       ...states.map((s) => stateToItem({ tenantId: 'acme', userId }, s)),
-      // the section's item, aggregates included, as the attempts would have left it
-      userSectionToItem(
-        { tenantId: 'acme', userId },
-        'ml-junior',
-        'obshchie-voprosy',
-        attempts,
-        aggregateOf(states.map((state) => ({ localId: state.questionId.split('/')[1], state }))),
-      ),
+      // the section's item, aggregates included, its seen item and the bank's seen marker, as the attempts would have left them
+      userSectionToItem({ tenantId: 'acme', userId }, 'ml-junior', 'obshchie-voprosy', attempts, aggregate),
+      userSeenToItem({ tenantId: 'acme', userId }, 'ml-junior', 'obshchie-voprosy', aggregate.seen)!,
+      userSeenMarkerToItem({ tenantId: 'acme', userId }, 'ml-junior'),
       profileToItem(
         { tenantId: 'acme', userId },
         {
@@ -226,7 +230,7 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     attemptsOfQuestion: 1,
     weakTopics: 1, // the held catalog's bank item and the user's items of its sections, in one BatchGetItem (was 2: a Query of every state beside the check)
     dueQuestions: 2, // the due Query, then the questions and the bank item (the held catalog's version) in one BatchGetItem
-    randomExcludeSeen: 2, // the states Query, then the questions and the held catalog's check in one BatchGetItem (was 3: the check went alone)
+    randomExcludeSeen: 2, // the seen items' Query, then the questions and the held catalog's check in one BatchGetItem (was 3: the check went alone)
     questionStats: 1, // the bank, the question and its 4 counter shards in one BatchGetItem
     sectionStats: 5,
     hardestQuestions: 5,

@@ -1,7 +1,7 @@
 /**
  * Writes one attempt's effects (src/domain/attempt-effects.ts) as a single TransactWriteItems:
  * the attempt, its idempotency record, the user's state for the question, the profile, the
- * user's section and day markers, the quiz answer, and the tenant-wide counters.
+ * user's section, seen and day markers, the quiz answer, and the tenant-wide counters.
  *
  * Every decision the attempt took from what it read is conditioned on that read: the state (its
  * attempt count), the section and day markers (which make unique-user counts exact), the quiz
@@ -19,17 +19,8 @@ import { quizAnswerValue, quizAttemptToItem, quizKey } from '../quizzes/keys';
 import type { Item, Key } from '../batch';
 import type { Dynamo } from '../client';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
-import {
-  attemptSortKey,
-  attemptToItem,
-  idempotencyToItem,
-  profileKey,
-  stateToItem,
-  userBankDayKey,
-  userSectionKey,
-  SECTION_AGGREGATE_VERSION,
-} from './keys';
-import { exactDelta } from './exact-decimal';
+import { attemptSortKey, attemptToItem, idempotencyToItem, profileKey, stateToItem, userBankDayKey } from './keys';
+import { userSectionWrites } from './section-writes';
 import { addUpdate, setUpdate } from './update-expressions';
 
 /** The idempotency record exists: this client attempt id was recorded before. */
@@ -56,9 +47,8 @@ export class AttemptConflict extends Error {
   }
 }
 
-type Condition = { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
+export type Condition = { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
 const isNew: Condition = { ConditionExpression: 'attribute_not_exists(PK)' };
-const exists: Condition = { ConditionExpression: 'attribute_exists(PK)' };
 /** The quiz is there (TTL may have deleted it since it was read) and neither finished nor abandoned. */
 const QUIZ_OPEN = 'attribute_exists(PK) AND (attribute_not_exists(#status) OR #status = :open)';
 const quizOpen = {
@@ -157,36 +147,6 @@ function quizWrites(user: UserRef, effects: AttemptEffects, quizId: string): Att
     attemptSortKey: attemptSortKey(attempt.createdAt, attempt.id),
   };
   return [answer, copy];
-}
-
-/**
- * The user's section item: `attempts` +1, the aggregates moved by the state's exact delta, the
- * local id added to `seen`, and `v` set by its first attempt only (docs/data-model.md, "Section
- * aggregates"); a question moved to another section also leaves its old section's item.
- */
-function userSectionWrites(user: UserRef, { userSection }: AttemptEffects): AttemptWrite[] {
-  const { bankId, sectionSlug, seenBefore, localId, sums, movedFrom } = userSection;
-  const writes: AttemptWrite[] = [
-    {
-      name: 'user section',
-      kind: 'add',
-      key: userSectionKey(user, bankId, sectionSlug),
-      add: { attempts: 1, ...exactDelta(sums.after, sums.before) },
-      ...(seenBefore ? {} : { set: { v: SECTION_AGGREGATE_VERSION } }),
-      addToSet: { seen: localId },
-      condition: seenBefore ? exists : isNew,
-    },
-  ];
-  if (movedFrom)
-    writes.push({
-      name: 'user section moved from',
-      kind: 'add',
-      key: userSectionKey(user, bankId, movedFrom.sectionSlug),
-      add: exactDelta(movedFrom.sums.after, movedFrom.sums.before),
-      removeFromSet: { seen: localId },
-      condition: exists,
-    });
-  return writes;
 }
 
 /**

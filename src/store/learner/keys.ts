@@ -12,8 +12,10 @@
  *   state         PK T#<t>#U#<u>  SK STATE#<bank>#<localId>
  *                 GSI1 T#<t>#U#<u>#DUE#<bank> / <due>#<localId>               (due questions)
  *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
- *                 attempts, v, seen (String Set of local ids), the state aggregates
- *                 (src/domain/learning/section-aggregate.ts)
+ *                 attempts, v (3), the state aggregates (src/domain/learning/section-aggregate.ts);
+ *                 a legacy v2 item also holds `seen` (moved to the seen item by stats:rebuild)
+ *   seen set      PK T#<t>#U#<u>  SK SEEN#<bank>#<section>   seen (String Set of local ids)
+ *   seen marker   PK T#<t>#U#<u>  SK SEEN#<bank>#            the bank's seen items are complete
  *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
  *   quiz          PK T#<t>#U#<u>  SK QUIZ#<quizId>                            (src/store/quizzes)
  *   quiz attempt  PK T#<t>#U#<u>  SK QATT#<quizId>#<createdAt>#<attemptId>    (src/store/quizzes)
@@ -53,17 +55,33 @@ export const userSectionKey = (user: UserRef, bankId: string, section: string): 
   PK: userPartition(user),
   SK: `${SECTION_PREFIX}${bankId}#${section}`,
 });
+/** The bank's seen items and its marker (`SEEN#<bank>#`, the shortest key of the range). */
+export const userSeenPrefix = (bankId: string): string => `${SEEN_PREFIX}${bankId}#`;
+export const userSeenKey = (user: UserRef, bankId: string, section: string): Key => ({
+  PK: userPartition(user),
+  SK: `${userSeenPrefix(bankId)}${section}`,
+});
+export const userSeenMarkerKey = (user: UserRef, bankId: string): Key => ({
+  PK: userPartition(user),
+  SK: userSeenPrefix(bankId),
+});
 export const userBankDayKey = (user: UserRef, bankId: string): Key => ({
   PK: userPartition(user),
   SK: `${DAY_PREFIX}${bankId}`,
 });
 
 export const ATTEMPT_PREFIX = 'ATT#';
-/** `v` of a user-section item whose aggregates cover every state of the section. */
-export const SECTION_AGGREGATE_VERSION = 2;
+/**
+ * `v` of a user-section item whose aggregates cover every state of the section: 3, sums only
+ * (the `seen` set on its own SEEN# item); 2, the legacy item that also held `seen`.
+ */
+export const SECTION_AGGREGATE_VERSION = 3;
+export const LEGACY_SECTION_AGGREGATE_VERSION = 2;
 const IDEMPOTENCY_PREFIX = 'IDEM#';
 const STATE_PREFIX = 'STATE#';
 const SECTION_PREFIX = 'SEC#';
+// not a prefix of SECTION_PREFIX nor it of this one ('SEC#' vs 'SEEN#'), so the ranges never overlap
+const SEEN_PREFIX = 'SEEN#';
 const DAY_PREFIX = 'DAY#';
 
 /** A learner's item as the maintenance scan meets it, by what it is. */
@@ -72,7 +90,17 @@ export type LearnerItem =
   | { kind: 'profile'; profile: ProfileRecord }
   | { kind: 'idempotency'; clientAttemptId: string; attemptSortKey: string }
   | { kind: 'state'; bankId: string; localId: string; state: QuestionStateRecord }
-  | { kind: 'userSection'; bankId: string; section: string; attempts: number; aggregate: SectionAggregate | null }
+  | {
+      kind: 'userSection';
+      bankId: string;
+      section: string;
+      attempts: number;
+      aggregate: SectionAggregate | null;
+      /** 3, 2 (legacy: `seen` embedded) or 0 (before the aggregates). */
+      version: number;
+    }
+  | { kind: 'userSeen'; bankId: string; section: string; seen: string[] }
+  | { kind: 'userSeenMarker'; bankId: string }
   | { kind: 'userBankDay'; bankId: string; lastDay: string }
   | { kind: 'other' };
 
@@ -111,7 +139,13 @@ export function parseLearnerItem(item: Item): LearnerItem {
       section,
       attempts: Number(item.attempts ?? 0),
       aggregate: aggregateFromItem(item),
+      version: Number(item.v ?? 0),
     };
+  }
+  if (sk.startsWith(SEEN_PREFIX)) {
+    const [bankId, section] = splitBank(sk.slice(SEEN_PREFIX.length));
+    if (section === '') return { kind: 'userSeenMarker', bankId };
+    return { kind: 'userSeen', bankId, section, seen: seenOf(item) };
   }
   if (sk.startsWith(DAY_PREFIX))
     return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
@@ -217,12 +251,19 @@ export function profileFromItem(item: Item | null): ProfileRecord {
   };
 }
 
-/** A user-section item's aggregates: null for an item written before they existed (no `v`). */
+/**
+ * A user-section item's aggregates: null for an item written before they existed (no `v`). `seen`
+ * is the legacy v2 item's embedded set (empty for v3: the set is on the SEEN# item).
+ */
 export function aggregateFromItem(item: Item): SectionAggregate | null {
-  if (Number(item.v ?? 0) !== SECTION_AGGREGATE_VERSION) return null;
-  const seen = item.seen instanceof Set ? [...(item.seen as Set<string>)] : [];
-  return { sums: sumsOf(item), seen: seen.sort() };
+  const version = Number(item.v ?? 0);
+  if (version !== SECTION_AGGREGATE_VERSION && version !== LEGACY_SECTION_AGGREGATE_VERSION) return null;
+  return { sums: sumsOf(item), seen: seenOf(item) };
 }
+
+/** A String Set attribute `seen`, sorted (empty when absent). */
+export const seenOf = (item: Item): string[] =>
+  item.seen instanceof Set ? [...(item.seen as Set<string>)].sort() : [];
 
 export const userSectionToItem = (
   user: UserRef,
@@ -235,9 +276,11 @@ export const userSectionToItem = (
   attempts,
   v: SECTION_AGGREGATE_VERSION,
   ...aggregate.sums,
-  // DynamoDB refuses an empty set: no attribute when no state is in the section
-  ...(aggregate.seen.length > 0 ? { seen: new Set(aggregate.seen) } : {}),
 });
+/** The section's seen set; null when empty (DynamoDB refuses an empty set: no item then). */
+export const userSeenToItem = (user: UserRef, bankId: string, section: string, seen: string[]): Item | null =>
+  seen.length > 0 ? { ...userSeenKey(user, bankId, section), seen: new Set(seen) } : null;
+export const userSeenMarkerToItem = (user: UserRef, bankId: string): Item => userSeenMarkerKey(user, bankId);
 export const userBankDayToItem = (user: UserRef, bankId: string, lastDay: string): Item => ({
   ...userBankDayKey(user, bankId),
   lastDay,

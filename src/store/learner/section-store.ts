@@ -3,11 +3,11 @@
  * weakTopics, startQuiz(WEAK_TOPICS) and excludeSeen make instead of reading every state.
  */
 import type { QuestionStateRecord, UserRef } from '../../domain/attempts';
-import { AGGREGATE_FIELDS, type SectionAggregate } from '../../domain/learning/section-aggregate';
+import { type SectionAggregate } from '../../domain/learning/section-aggregate';
 import type { Dynamo } from '../client';
-import { queryAll } from '../query';
+import { prefixRange, queryAll } from '../query';
 import { read, type Read, type RequestReads } from '../request-reads';
-import { parseLearnerItem, stateFromItem, stateKey, userPartition, userSectionPrefix } from './keys';
+import { parseLearnerItem, stateFromItem, stateKey, userPartition, userSectionPrefix, userSeenPrefix } from './keys';
 
 export class SectionStore {
   constructor(
@@ -17,22 +17,14 @@ export class SectionStore {
 
   /**
    * The user's section aggregates in a bank, by section slug: one Query of the bank's user-section
-   * items (one page: an item is ~250 bytes plus ~10 bytes per seen question, so a bank would need
-   * ~100,000 answered questions to pass 1 MB). Null when any item predates the aggregates (no
-   * `v`): the caller reads the states instead, until stats:rebuild completes the items.
+   * items (sums only since v3, ~0.3–1.5 KB each: one page). Null when any item predates the
+   * aggregates (no `v`): the caller reads the states instead, until stats:rebuild completes them.
    */
-  async sectionAggregates(
-    user: UserRef,
-    bankId: string,
-    part: 'sums' | 'seen' = 'sums',
-  ): Promise<Map<string, SectionAggregate> | null> {
-    // only what the caller needs: the sums without the `seen` set, or the set alone
-    const names = ['SK', 'v', ...(part === 'sums' ? ['attempts', ...AGGREGATE_FIELDS] : ['seen'])];
+  async sectionAggregates(user: UserRef, bankId: string): Promise<Map<string, SectionAggregate> | null> {
+    const range = prefixRange(userSectionPrefix(bankId));
     const items = await queryAll(this.dynamo, {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPartition(user), ':prefix': userSectionPrefix(bankId) },
-      ProjectionExpression: names.map((_, i) => `#p${i}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#p${i}`, name])),
+      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
+      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
     });
     const aggregates = new Map<string, SectionAggregate>();
     for (const item of items) {
@@ -41,6 +33,28 @@ export class SectionStore {
       aggregates.set(parsed.section, parsed.aggregate);
     }
     return aggregates;
+  }
+
+  /**
+   * The local ids the user has answered in a bank, from its SEEN# items: one Query of the bank's
+   * seen range (its sets and marker). `complete` when the marker is there; without it (items
+   * written before the seen items, until stats:rebuild) the caller adds the legacy v2 section
+   * items' sets, or reads the states.
+   */
+  async seenLocalIds(user: UserRef, bankId: string): Promise<{ complete: boolean; seen: string[] }> {
+    const range = prefixRange(userSeenPrefix(bankId));
+    const items = await queryAll(this.dynamo, {
+      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
+      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
+    });
+    let complete = false;
+    const seen: string[] = [];
+    for (const item of items) {
+      const parsed = parseLearnerItem(item);
+      if (parsed.kind === 'userSeenMarker') complete = true;
+      else if (parsed.kind === 'userSeen') seen.push(...parsed.seen);
+    }
+    return { complete, seen };
   }
 
   /** The user's states of these questions of a bank (missing ones left out), as a read to batch with others. */

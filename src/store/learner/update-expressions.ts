@@ -22,10 +22,11 @@ export function addUpdate(table: string, write: AddWrite) {
   return {
     TableName: table,
     Key: write.key,
-    UpdateExpression:
-      `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}` +
+    UpdateExpression: (
+      (fields.length > 0 ? `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}` : '') +
       (setClause ? ` SET ${setClause}` : '') +
-      (deleteClause ? ` DELETE ${deleteClause}` : ''),
+      (deleteClause ? ` DELETE ${deleteClause}` : '')
+    ).trim(),
     ExpressionAttributeNames: Object.fromEntries(all.map(([field], i) => [`#f${i}`, field])),
     ...write.condition,
     ExpressionAttributeValues: { ...values, ...write.condition?.ExpressionAttributeValues },

@@ -9,8 +9,7 @@
 import { attemptFingerprint, type UserRef } from '../../domain/attempts';
 import type { Difference, Recount } from '../../domain/recount';
 import { attemptSortKeyOf } from '../../domain/recount';
-import { differingKeys, sameAggregate, sameNumber, userSections } from '../../domain/recount-compare';
-import { aggregateOf } from '../../domain/learning/section-aggregate';
+import { differingKeys, sameNumber } from '../../domain/recount-compare';
 import { batchWrite, chunk, type Item, type Key, type WriteRequest } from '../batch';
 import type { Dynamo } from '../client';
 import {
@@ -29,11 +28,10 @@ import {
   stateToItem,
   userBankDayKey,
   userBankDayToItem,
-  userSectionKey,
-  userSectionToItem,
 } from '../learner/keys';
 import { TransactionCancelled, transactWrite, type NamedItem } from '../transaction';
 import type { TenantSnapshot } from './tenant-snapshot';
+import { reconcile, splitId, userSectionRewrites } from './user-section-rewrite';
 
 /** Items per TransactWriteItems of a user's rewrite, the profile guard included. */
 const TRANSACTION_ITEMS = 25;
@@ -52,10 +50,6 @@ export interface RebuildSummary {
 }
 
 /** `<bank>/<rest>` → [bank, rest] (bank ids hold no '/'). */
-function splitId(id: string): [string, string] {
-  const slash = id.indexOf('/');
-  return [id.slice(0, slash), id.slice(slash + 1)];
-}
 
 /**
  * Writes the recounted values of every record with a difference: a counter's totals into shard 0
@@ -127,23 +121,6 @@ function counterRequests(
   return requests;
 }
 
-/** Puts what the recount wants and deletes what it does not, for every key either side has. */
-function reconcile<V, W>(
-  have: ReadonlyMap<string, V>,
-  want: ReadonlyMap<string, W>,
-  same: (have: V, want: W) => boolean,
-  put: (key: string, want: W) => void,
-  remove: (key: string) => void,
-): void {
-  for (const key of new Set([...have.keys(), ...want.keys()])) {
-    const s = have.get(key);
-    const r = want.get(key);
-    if (s !== undefined && r !== undefined && same(s, r)) continue;
-    if (r !== undefined) put(key, r);
-    else remove(key);
-  }
-}
-
 /** The writes that make one user's records match the recount (the profile guard comes later). */
 function userWrites(
   table: string,
@@ -169,13 +146,7 @@ function userWrites(
     (_, r) => put('state')(stateToItem(user, r)),
     (id) => remove('state')(stateKey(user, ...splitId(id))),
   );
-  reconcile(
-    userSections(have?.sectionAttempts, have?.sectionAggregates),
-    userSections(want?.sectionAttempts, want?.sectionAggregates),
-    (s, r) => sameNumber(s.attempts, r.attempts) && sameAggregate(s.aggregate, r.aggregate),
-    (id, r) => put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, r.aggregate ?? aggregateOf([]))),
-    (id) => remove('user section')(userSectionKey(user, ...splitId(id))),
-  );
+  userSectionRewrites(user, have, want, put, remove);
   reconcile(
     have?.lastDays ?? new Map<string, string>(),
     want?.lastDays ?? new Map<string, string>(),

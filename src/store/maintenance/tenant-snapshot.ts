@@ -19,7 +19,8 @@ import { isTenantItem, tenantIdOfItem, tenantKey, TENANTS_INDEX_PARTITION, userP
 import { batchGet, type Item, type Key } from '../batch';
 import type { Dynamo } from '../client';
 import { parseCounterItem } from '../counters/keys';
-import { parseLearnerItem, parseUserPartition } from '../learner/keys';
+import { aggregateOf } from '../../domain/learning/section-aggregate';
+import { parseLearnerItem, parseUserPartition, SECTION_AGGREGATE_VERSION } from '../learner/keys';
 
 const SCAN_SEGMENTS = 4;
 
@@ -64,6 +65,7 @@ export async function readTenants(dynamo: Dynamo, tenantId?: string): Promise<Te
   // A prefix scan can also meet another tenant's items (the caller checks ids; this keeps a
   // snapshot from ever mixing one tenant's users with another's counters).
   if (tenantId) for (const id of snapshots.keys()) if (id !== tenantId) snapshots.delete(id);
+  for (const snapshot of snapshots.values()) for (const user of snapshot.stored.users.values()) joinSeen(user);
   return [...snapshots.values()].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
 }
 
@@ -159,9 +161,45 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
       scoreSum: Number(scoreSum ?? 0),
     });
   } else if (parsed.kind === 'userSection') {
-    user.sectionAttempts.set(globalId(parsed.bankId, parsed.section), parsed.attempts);
-    user.sectionAggregates.set(globalId(parsed.bankId, parsed.section), parsed.aggregate);
+    const id = globalId(parsed.bankId, parsed.section);
+    user.sectionAttempts.set(id, parsed.attempts);
+    user.sectionAggregates.set(id, parsed.aggregate);
+    seenOfUser(user).versions.set(id, parsed.version);
+  } else if (parsed.kind === 'userSeen') {
+    seenOfUser(user).sets.set(globalId(parsed.bankId, parsed.section), parsed.seen);
+  } else if (parsed.kind === 'userSeenMarker') {
+    seenOfUser(user).markers.add(parsed.bankId);
   } else {
     user.lastDays.set(parsed.bankId, parsed.lastDay);
   }
+}
+
+/** What the scan met of a user's seen items, until joinSeen puts it into the aggregates. */
+type SeenItems = { versions: Map<string, number>; sets: Map<string, string[]>; markers: Set<string> };
+const seenItems = new WeakMap<StoredUser, SeenItems>();
+function seenOfUser(user: StoredUser): SeenItems {
+  if (!seenItems.has(user)) seenItems.set(user, { versions: new Map(), sets: new Map(), markers: new Set() });
+  return seenItems.get(user)!;
+}
+
+/**
+ * The stored aggregates as the recount compares them: a v3 section item's `seen` is its SEEN#
+ * item's set; an item of a bank without the seen marker, or a legacy v2 item (`seen` embedded),
+ * counts as incomplete (null), so stats:verify lists it as `userSection.v` and stats:rebuild
+ * rewrites it as v3 with its SEEN# item and the marker. A SEEN# item without its section item
+ * shows as a section whose sums are all 0, so it differs and is removed.
+ */
+function joinSeen(user: StoredUser): void {
+  const seen = seenItems.get(user);
+  if (!seen) return;
+  for (const [id, aggregate] of user.sectionAggregates) {
+    const complete =
+      seen.markers.has(id.slice(0, id.indexOf('/'))) && seen.versions.get(id) === SECTION_AGGREGATE_VERSION;
+    user.sectionAggregates.set(id, aggregate && complete ? { ...aggregate, seen: seen.sets.get(id) ?? [] } : null);
+  }
+  for (const [id, set] of seen.sets)
+    if (!user.sectionAggregates.has(id)) {
+      user.sectionAttempts.set(id, 0);
+      user.sectionAggregates.set(id, { ...aggregateOf([]), seen: set });
+    }
 }
