@@ -68,7 +68,7 @@ describe('the Lambda bundle', () => {
         learner,
       ),
     );
-    const questionId: string = page.data.questions.edges[0].node.id;
+    const questionId: string = page.data!.questions.edges[0].node.id;
     const mutation = 'mutation R($input: RecordAttemptInput!) { recordAttempt(input: $input) { duplicate } }';
     const input = { questionId, outcome: 'CORRECT', timeSpentMs: 1000, clientAttemptId: 'bundle-1' };
     const token = await tenant.token('bundle-learner');
