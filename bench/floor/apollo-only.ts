@@ -15,8 +15,12 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import { buildASTSchema, parse } from 'graphql';
 import { typeDefs } from '../../src/graphql/generated/typedefs';
 
+/** Apollo's own default (loglevel) is a stub in the Lambda bundle (esbuild-plugins.js), as in src/graphql/server.ts. */
+const silent = (): void => undefined;
+
 const server = new ApolloServer({
   schema: buildASTSchema(parse(typeDefs)),
+  logger: { debug: silent, info: silent, warn: silent, error: silent },
   introspection: false,
   // As src/graphql/server.ts: the Lambda bundle leaves these plugins out (esbuild-plugins.js).
   plugins: [

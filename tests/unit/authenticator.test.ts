@@ -126,6 +126,16 @@ describe('failed authentications per source address', () => {
     expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(addressBucket('::ffff:192.0.2.1')).toBe('192.0.2.1');
     expect(addressBucket('192.0.2.1')).toBe('192.0.2.1');
+    expect(addressBucket('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(addressBucket('2001:DB8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+  });
+
+  it('take anything that is not an IPv6 address as it is, up to 64 characters', () => {
+    expect(addressBucket('1::2::3')).toBe('1::2::3');
+    expect(addressBucket('1:2:3:4:5:6:7:8:9')).toBe('1:2:3:4:5:6:7:8:9');
+    expect(addressBucket('test-invoke-source-ip')).toBe('test-invoke-source-ip');
+    expect(addressBucket('g::1')).toBe('g::1');
+    expect(addressBucket('x'.repeat(100))).toBe('x'.repeat(64));
   });
 });
 
