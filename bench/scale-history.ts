@@ -8,7 +8,7 @@
  * set. So the table holds what the same attempts recorded one by one would have left, and
  * `stats:verify` agrees with it.
  */
-import { planAttempt, type AttemptEffects } from '../src/domain/attempt-effects';
+import { planAttempt, type AttemptEffects, type SectionRead } from '../src/domain/attempt-effects';
 import { EMPTY_PROFILE, type AttemptInput, type ProfileRecord, type QuestionStateRecord } from '../src/domain/attempts';
 import { parseGlobalId } from '../src/domain/ids';
 import { defaultScore, type Outcome } from '../src/domain/learning/outcomes';
@@ -77,7 +77,7 @@ export function planHistory(spec: HistorySpec): History {
   const end = spec.now.getTime() - 3_600_000;
   const span = (spec.days ?? 60) * 86_400_000;
   const states = new Map<string, QuestionStateRecord>();
-  const sections = new Set<string>();
+  const sections = new Map<string, SectionRead>();
   let profile: ProfileRecord = EMPTY_PROFILE;
   let lastDayInBank: string | null = null;
   const effects: AttemptEffects[] = [];
@@ -99,6 +99,8 @@ export function planHistory(spec: HistorySpec): History {
       state: states.get(question.id) ?? null,
       profile,
       seenSection: sections.has(question.sectionSlug),
+      // what the attempt's read would see of the section item: its packed copy is then current
+      sectionRead: sections.get(question.sectionSlug) ?? null,
       lastDayInBank,
       quiz: null,
     };
@@ -111,7 +113,8 @@ export function planHistory(spec: HistorySpec): History {
     );
     effects.push(planned);
     states.set(question.id, planned.state.next);
-    sections.add(question.sectionSlug);
+    const { packed } = planned.userSection;
+    if (packed) sections.set(question.sectionSlug, { attempts: packed.attempts, rev: packed.rev, sums: packed.sums });
     profile = planned.profile.next;
     lastDayInBank = planned.userBankDay.day;
   }

@@ -10,7 +10,7 @@ import type { Dynamo } from '../src/store/client';
 import { COUNTER_SHARDS } from '../src/domain/attempt-effects';
 import { bankKey, questionKey } from '../src/store/content/keys';
 import { questionCounterKey } from '../src/store/counters/keys';
-import { dueIndexPartition, userPartition, userSectionPrefix } from '../src/store/learner/keys';
+import { dueIndexPartition, userPackPrefix, userPartition } from '../src/store/learner/keys';
 import { prefixRange, queryAll } from '../src/store/query';
 import { RAW_TENANT, TENANT, type BankFixture, type ScaleFixture, type UserFixture } from './scale-fixture';
 import type { BankQuestion } from './scale-history';
@@ -80,10 +80,10 @@ function contentOperations(raw: Dynamo, bank: BankFixture, headers: Record<strin
   ];
 }
 
-/** The user's section items of the bank (one Query page): what the ranking needs since the section aggregates. */
+/** The packed copies of the user's section sums in the bank (one Query page): what the ranking needs. */
 async function rawSections(raw: Dynamo, userId: string, bankId: string): Promise<void> {
-  // the same key condition as the handler's (SectionStore.sectionAggregates)
-  const range = prefixRange(userSectionPrefix(bankId));
+  // the same key condition as the handler's (SectionStore.sectionSums)
+  const range = prefixRange(userPackPrefix(bankId));
   await queryAll(raw, {
     KeyConditionExpression: `PK = :pk AND ${range.condition}`,
     ExpressionAttributeValues: { ':pk': userPartition({ tenantId: TENANT, userId }), ...range.values },
@@ -128,7 +128,7 @@ function learningOperations(
         'query($b: ID!) { weakTopics(bankId: $b, limit: 5) { section { id title } attempts correctRate mastery confidence meanRetrievability leeches } }',
       variables: () => ({ b: bankId }),
       headers,
-      // The user's section items in the bank (one Query): the aggregates the ranking needs.
+      // The packed copies of the user's section sums in the bank (one Query): what the ranking needs.
       raw: () => rawSections(raw, u, bankId),
       rawChecked: async () => {
         await Promise.all([rawSections(raw, u, bankId), batchGet(raw, [bankKey(bankId)])]);

@@ -17,7 +17,14 @@ import {
   type QuizRecord,
 } from './attempts';
 import { reviewMemory } from './learning/memory';
-import { emptySums, stateTerms, type SectionSums } from './learning/section-aggregate';
+import {
+  addSums,
+  emptySums,
+  stateTerms,
+  sumsDelta,
+  type PackedSums,
+  type SectionSums,
+} from './learning/section-aggregate';
 import { extendStreak, utcDay } from './learning/streak';
 import { bucketOf } from './learning/time-histogram';
 import type { ActivityCounts, QuestionCounts, SectionCounts } from './counters';
@@ -41,9 +48,23 @@ export interface CurrentRecords {
   profile: ProfileRecord;
   /** Whether the user has attempted anything in the question's section before. */
   seenSection: boolean;
+  /**
+   * The user's section item as read (its attempt count, revision and sums; sums null for an item
+   * whose aggregates are incomplete), when the caller read it: the attempt then writes the section's
+   * packed sums as of its own revision. Undefined: not read, the packed sums are left stale.
+   */
+  sectionRead?: SectionRead | null;
   /** The last UTC day the user attempted anything in the bank. */
   lastDayInBank: string | null;
   quiz: QuizRecord | null;
+}
+
+/** A user's section item as an attempt reads it. */
+export interface SectionRead {
+  attempts: number;
+  /** `rev`: moved on by every write to the item's sums (0 on items from before it). */
+  rev: number;
+  sums: SectionSums | null;
 }
 
 /** Which distinct-user counters an attempt adds one to. */
@@ -87,6 +108,11 @@ export interface AttemptEffects {
     /** The delta, as `after − before` (the store subtracts them exactly, in decimal). */
     sums: { after: SectionSums; before: SectionSums | null };
     movedFrom: { sectionSlug: string; sums: { after: SectionSums; before: SectionSums } } | null;
+    /**
+     * The section's sums after this attempt, as of the item's next revision (read `rev` + 1), for
+     * its packed copy; null when the attempt did not read complete sums (the copy is left stale).
+     */
+    packed: (PackedSums & { rev: number }) | null;
   };
   /** The user's last day in the bank, moved from what was read. */
   userBankDay: { bankId: string; day: string; previousDay: string | null };
@@ -175,6 +201,8 @@ function userSectionEffects(
 ): AttemptEffects['userSection'] {
   const previous = current.state;
   const moved = previous !== null && previous.sectionSlug !== subject.sectionSlug;
+  const delta = sumsDelta(moved ? null : previous, next);
+  const read = current.seenSection ? current.sectionRead : { attempts: 0, rev: 0, sums: emptySums() };
   return {
     bankId: subject.bankId,
     sectionSlug: subject.sectionSlug,
@@ -183,6 +211,9 @@ function userSectionEffects(
     sums: { after: stateTerms(next), before: moved || previous === null ? null : stateTerms(previous) },
     movedFrom: moved
       ? { sectionSlug: previous.sectionSlug, sums: { after: emptySums(), before: stateTerms(previous) } }
+      : null,
+    packed: read?.sums
+      ? { attempts: read.attempts + 1, rev: read.rev + 1, sums: addSums(read.sums, delta) }
       : null,
   };
 }

@@ -161,7 +161,7 @@ export class LearnerQueries {
     if (warm) return rankTopics(warm.catalog, warm.topics, size);
     const [catalog, aggregates] = await Promise.all([
       catalogOf(this.stores, bankId),
-      this.stores.sections.sectionAggregates(user, bankId),
+      this.stores.sections.sectionSums(user, bankId),
     ]);
     const now = new Date();
     const topics = aggregates
@@ -187,7 +187,7 @@ export class LearnerQueries {
     const trusted =
       retiredLocalIds.length === 0 && this.stores.content.confirmedWithin(bankId, held.version, this.catalogTrustMs);
     const [aggregates, checked] = await Promise.all([
-      this.stores.sections.sectionAggregates(user, bankId),
+      this.stores.sections.sectionSums(user, bankId),
       trusted
         ? undefined
         : this.stores.reads.all([

@@ -50,7 +50,7 @@ export class Quizzes {
     const [catalogs, states, aggregates] = await Promise.all([
       catalogsInScope(this.stores.content, input),
       needsStates(request.strategy) ? this.stores.learner.states(user, input.bankId) : [],
-      weakTopics ? this.stores.sections.sectionAggregates(user, input.bankId) : null,
+      weakTopics ? this.stores.sections.sectionSums(user, input.bankId) : null,
     ]);
     // items that predate the aggregates: weigh the sections from the states, as before
     const fallback = weakTopics && aggregates === null ? await this.stores.learner.states(user, input.bankId) : [];

@@ -15,7 +15,11 @@ import {
   userSectionKey,
   userSectionToItem,
   userSeenKey,
+  userPackKey,
+  userPackMarkerKey,
   userSeenMarkerKey,
+  userPackMarkerToItem,
+  userPackToItem,
   userSeenMarkerToItem,
   userSeenToItem,
 } from '../../src/store/learner/keys';
@@ -79,7 +83,12 @@ describe('section aggregates', () => {
   /** Takes the aggregates off a user's section items and deletes the seen items, as data written before them looks. */
   async function strip(userId: string): Promise<void> {
     const user = { tenantId: 'acme', userId };
-    for (const Key of [userSeenMarkerKey(user, 'agg'), ...SECTIONS.map((section) => userSeenKey(user, 'agg', section))])
+    const sideKeys = [
+      userSeenMarkerKey(user, 'agg'),
+      userPackMarkerKey(user, 'agg'),
+      ...SECTIONS.flatMap((section) => [userSeenKey(user, 'agg', section), userPackKey(user, 'agg', section)]),
+    ];
+    for (const Key of sideKeys)
       await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key }));
     for (const section of SECTIONS) {
       const item = await sectionItem(userId, section);
@@ -152,7 +161,8 @@ describe('section aggregates', () => {
 
     await strip('bea'); // items without aggregates: weakTopics reads every state instead
     const fromStates = (await bea.ask(WEAK)).data.weakTopics;
-    expect(api.lastCalls()).toEqual({ QueryCommand: 2 }); // the section items, then every state
+    // the packed copies (no marker), the section items (no aggregates), then every state
+    expect(api.lastCalls()).toEqual({ QueryCommand: 3 });
     const exact = ({ meanRetrievability: _r, ...rest }: any) => rest;
     expect(fromAggregates.map(exact)).toEqual(fromStates.map(exact));
     expect(fromAggregates.map((t: any) => t.section.id)).toEqual(['agg/beta', 'agg/alpha', 'agg/gamma']);
@@ -277,11 +287,12 @@ describe('section aggregates', () => {
         const own = states.filter((s) => s.sectionSlug === section);
         const aggregate = aggregateOf(own.map((state) => ({ localId: state.questionId.split('/')[1], state })));
         return [
-          userSectionToItem(user, 'agg', section, own.length, aggregate),
+          userSectionToItem(user, 'agg', section, own.length, aggregate, 1),
+          userPackToItem(user, 'agg', section, { attempts: own.length, sums: aggregate.sums }, 1),
           userSeenToItem(user, 'agg', section, aggregate.seen)!,
         ];
       });
-      sectionItems.push(userSeenMarkerToItem(user, 'agg'));
+      sectionItems.push(userSeenMarkerToItem(user, 'agg'), userPackMarkerToItem(user, 'agg'));
       await batchWrite(
         dynamo(),
         [...states.map((s) => stateToItem(user, s)), ...sectionItems].map((Item) => ({ PutRequest: { Item } })),

@@ -8,6 +8,8 @@ import {
   profileToItem,
   stateToItem,
   userSectionToItem,
+  userPackMarkerToItem,
+  userPackToItem,
   userSeenMarkerToItem,
   userSeenToItem,
 } from '../../src/store/learner/keys';
@@ -173,10 +175,19 @@ describe('cost: the same DynamoDB calls for 10 and for 2,000 attempts', () => {
     const items = [
       ...records.map((r) => attemptToItem({ tenantId: 'acme', userId }, r)),
       ...states.map((s) => stateToItem({ tenantId: 'acme', userId }, s)),
-      // the section's item, aggregates included, its seen item and the bank's seen marker, as the attempts would have left them
-      userSectionToItem({ tenantId: 'acme', userId }, 'ml-junior', 'obshchie-voprosy', attempts, aggregate),
+      // the section's item, aggregates included, its packed copy and seen item and the bank's
+      // markers, as the attempts would have left them
+      userSectionToItem({ tenantId: 'acme', userId }, 'ml-junior', 'obshchie-voprosy', attempts, aggregate, 1),
+      userPackToItem(
+        { tenantId: 'acme', userId },
+        'ml-junior',
+        'obshchie-voprosy',
+        { attempts, sums: aggregate.sums },
+        1,
+      ),
       userSeenToItem({ tenantId: 'acme', userId }, 'ml-junior', 'obshchie-voprosy', aggregate.seen)!,
       userSeenMarkerToItem({ tenantId: 'acme', userId }, 'ml-junior'),
+      userPackMarkerToItem({ tenantId: 'acme', userId }, 'ml-junior'),
       profileToItem(
         { tenantId: 'acme', userId },
         {

@@ -4,6 +4,8 @@ import { forgettingCurve, reviewMemory, retrievability } from '../../src/domain/
 import type { Outcome } from '../../src/domain/learning/outcomes';
 import { seededRandom } from '../../src/domain/sampling';
 import {
+  packSums,
+  unpackSums,
   addSums,
   aggregateOf,
   approximateMeanRetrievability,
@@ -153,5 +155,33 @@ describe('section aggregates', () => {
     expect(mean(all.vsContinuous)).toBeLessThan(0.002);
     expect(max(all.vsExact)).toBeLessThan(0.055);
     expect(mean(all.vsExact)).toBeLessThan(0.005);
+  });
+});
+
+describe('packed sums', () => {
+  it('keep every sum, leaving out zero counts and the bins a state left (their float residue too)', () => {
+    const sums = { stAttempts: 3, stCorrect: 0, stScore: 1.5, rp1n: 2, rp1i: 0.9, rp11n: 0, rp11i: 1e-17, rm2n: 1e-16 };
+    expect(JSON.parse(packSums({ attempts: 4, sums }))).toEqual({
+      a: 4,
+      s: { stAttempts: 3, stScore: 1.5, rp1n: 2, rp1i: 0.9 },
+    });
+    expect(unpackSums(packSums({ attempts: 4, sums }))).toEqual({
+      attempts: 4,
+      sums: { stAttempts: 3, stScore: 1.5, rp1n: 2, rp1i: 0.9 },
+    });
+  });
+
+  it('read anything else as no copy', () => {
+    for (const text of [
+      undefined,
+      7,
+      '',
+      'not json',
+      '{"s":{}}',
+      '{"a":1}',
+      '{"a":1,"s":null}',
+      '{"a":1,"s":{"x":"1"}}',
+    ])
+      expect(unpackSums(text)).toBeNull();
   });
 });

@@ -154,3 +154,41 @@ export function aggregateOf(states: readonly { localId: string; state: StateLike
 /** Float sums are compared relative to their size: the terms reach ~10^7 (t0²/S²). */
 export const sameSum = (a: number, b: number): boolean =>
   Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * A section's sums as of one revision of its item, in one string: what `weakTopics` reads instead
+ * of the item's ~100 numeric attributes (docs/data-model.md, "Packed section sums"). `attempts` is
+ * the section item's attempt count.
+ */
+export interface PackedSums {
+  attempts: number;
+  sums: SectionSums;
+}
+
+/**
+ * Only what is there: an empty bin (n = 0; its other sums are 0 too, though in floating point a
+ * state added and taken out leaves ~1e-16 behind) and zero counts are left out.
+ */
+export function packSums({ attempts, sums }: PackedSums): string {
+  const kept: SectionSums = {};
+  const emptyBins = new Set(BINS.filter((k) => Math.abs(sumOf(sums, binField(k, 'n'))) < 0.5).map(binName));
+  for (const [field, value] of Object.entries(sums)) {
+    const bin = /^r([mp]\d+)/.exec(field)?.[1];
+    if (value !== 0 && !(bin && emptyBins.has(bin))) kept[field] = value;
+  }
+  return JSON.stringify({ a: attempts, s: kept });
+}
+
+/** The packed sums; null for a string that is not one (the reader then uses the section item). */
+export function unpackSums(text: unknown): PackedSums | null {
+  if (typeof text !== 'string') return null;
+  try {
+    const parsed = JSON.parse(text) as { a?: unknown; s?: unknown };
+    if (typeof parsed.a !== 'number' || typeof parsed.s !== 'object' || parsed.s === null) return null;
+    const sums = parsed.s as Record<string, unknown>;
+    if (!Object.values(sums).every((value) => typeof value === 'number')) return null;
+    return { attempts: parsed.a, sums: sums as SectionSums };
+  } catch {
+    return null;
+  }
+}

@@ -14,6 +14,10 @@
  *   user section  PK T#<t>#U#<u>  SK SEC#<bank>#<section>
  *                 attempts, v (3), the state aggregates (src/domain/learning/section-aggregate.ts);
  *                 a legacy v2 item also holds `seen` (moved to the seen item by stats:rebuild)
+ *                 and rev, moved on by every write to its sums
+ *   packed sums   PK T#<t>#U#<u>  SK PACK#<bank>#<section>   p (the section's sums in one string,
+ *                 as of revision pr) and rev (moved on with the section item's): what weakTopics reads
+ *   pack marker   PK T#<t>#U#<u>  SK PACK#<bank>#            every section item of the bank has one
  *   seen set      PK T#<t>#U#<u>  SK SEEN#<bank>#<section>   seen (String Set of local ids)
  *   seen marker   PK T#<t>#U#<u>  SK SEEN#<bank>#            the bank's seen items are complete
  *   user bank day PK T#<t>#U#<u>  SK DAY#<bank>
@@ -25,7 +29,7 @@
 import type { AttemptRecord, ProfileRecord, QuestionStateRecord, UserRef } from '../../domain/attempts';
 import { EMPTY_PROFILE } from '../../domain/attempts';
 import { parseGlobalId } from '../../domain/ids';
-import { sumsOf, type SectionAggregate } from '../../domain/learning/section-aggregate';
+import { packSums, type PackedSums, type SectionAggregate } from '../../domain/learning/section-aggregate';
 import type { Item, Key } from '../batch';
 
 export const userPartition = ({ tenantId, userId }: UserRef): string => `T#${tenantId}#U#${userId}`;
@@ -65,6 +69,16 @@ export const userSeenMarkerKey = (user: UserRef, bankId: string): Key => ({
   PK: userPartition(user),
   SK: userSeenPrefix(bankId),
 });
+/** The bank's packed section sums and their marker (`PACK#<bank>#`, the shortest key of the range). */
+export const userPackPrefix = (bankId: string): string => `${PACK_PREFIX}${bankId}#`;
+export const userPackKey = (user: UserRef, bankId: string, section: string): Key => ({
+  PK: userPartition(user),
+  SK: `${userPackPrefix(bankId)}${section}`,
+});
+export const userPackMarkerKey = (user: UserRef, bankId: string): Key => ({
+  PK: userPartition(user),
+  SK: userPackPrefix(bankId),
+});
 export const userBankDayKey = (user: UserRef, bankId: string): Key => ({
   PK: userPartition(user),
   SK: `${DAY_PREFIX}${bankId}`,
@@ -77,80 +91,14 @@ export const ATTEMPT_PREFIX = 'ATT#';
  */
 export const SECTION_AGGREGATE_VERSION = 3;
 export const LEGACY_SECTION_AGGREGATE_VERSION = 2;
-const IDEMPOTENCY_PREFIX = 'IDEM#';
-const STATE_PREFIX = 'STATE#';
-const SECTION_PREFIX = 'SEC#';
+export const IDEMPOTENCY_PREFIX = 'IDEM#';
+export const STATE_PREFIX = 'STATE#';
+export const SECTION_PREFIX = 'SEC#';
 // not a prefix of SECTION_PREFIX nor it of this one ('SEC#' vs 'SEEN#'), so the ranges never overlap
-const SEEN_PREFIX = 'SEEN#';
-const DAY_PREFIX = 'DAY#';
-
-/** A learner's item as the maintenance scan meets it, by what it is. */
-export type LearnerItem =
-  | { kind: 'attempt'; attempt: AttemptRecord }
-  | { kind: 'profile'; profile: ProfileRecord }
-  | { kind: 'idempotency'; clientAttemptId: string; attemptSortKey: string }
-  | { kind: 'state'; bankId: string; localId: string; state: QuestionStateRecord }
-  | {
-      kind: 'userSection';
-      bankId: string;
-      section: string;
-      attempts: number;
-      aggregate: SectionAggregate | null;
-      /** 3, 2 (legacy: `seen` embedded) or 0 (before the aggregates). */
-      version: number;
-    }
-  | { kind: 'userSeen'; bankId: string; section: string; seen: string[] }
-  | { kind: 'userSeenMarker'; bankId: string }
-  | { kind: 'userBankDay'; bankId: string; lastDay: string }
-  | { kind: 'other' };
-
-/** `T#<tenant>#U#<user>` → the user; null for any other partition. */
-export function parseUserPartition(pk: string): UserRef | null {
-  const parts = pk.split('#');
-  return parts.length === 4 && parts[0] === 'T' && parts[2] === 'U' ? { tenantId: parts[1], userId: parts[3] } : null;
-}
-
-/** `<bank>#<rest>` → [bank, rest]. */
-function splitBank(body: string): [string, string] {
-  const hash = body.indexOf('#');
-  return [body.slice(0, hash), body.slice(hash + 1)];
-}
-
-/** What an item of a user's partition is, by its sort key. */
-export function parseLearnerItem(item: Item): LearnerItem {
-  const sk = item.SK;
-  if (sk.startsWith(ATTEMPT_PREFIX)) return { kind: 'attempt', attempt: attemptFromItem(item) };
-  if (sk === 'PROFILE') return { kind: 'profile', profile: profileFromItem(item) };
-  if (sk.startsWith(IDEMPOTENCY_PREFIX))
-    return {
-      kind: 'idempotency',
-      clientAttemptId: sk.slice(IDEMPOTENCY_PREFIX.length),
-      attemptSortKey: String(item.attemptSortKey ?? ''),
-    };
-  if (sk.startsWith(STATE_PREFIX)) {
-    const [bankId, localId] = splitBank(sk.slice(STATE_PREFIX.length));
-    return { kind: 'state', bankId, localId, state: stateFromItem(item) };
-  }
-  if (sk.startsWith(SECTION_PREFIX)) {
-    const [bankId, section] = splitBank(sk.slice(SECTION_PREFIX.length));
-    return {
-      kind: 'userSection',
-      bankId,
-      section,
-      attempts: Number(item.attempts ?? 0),
-      aggregate: aggregateFromItem(item),
-      version: Number(item.v ?? 0),
-    };
-  }
-  if (sk.startsWith(SEEN_PREFIX)) {
-    const [bankId, section] = splitBank(sk.slice(SEEN_PREFIX.length));
-    if (section === '') return { kind: 'userSeenMarker', bankId };
-    return { kind: 'userSeen', bankId, section, seen: seenOf(item) };
-  }
-  if (sk.startsWith(DAY_PREFIX))
-    return { kind: 'userBankDay', bankId: sk.slice(DAY_PREFIX.length), lastDay: String(item.lastDay ?? '') };
-  return { kind: 'other' };
-}
+export const SEEN_PREFIX = 'SEEN#';
+// neither a prefix of the others nor they of it
+export const PACK_PREFIX = 'PACK#';
+export const DAY_PREFIX = 'DAY#';
 
 export function attemptToItem(user: UserRef, attempt: AttemptRecord): Item {
   const sort = attemptSortKey(attempt.createdAt, attempt.id);
@@ -251,32 +199,35 @@ export function profileFromItem(item: Item | null): ProfileRecord {
   };
 }
 
-/**
- * A user-section item's aggregates: null for an item written before they existed (no `v`). `seen`
- * is the legacy v2 item's embedded set (empty for v3: the set is on the SEEN# item).
- */
-export function aggregateFromItem(item: Item): SectionAggregate | null {
-  const version = Number(item.v ?? 0);
-  if (version !== SECTION_AGGREGATE_VERSION && version !== LEGACY_SECTION_AGGREGATE_VERSION) return null;
-  return { sums: sumsOf(item), seen: seenOf(item) };
-}
-
-/** A String Set attribute `seen`, sorted (empty when absent). */
-export const seenOf = (item: Item): string[] =>
-  item.seen instanceof Set ? [...(item.seen as Set<string>)].sort() : [];
-
 export const userSectionToItem = (
   user: UserRef,
   bankId: string,
   section: string,
   attempts: number,
   aggregate: SectionAggregate,
+  rev: number,
 ): Item => ({
   ...userSectionKey(user, bankId, section),
   attempts,
   v: SECTION_AGGREGATE_VERSION,
+  rev,
   ...aggregate.sums,
 });
+
+/** The section's packed sums as of revision `rev`, current (the section item's `rev` is the same). */
+export const userPackToItem = (
+  user: UserRef,
+  bankId: string,
+  section: string,
+  packed: PackedSums,
+  rev: number,
+): Item => ({
+  ...userPackKey(user, bankId, section),
+  rev,
+  pr: rev,
+  p: packSums(packed),
+});
+export const userPackMarkerToItem = (user: UserRef, bankId: string): Item => userPackMarkerKey(user, bankId);
 /** The section's seen set; null when empty (DynamoDB refuses an empty set: no item then). */
 export const userSeenToItem = (user: UserRef, bankId: string, section: string, seen: string[]): Item | null =>
   seen.length > 0 ? { ...userSeenKey(user, bankId, section), seen: new Set(seen) } : null;

@@ -15,6 +15,7 @@ import { queryAll } from '../query';
 import { quizAttemptPrefix, quizFromItem, quizKey } from '../quizzes/keys';
 import { read, type Read, type RequestReads } from '../request-reads';
 import { writeAttempt } from './attempt-transaction';
+import { aggregateFromItem } from './learner-items';
 import {
   ATTEMPT_PREFIX,
   attemptFromItem,
@@ -127,6 +128,11 @@ export class LearnerStore {
         state: state ? stateFromItem(state) : null,
         profile: profileFromItem(profile),
         seenSection: section !== null,
+        sectionRead: section && {
+          attempts: Number(section.attempts ?? 0),
+          rev: Number(section.rev ?? 0),
+          sums: aggregateFromItem(section)?.sums ?? null,
+        },
         lastDayInBank: (day?.lastDay as string | undefined) ?? null,
         quiz,
       };

@@ -1,12 +1,21 @@
 /**
  * The section and seen items of an attempt's transaction (attempt-transaction.ts): the sums on
- * the user's SEC# item, the question's local id on its SEEN# item, the bank's seen marker.
+ * the user's SEC# item and their packed copy on its PACK# item, the question's local id on its
+ * SEEN# item, the banks' pack and seen markers.
  */
 import type { AttemptEffects } from '../../domain/attempt-effects';
 import type { UserRef } from '../../domain/attempts';
 import type { AttemptWrite, Condition } from './attempt-transaction';
 import { exactDelta } from './exact-decimal';
-import { SECTION_AGGREGATE_VERSION, userSectionKey, userSeenKey, userSeenMarkerToItem } from './keys';
+import { packSums } from '../../domain/learning/section-aggregate';
+import {
+  SECTION_AGGREGATE_VERSION,
+  userPackKey,
+  userPackMarkerToItem,
+  userSectionKey,
+  userSeenKey,
+  userSeenMarkerToItem,
+} from './keys';
 
 const isNew: Condition = { ConditionExpression: 'attribute_not_exists(PK)' };
 const exists: Condition = { ConditionExpression: 'attribute_exists(PK)' };
@@ -23,7 +32,7 @@ export function userSectionWrites(user: UserRef, effects: AttemptEffects): Attem
       name: 'user section',
       kind: 'add',
       key: userSectionKey(user, bankId, sectionSlug),
-      add: { attempts: 1, ...exactDelta(sums.after, sums.before) },
+      add: { attempts: 1, rev: 1, ...exactDelta(sums.after, sums.before) },
       ...(seenBefore ? {} : { set: { v: SECTION_AGGREGATE_VERSION } }),
       condition: seenBefore ? exists : isNew,
     },
@@ -33,12 +42,44 @@ export function userSectionWrites(user: UserRef, effects: AttemptEffects): Attem
       name: 'user section moved from',
       kind: 'add',
       key: userSectionKey(user, bankId, movedFrom.sectionSlug),
-      add: exactDelta(movedFrom.sums.after, movedFrom.sums.before),
+      add: { rev: 1, ...exactDelta(movedFrom.sums.after, movedFrom.sums.before) },
       // a legacy v2 item's embedded set too (a no-op on v3 items, which hold none)
       removeFromSet: { seen: effects.userSection.localId },
       condition: exists,
     });
-  return [...writes, ...userSeenWrites(user, effects)];
+  return [...writes, ...userPackWrites(user, effects), ...userSeenWrites(user, effects)];
+}
+
+/**
+ * The packed sums (docs/data-model.md, "Packed section sums"): `rev` moved on beside the section
+ * item's in the same transaction, so the two are always equal, and the sums this attempt leaves
+ * set as of the revision it expects (`pr` = the `rev` it read + 1). No condition: when another
+ * attempt of the user in the section commits between this one's read and its write, `rev` ends
+ * past `pr` and readers see the copy is stale (they read the section item) until the next
+ * attempt there; attempts in one section still never wait for each other. The bank's marker
+ * comes with the user's first attempt in the bank, when there are no older section items.
+ */
+function userPackWrites(user: UserRef, { userSection, userBankDay }: AttemptEffects): AttemptWrite[] {
+  const { bankId, sectionSlug, movedFrom, packed } = userSection;
+  const writes: AttemptWrite[] = [
+    {
+      name: 'user pack',
+      kind: 'add',
+      key: userPackKey(user, bankId, sectionSlug),
+      add: { rev: 1 },
+      ...(packed ? { set: { pr: packed.rev, p: packSums(packed) } } : {}),
+    },
+  ];
+  if (movedFrom)
+    writes.push({
+      name: 'user pack moved from',
+      kind: 'add',
+      key: userPackKey(user, bankId, movedFrom.sectionSlug),
+      add: { rev: 1 },
+    });
+  if (userBankDay.previousDay === null)
+    writes.push({ name: 'user pack marker', kind: 'put', item: userPackMarkerToItem(user, bankId), condition: isNew });
+  return writes;
 }
 
 /**

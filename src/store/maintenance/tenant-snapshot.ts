@@ -19,8 +19,16 @@ import { isTenantItem, tenantIdOfItem, tenantKey, TENANTS_INDEX_PARTITION, userP
 import { batchGet, type Item, type Key } from '../batch';
 import type { Dynamo } from '../client';
 import { parseCounterItem } from '../counters/keys';
-import { aggregateOf } from '../../domain/learning/section-aggregate';
-import { parseLearnerItem, parseUserPartition, SECTION_AGGREGATE_VERSION } from '../learner/keys';
+import {
+  AGGREGATE_FIELDS,
+  aggregateOf,
+  sameSum,
+  sumOf,
+  type PackedSums,
+  type SectionAggregate,
+} from '../../domain/learning/section-aggregate';
+import { SECTION_AGGREGATE_VERSION } from '../learner/keys';
+import { parseLearnerItem, parseUserPartition } from '../learner/learner-items';
 
 const SCAN_SEGMENTS = 4;
 
@@ -164,7 +172,13 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
     const id = globalId(parsed.bankId, parsed.section);
     user.sectionAttempts.set(id, parsed.attempts);
     user.sectionAggregates.set(id, parsed.aggregate);
+    (user.sectionRevs ??= new Map()).set(id, parsed.rev);
     seenOfUser(user).versions.set(id, parsed.version);
+  } else if (parsed.kind === 'userPack') {
+    const { rev, packedRev, packed } = parsed;
+    seenOfUser(user).packs.set(globalId(parsed.bankId, parsed.section), { rev, packedRev, packed });
+  } else if (parsed.kind === 'userPackMarker') {
+    seenOfUser(user).packMarkers.add(parsed.bankId);
   } else if (parsed.kind === 'userSeen') {
     seenOfUser(user).sets.set(globalId(parsed.bankId, parsed.section), parsed.seen);
   } else if (parsed.kind === 'userSeenMarker') {
@@ -174,19 +188,50 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
   }
 }
 
-/** What the scan met of a user's seen items, until joinSeen puts it into the aggregates. */
-type SeenItems = { versions: Map<string, number>; sets: Map<string, string[]>; markers: Set<string> };
+/** What the scan met of a user's seen and packed-sums items, until joinSeen puts it into the aggregates. */
+type SeenItems = {
+  versions: Map<string, number>;
+  sets: Map<string, string[]>;
+  markers: Set<string>;
+  packs: Map<string, { rev: number; packedRev: number | null; packed: PackedSums | null }>;
+  packMarkers: Set<string>;
+};
 const seenItems = new WeakMap<StoredUser, SeenItems>();
 function seenOfUser(user: StoredUser): SeenItems {
-  if (!seenItems.has(user)) seenItems.set(user, { versions: new Map(), sets: new Map(), markers: new Set() });
+  if (!seenItems.has(user))
+    seenItems.set(user, {
+      versions: new Map(),
+      sets: new Map(),
+      markers: new Set(),
+      packs: new Map(),
+      packMarkers: new Set(),
+    });
   return seenItems.get(user)!;
 }
 
 /**
+ * Whether a section's packed copy is as readers may use it: the bank has the pack marker, the copy
+ * is there with the section item's revision, and if it says it is current, its sums are the
+ * section item's (within the recount's tolerance).
+ */
+function packedCopyHolds(user: StoredUser, seen: SeenItems, id: string, aggregate: SectionAggregate): boolean {
+  const pack = seen.packs.get(id);
+  if (!seen.packMarkers.has(id.slice(0, id.indexOf('/'))) || !pack || pack.rev !== user.sectionRevs?.get(id))
+    return false;
+  if (pack.packedRev !== pack.rev) return true; // stale: readers take the section item
+  return (
+    pack.packed !== null &&
+    pack.packed.attempts === user.sectionAttempts.get(id) &&
+    AGGREGATE_FIELDS.every((field) => sameSum(sumOf(pack.packed!.sums, field), sumOf(aggregate.sums, field)))
+  );
+}
+
+/**
  * The stored aggregates as the recount compares them: a v3 section item's `seen` is its SEEN#
- * item's set; an item of a bank without the seen marker, or a legacy v2 item (`seen` embedded),
- * counts as incomplete (null), so stats:verify lists it as `userSection.v` and stats:rebuild
- * rewrites it as v3 with its SEEN# item and the marker. A SEEN# item without its section item
+ * item's set; an item of a bank without the seen marker, a legacy v2 item (`seen` embedded), or
+ * one whose packed copy readers could not use (no pack marker or copy, another revision, or
+ * current sums that differ) counts as incomplete (null), so stats:verify lists it as
+ * `userSection.v` and stats:rebuild rewrites it as v3 with its SEEN# and PACK# items and the markers. A SEEN# item without its section item
  * shows as a section whose sums are all 0, so it differs and is removed.
  */
 function joinSeen(user: StoredUser): void {
@@ -194,7 +239,10 @@ function joinSeen(user: StoredUser): void {
   if (!seen) return;
   for (const [id, aggregate] of user.sectionAggregates) {
     const complete =
-      seen.markers.has(id.slice(0, id.indexOf('/'))) && seen.versions.get(id) === SECTION_AGGREGATE_VERSION;
+      seen.markers.has(id.slice(0, id.indexOf('/'))) &&
+      seen.versions.get(id) === SECTION_AGGREGATE_VERSION &&
+      aggregate !== null &&
+      packedCopyHolds(user, seen, id, aggregate);
     user.sectionAggregates.set(id, aggregate && complete ? { ...aggregate, seen: seen.sets.get(id) ?? [] } : null);
   }
   for (const [id, set] of seen.sets)

@@ -1,6 +1,6 @@
 /**
  * stats:rebuild's rewrite of a user's section items (stats-rewrite.ts): the SEC# sums (v3), the
- * SEEN# sets beside them and the bank's seen marker, so a legacy v2 item (`seen` embedded) is
+ * SEEN# sets and PACK# copies beside them and the bank's seen and pack markers, so a legacy v2 item (`seen` embedded) is
  * migrated by the same put that repairs one.
  */
 import type { UserRef } from '../../domain/attempts';
@@ -8,7 +8,16 @@ import type { RecountedUser, StoredUser } from '../../domain/recount';
 import { sameAggregate, sameNumber, userSections } from '../../domain/recount-compare';
 import { aggregateOf } from '../../domain/learning/section-aggregate';
 import type { Item, Key } from '../batch';
-import { userSectionKey, userSectionToItem, userSeenKey, userSeenMarkerToItem, userSeenToItem } from '../learner/keys';
+import {
+  userPackKey,
+  userPackMarkerToItem,
+  userPackToItem,
+  userSectionKey,
+  userSectionToItem,
+  userSeenKey,
+  userSeenMarkerToItem,
+  userSeenToItem,
+} from '../learner/keys';
 
 export function splitId(id: string): [string, string] {
   const slash = id.indexOf('/');
@@ -47,7 +56,10 @@ export function userSectionRewrites(
     (s, r) => sameNumber(s.attempts, r.attempts) && sameAggregate(s.aggregate, r.aggregate),
     (id, r) => {
       const aggregate = r.aggregate ?? aggregateOf([]);
-      put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, aggregate));
+      // past any revision an attempt that read the old item can leave in its packed copy
+      const rev = (have?.sectionRevs?.get(id) ?? 0) + 1;
+      put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, aggregate, rev));
+      put('user pack')(userPackToItem(user, ...splitId(id), { attempts: r.attempts, sums: aggregate.sums }, rev));
       // v3: the set on its own item (a v2 item's embedded one goes with the put above)
       const seenItem = userSeenToItem(user, ...splitId(id), aggregate.seen);
       if (seenItem) put('user seen')(seenItem);
@@ -57,8 +69,12 @@ export function userSectionRewrites(
     (id) => {
       remove('user section')(userSectionKey(user, ...splitId(id)));
       remove('user seen')(userSeenKey(user, ...splitId(id)));
+      remove('user pack')(userPackKey(user, ...splitId(id)));
     },
   );
-  // the bank's seen items are complete once written: its marker, once per bank
-  for (const bankId of markedBanks) put('user seen marker')(userSeenMarkerToItem(user, bankId));
+  // the bank's seen and packed items are complete once written: its markers, once per bank
+  for (const bankId of markedBanks) {
+    put('user seen marker')(userSeenMarkerToItem(user, bankId));
+    put('user pack marker')(userPackMarkerToItem(user, bankId));
+  }
 }
