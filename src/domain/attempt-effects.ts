@@ -212,9 +212,7 @@ function userSectionEffects(
     movedFrom: moved
       ? { sectionSlug: previous.sectionSlug, sums: { after: emptySums(), before: stateTerms(previous) } }
       : null,
-    packed: read?.sums
-      ? { attempts: read.attempts + 1, rev: read.rev + 1, sums: addSums(read.sums, delta) }
-      : null,
+    packed: read?.sums ? { attempts: read.attempts + 1, rev: read.rev + 1, sums: addSums(read.sums, delta) } : null,
   };
 }
 

@@ -88,8 +88,7 @@ describe('section aggregates', () => {
       userPackMarkerKey(user, 'agg'),
       ...SECTIONS.flatMap((section) => [userSeenKey(user, 'agg', section), userPackKey(user, 'agg', section)]),
     ];
-    for (const Key of sideKeys)
-      await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key }));
+    for (const Key of sideKeys) await dynamo().doc.send(new DeleteCommand({ TableName: dynamo().tableName, Key }));
     for (const section of SECTIONS) {
       const item = await sectionItem(userId, section);
       if (!item) continue;
