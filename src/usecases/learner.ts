@@ -148,12 +148,12 @@ export class LearnerQueries {
 
   /**
    * The learner's weakest topics in a bank, from the section aggregates: O(sections), whatever the
-   * history. On a warm container one BatchGetItem reads the bank item (the held catalog's check),
-   * the user's items of the catalog's active sections and the states of its retired questions
-   * (taken out of their sections' sums; usually none). Otherwise (no catalog held, or replaced) one
-   * Query of the bank's user-section items runs beside the catalog read, then the retired
-   * questions' states. A bank whose items predate the aggregates falls back to reading every
-   * state (until stats:rebuild completes them).
+   * history. One Query of the packed copies of the user's section sums (SectionStore.sectionSums);
+   * on a warm container beside it, when the held catalog's check is due, a BatchGetItem of the bank
+   * item and the states of its retired questions (taken out of their sections' sums; usually
+   * none). Otherwise (no catalog held, or replaced) the catalog read runs beside the Query, then
+   * the retired questions' states. A bank whose items predate the aggregates falls back to reading
+   * every state (until stats:rebuild completes them).
    */
   async weakTopics(user: UserRef, bankId: string, limit: number | null | undefined): Promise<TopicMasteryModel[]> {
     const size = bounded(limit, 5, 50, 'limit');
@@ -171,8 +171,8 @@ export class LearnerQueries {
   }
 
   /**
-   * weakTopics on a warm container: one Query of the learner's section items in the bank (their
-   * sums only, not the `seen` sets), whatever their history. The held catalog names the sections;
+   * weakTopics on a warm container: one Query of the packed copies of the learner's section sums
+   * in the bank (SectionStore.sectionSums), whatever their history. The held catalog names the sections;
    * a bank item read in this container within `catalogTrustMs` confirmed it, or a BatchGetItem
    * beside the Query does (with the states of retired questions, to leave them out). Undefined
    * when no catalog is held or an import has replaced it.
