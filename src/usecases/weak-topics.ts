@@ -27,20 +27,21 @@ export function rankTopics(catalog: Catalog, topics: ReadonlyMap<string, Topic>,
     const section = catalog.section(slug);
     return section && !section.retired ? [{ ...topic, section }] : [];
   });
-  return rankWeakest(inCatalog, limit).map(({ tally, meanRetrievability, leeches, section }): TopicMasteryModel => ({
+  return rankWeakest(inCatalog, limit).map(({ tally, retrievability, leeches, section }): TopicMasteryModel => ({
     section: { catalog, section },
     attempts: tally.attempts,
     correctRate: round4(correctRate(tally)),
     mastery: round4(mastery(tally)),
     confidence: confidence(tally),
-    meanRetrievability: round4(meanRetrievability),
+    meanRetrievability: round4(retrievability()),
     leeches,
   }));
 }
 
 export interface Topic {
   tally: Tally;
-  meanRetrievability: number;
+  /** Mean retrievability of the section's reviewed questions: asked only of the topics ranked (by tally). */
+  retrievability: () => number;
   leeches: number;
 }
 
@@ -63,7 +64,7 @@ export function topicsFromAggregates(
       slug,
       {
         tally: { attempts: sumOf(s, 'stAttempts'), scoreSum: sumOf(s, 'stScore'), correct: sumOf(s, 'stCorrect') },
-        meanRetrievability: approximateMeanRetrievability(s, now),
+        retrievability: () => approximateMeanRetrievability(s, now),
         leeches: sumOf(s, 'leeches'),
       },
     ]),
@@ -97,7 +98,7 @@ export function topicsFromStates(
   return new Map(
     [...topics].map(([slug, { tally, recall, leeches }]) => [
       slug,
-      { tally, leeches, meanRetrievability: recall.reduce((a, b) => a + b, 0) / recall.length },
+      { tally, leeches, retrievability: () => recall.reduce((a, b) => a + b, 0) / recall.length },
     ]),
   );
 }

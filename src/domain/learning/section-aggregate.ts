@@ -36,6 +36,10 @@ const binName = (k: number): string => (k < 0 ? `m${-k}` : `p${k}`);
 const BIN_SUMS = ['n', 'i', 't', 'ii', 'ti', 'tti'] as const;
 type BinSum = (typeof BIN_SUMS)[number];
 const binField = (k: number, sum: BinSum): string => `r${binName(k)}${sum}`;
+/** Each bin's field names, built once (weakTopics reads up to 16 bins of every section). */
+const BIN_FIELDS = BINS.map(
+  (k) => Object.fromEntries(BIN_SUMS.map((sum) => [sum, binField(k, sum)])) as Record<BinSum, string>,
+);
 
 /** The additive fields of a section aggregate, as stored on the user-section item. */
 export const AGGREGATE_FIELDS: readonly string[] = [
@@ -130,10 +134,10 @@ export function approximateMeanRetrievability(sums: SectionSums, now: Date): num
   const { decay, factor } = forgettingCurve;
   const t = (now.getTime() - AGGREGATE_EPOCH_MS) / DAY_MS;
   let weighted = 0;
-  for (const k of BINS) {
-    const n = sumOf(sums, binField(k, 'n'));
+  for (const fields of BIN_FIELDS) {
+    const n = sumOf(sums, fields.n);
     if (n <= 0.5) continue;
-    const get = (sum: BinSum) => sumOf(sums, binField(k, sum));
+    const get = (sum: BinSum) => sumOf(sums, fields[sum]);
     const mean = Math.max(0, (t * get('i') - get('t')) / n);
     const square = (t * t * get('ii') - 2 * t * get('ti') + get('tti')) / n;
     const variance = Math.max(0, square - mean * mean);
@@ -186,7 +190,7 @@ export function unpackSums(text: unknown): PackedSums | null {
     const parsed = JSON.parse(text) as { a?: unknown; s?: unknown };
     if (typeof parsed.a !== 'number' || typeof parsed.s !== 'object' || parsed.s === null) return null;
     const sums = parsed.s as Record<string, unknown>;
-    if (!Object.values(sums).every((value) => typeof value === 'number')) return null;
+    for (const field in sums) if (typeof sums[field] !== 'number') return null;
     return { attempts: parsed.a, sums: sums as SectionSums };
   } catch {
     return null;
