@@ -5,11 +5,19 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  print,
   type GraphQLType,
 } from 'graphql';
-import { COST_LIMITS, costUnits, operationCost } from '../../src/graphql/cost';
+import { getComplexity } from 'graphql-query-complexity';
+import { cachedOperationCost, COST_CACHE, COST_LIMITS, costUnits, operationCost } from '../../src/graphql/cost';
 import { FIELD_COSTS } from '../../src/graphql/cost-table';
 import { executableSchema } from '../../src/graphql/server';
+
+// counted, not changed: the cache tests ask how often the document was walked
+jest.mock('graphql-query-complexity', () => {
+  const actual = jest.requireActual<typeof import('graphql-query-complexity')>('graphql-query-complexity');
+  return { ...actual, getComplexity: jest.fn(actual.getComplexity) };
+});
 
 const schema = executableSchema();
 const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), variables);
@@ -88,5 +96,41 @@ describe('operation cost', () => {
     const quiz = cost('mutation { startQuiz(input: { bankId: "b", count: 20 }) { id questions { id text } } }')!;
     expect([page, stats, quiz].map(costUnits)).toEqual([2, 3, 2]);
     expect(costUnits(COST_LIMITS.maxPoints)).toBe(10);
+  });
+
+  it('estimates a document and its variables once, and answers the same for them after', () => {
+    const estimate = jest.mocked(getComplexity);
+    estimate.mockClear();
+    const document = parse('query($n: Int) { questions(first: $n) { edges { node { id } } } }');
+    const first = cachedOperationCost(schema, document, { n: 100 });
+    expect(first).toBe(operationCost(schema, document, { n: 100 }));
+    estimate.mockClear();
+    expect(cachedOperationCost(schema, document, { n: 100 })).toBe(first);
+    expect(estimate).not.toHaveBeenCalled();
+    // other variables, another operation name, another document: estimated
+    expect(cachedOperationCost(schema, document, { n: 5 })).toBe(operationCost(schema, document, { n: 5 }));
+    expect(cachedOperationCost(schema, document, { n: 5 }, 'Other')).toBeNull(); // no such operation
+    expect(cachedOperationCost(schema, parse(print(document)), { n: 100 })).toBe(first);
+    // { n: 5 } cached and direct, the same text parsed again; no operation `Other` to walk
+    expect(estimate).toHaveBeenCalledTimes(3);
+    // variables whose JSON is too long are not kept
+    estimate.mockClear();
+    const long = { n: 100, pad: 'x'.repeat(COST_CACHE.maxKeyLength) };
+    cachedOperationCost(schema, document, long);
+    cachedOperationCost(schema, document, long);
+    expect(estimate).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps at most COST_CACHE.perDocument variable sets of a document, dropping the oldest', () => {
+    const estimate = jest.mocked(getComplexity);
+    estimate.mockClear();
+    const document = parse('query($n: Int) { questions(first: $n) { edges { node { id } } } }');
+    for (let n = 1; n <= COST_CACHE.perDocument + 1; n++) cachedOperationCost(schema, document, { n });
+    estimate.mockClear();
+    cachedOperationCost(schema, document, { n: COST_CACHE.perDocument + 1 });
+    cachedOperationCost(schema, document, { n: 2 });
+    expect(estimate).not.toHaveBeenCalled();
+    cachedOperationCost(schema, document, { n: 1 });
+    expect(estimate).toHaveBeenCalledTimes(1);
   });
 });
