@@ -28,7 +28,12 @@ const GRAPHQL_DEEP_IMPORT = /^graphql\/[^.]+$/;
  * this module answers exactly as graphql 16 itself does. The build fails on another major.
  */
 const GRAPHQL_NAMESPACE_IMPORTER = /@apollo[\\/]server[\\/]dist[\\/]esm[\\/]incrementalDeliveryPolyfill\.js$/;
-const GRAPHQL_VERSION_ONLY = "export { version } from 'graphql';";
+/**
+ * The version as a constant, not `export { version } from 'graphql'`: a module that is imported
+ * dynamically is initialised lazily, and so must be every module it imports, so a re-export
+ * from here would wrap all of graphql in lazy initialisers (see the cacheControl stub below).
+ */
+const graphqlVersionOnly = (version) => `export const version = ${JSON.stringify(version)};`;
 
 /** Modules replaced by a stub that throws when called, each with the reason it is never called. */
 const STUBS = [
@@ -40,6 +45,18 @@ const STUBS = [
     importer: /@apollo[\\/]server[\\/]/,
     exports: ['ApolloServerPluginUsageReporting', 'ApolloServerPluginSchemaReporting', 'ApolloServerPluginInlineTrace'],
     why: 'Apollo GraphOS reporting and inline traces are left out of the Lambda bundle',
+  },
+  {
+    // Likewise Apollo's cache-control plugin (schema cache hints, which we do not use):
+    // src/graphql/server.ts installs ApolloServerPluginCacheControlDisabled. Only a few KB, but it
+    // is imported dynamically and imports graphql, and a dynamically imported module and all it
+    // imports are initialised lazily: with it, esbuild wraps every module of graphql in a lazy
+    // initialiser, whose body V8 then parses twice (once while compiling the bundle, once in full
+    // when it runs). Without it, graphql's modules sit in the bundle's top level, parsed once.
+    filter: /\/plugin\/cacheControl\/index\.js$/,
+    importer: /@apollo[\\/]server[\\/]/,
+    exports: ['ApolloServerPluginCacheControl'],
+    why: "Apollo's cache-control plugin is left out of the Lambda bundle: install ApolloServerPluginCacheControlDisabled",
   },
   {
     // Apollo only calls makeExecutableSchema when given typeDefs; src/graphql/server.ts hands it
@@ -143,12 +160,12 @@ const oneCopyOfDualPackages = {
         return {
           errors: [
             {
-              text: `graphql ${version}: GRAPHQL_VERSION_ONLY in esbuild-plugins.js answers for graphql 16 only; revisit it`,
+              text: `graphql ${version}: graphqlVersionOnly in esbuild-plugins.js answers for graphql 16 only; revisit it`,
             },
           ],
         };
       }
-      return { contents: GRAPHQL_VERSION_ONLY, loader: 'js', resolveDir: __dirname };
+      return { contents: graphqlVersionOnly(version), loader: 'js' };
     });
   },
 };
@@ -180,8 +197,9 @@ const leaveOutUnusedCode = {
 /**
  * Packages whose modules do nothing at import but define things, though their package.json does
  * not say so (`sideEffects: false`): saying it for them lets esbuild drop the modules of theirs
- * we never use. graphql-query-complexity: we use getComplexity and our own estimator, not its
- * estimators, directive helpers or validation rule.
+ * we never use. graphql-query-complexity: src/graphql/complexity.ts does its job now (the package
+ * stays as the reference of tests/unit/complexity.test.ts); should it be imported again, only
+ * what is used would be bundled, not its estimators, directive helpers or validation rule.
  */
 const SIDE_EFFECT_FREE = /^graphql-query-complexity$/;
 

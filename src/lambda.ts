@@ -5,7 +5,6 @@
  * `finish`: CORS, exposed headers, rate-limit headers, request id and cache-control are set
  * there, and a request Apollo refused before it had a context gets its access-log line there.
  */
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { App, RequestInfo } from './app';
 import { parseApiKey } from './domain/access';
@@ -13,6 +12,7 @@ import { bankHintOf } from './graphql/bank-hint';
 import { newAdmission, type Admission } from './graphql/context';
 import { requestRefusal } from './graphql/errors';
 import { logRefusal } from './graphql/plugins';
+import { startApolloLambdaHandler } from './lambda-integration';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -41,19 +41,17 @@ interface Exchange {
 export function createLambdaHandler(app: App): LambdaHandler {
   // Keyed by the invocation's Lambda context, which the integration hands to the context function.
   const exchanges = new WeakMap<Context, Exchange>();
-  const apollo = startServerAndCreateLambdaHandler(app.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event, context }) => {
-      const exchange = exchanges.get(context) ?? newExchange(requestInfo(event, context));
-      exchange.logged = true;
-      try {
-        return await app.contextFor(exchange.request, exchange.admission);
-      } catch (error) {
-        const refusal = requestRefusal(error, exchange.request.requestId, app.logger);
-        const { code, http } = refusal.extensions as { code: string; http: { status: number } };
-        refused(app, exchange, { status: http.status, code });
-        throw refusal;
-      }
-    },
+  const apollo = startApolloLambdaHandler(app.server, async ({ event, context }) => {
+    const exchange = exchanges.get(context) ?? newExchange(requestInfo(event, context));
+    exchange.logged = true;
+    try {
+      return await app.contextFor(exchange.request, exchange.admission);
+    } catch (error) {
+      const refusal = requestRefusal(error, exchange.request.requestId, app.logger);
+      const { code, http } = refusal.extensions as { code: string; http: { status: number } };
+      refused(app, exchange, { status: http.status, code });
+      throw refusal;
+    }
   });
   return async (event, context) => {
     if (event.requestContext.http.method === 'OPTIONS') return preflight(event);
@@ -65,7 +63,7 @@ export function createLambdaHandler(app: App): LambdaHandler {
     }
     exchanges.set(context, exchange);
     try {
-      const result = (await apollo(event, context, () => {})) as APIGatewayProxyStructuredResultV2;
+      const result = await apollo(event, context);
       return finish(app, exchange, asGraphQLResponse(result));
     } finally {
       exchanges.delete(context);

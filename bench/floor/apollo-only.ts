@@ -1,19 +1,20 @@
 /**
- * Cold-start reference (BENCH_COLD_FLOOR=1): only Apollo Server behind the Lambda integration,
+ * Cold-start reference (BENCH_COLD_FLOOR=1): only Apollo Server behind our Lambda integration,
  * with qbank's schema (src/graphql/generated/typedefs.ts) and no resolvers, answering
  * `{ __typename }`. No AWS SDK, no caller lookup, none of src/graphql's resolvers or plugins
  * (importing src/graphql/server.ts would bring the store and the SDK with the resolvers).
  */
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { buildASTSchema, parse } from 'graphql';
 import { typeDefs } from '../../src/graphql/generated/typedefs';
+import { startApolloLambdaHandler } from '../../src/lambda-integration';
 
 /** Apollo's own default (loglevel) is a stub in the Lambda bundle (esbuild-plugins.js), as in src/graphql/server.ts. */
 const silent = (): void => undefined;
@@ -28,7 +29,9 @@ const server = new ApolloServer({
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
     ApolloServerPluginLandingPageDisabled(),
+    ApolloServerPluginCacheControlDisabled(),
   ],
 });
 
-export const graphql = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler());
+// The real bundle's Lambda integration (src/lambda.ts), with Apollo's default (empty) context.
+export const graphql = startApolloLambdaHandler(server, async () => ({}));

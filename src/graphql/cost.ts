@@ -1,9 +1,9 @@
 /**
  * What an operation costs, with its variables: DynamoDB calls and response objects, in points
- * (src/graphql/cost-table.ts), added up by graphql-query-complexity over the operation that
- * will run — fragments, aliases and `@skip`/`@include` included. An operation over the maximum
- * is refused before anything runs; any other is charged to its key's rate limit in units, so
- * an ordinary request costs a few and aliases cannot multiply work for free.
+ * (src/graphql/cost-table.ts), added up over the operation that will run — fragments, aliases
+ * and `@skip`/`@include` included — as graphql-query-complexity does it (./complexity.ts). An
+ * operation over the maximum is refused before anything runs; any other is charged to its key's
+ * rate limit in units, so an ordinary request costs a few and aliases cannot multiply work for free.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -18,7 +18,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { queryComplexity, type Estimator } from './complexity';
 import type { GraphQLContext } from './context';
 import { CALL_POINTS, FIELD_COSTS, OBJECT_POINTS, type ListSize } from './cost-table';
 import { requestRefusal } from './errors';
@@ -50,7 +50,7 @@ export function listSize(size: ListSize | undefined, args: Record<string, unknow
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
-const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const fieldCost: Estimator = ({ type, field, args, childComplexity }) => {
   const cost = FIELD_COSTS[`${type.name}.${field.name}`];
   const calls = (cost?.calls ?? 0) * CALL_POINTS;
   const object = isCompositeType(getNamedType(field.type)) ? OBJECT_POINTS : 0;
@@ -75,9 +75,9 @@ export function operationCost(
   const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (errors) return null;
   try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [fieldCost] });
+    return queryComplexity({ schema, query: document, variables, operationName, estimator: fieldCost });
   } catch {
-    // the library's own ceiling on nodes to evaluate
+    // the ceiling on nodes to evaluate (./complexity.ts)
     return Number.POSITIVE_INFINITY;
   }
 }

@@ -4,7 +4,7 @@
  * show that nothing left out is reached. Each case is a fresh `node` with the bundle's handler
  * answering one request (bench/cold-child.cjs), against this suite's table.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBundle, readServerlessSettings, type BuiltBundle } from '../../bench/bundle';
@@ -52,6 +52,12 @@ describe('the Lambda bundle', () => {
       },
     };
   }
+
+  it('is ASCII only, so Node reads it as a one-byte string', () => {
+    // esbuild escapes strings, but not the characters of a regex literal (src/domain/search/text.ts).
+    const text = readFileSync(bundle.file, 'utf8');
+    expect([...new Set(text.match(/[\u0080-\uffff]/g) ?? [])]).toEqual([]);
+  });
 
   it('answers a key-only request (no token: jose never loaded)', async () => {
     const query = 'query Q($bank: ID!) { randomQuestions(input: { bankId: $bank, count: 3 }) { questions { id } } }';
