@@ -8,15 +8,15 @@ import {
   print,
   type GraphQLType,
 } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
+import { queryComplexity } from '../../src/graphql/complexity';
 import { cachedOperationCost, COST_CACHE, COST_LIMITS, costUnits, operationCost } from '../../src/graphql/cost';
 import { FIELD_COSTS } from '../../src/graphql/cost-table';
 import { executableSchema } from '../../src/graphql/server';
 
 // counted, not changed: the cache tests ask how often the document was walked
-jest.mock('graphql-query-complexity', () => {
-  const actual = jest.requireActual<typeof import('graphql-query-complexity')>('graphql-query-complexity');
-  return { ...actual, getComplexity: jest.fn(actual.getComplexity) };
+jest.mock('../../src/graphql/complexity', () => {
+  const actual = jest.requireActual<typeof import('../../src/graphql/complexity')>('../../src/graphql/complexity');
+  return { ...actual, queryComplexity: jest.fn(actual.queryComplexity) };
 });
 
 const schema = executableSchema();
@@ -99,7 +99,7 @@ describe('operation cost', () => {
   });
 
   it('estimates a document and its variables once, and answers the same for them after', () => {
-    const estimate = jest.mocked(getComplexity);
+    const estimate = jest.mocked(queryComplexity);
     estimate.mockClear();
     const document = parse('query($n: Int) { questions(first: $n) { edges { node { id } } } }');
     const first = cachedOperationCost(schema, document, { n: 100 });
@@ -122,7 +122,7 @@ describe('operation cost', () => {
   });
 
   it('keeps at most COST_CACHE.perDocument variable sets of a document, dropping the oldest', () => {
-    const estimate = jest.mocked(getComplexity);
+    const estimate = jest.mocked(queryComplexity);
     estimate.mockClear();
     const document = parse('query($n: Int) { questions(first: $n) { edges { node { id } } } }');
     for (let n = 1; n <= COST_CACHE.perDocument + 1; n++) cachedOperationCost(schema, document, { n });
