@@ -41,8 +41,8 @@ const BIN_FIELDS = BINS.map(
   (k) => Object.fromEntries(BIN_SUMS.map((sum) => [sum, binField(k, sum)])) as Record<BinSum, string>,
 );
 
-/** The additive fields of a section aggregate, as stored on the user-section item. */
-export const AGGREGATE_FIELDS: readonly string[] = [
+/** A section's totals over its states (the stability bins' sums come after them). */
+const TOTAL_FIELDS = [
   // Σ state.attempts, Σ state.correct, Σ state.scoreSum (the Tally of mastery.ts)
   'stAttempts',
   'stCorrect',
@@ -51,7 +51,11 @@ export const AGGREGATE_FIELDS: readonly string[] = [
   'leeches',
   // states reviewed at least once (every stored state is)
   'reviewed',
-  ...BINS.flatMap((k) => BIN_SUMS.map((sum) => binField(k, sum))),
+];
+/** The additive fields of a section aggregate, as stored on the user-section item. */
+export const AGGREGATE_FIELDS: readonly string[] = [
+  ...TOTAL_FIELDS,
+  ...BIN_FIELDS.flatMap((fields) => BIN_SUMS.map((sum) => fields[sum])),
 ];
 
 /** Sums by field; a missing field is 0 (a delta holds only the fields it changes). */
@@ -175,11 +179,12 @@ export interface PackedSums {
  */
 export function packSums({ attempts, sums }: PackedSums): string {
   const kept: SectionSums = {};
-  const emptyBins = new Set(BINS.filter((k) => Math.abs(sumOf(sums, binField(k, 'n'))) < 0.5).map(binName));
-  for (const [field, value] of Object.entries(sums)) {
-    const bin = /^r([mp]\d+)/.exec(field)?.[1];
-    if (value !== 0 && !(bin && emptyBins.has(bin))) kept[field] = value;
-  }
+  const keep = (field: string): void => {
+    if (sumOf(sums, field) !== 0) kept[field] = sums[field];
+  };
+  TOTAL_FIELDS.forEach(keep);
+  for (const fields of BIN_FIELDS)
+    if (Math.abs(sumOf(sums, fields.n)) >= 0.5) BIN_SUMS.forEach((sum) => keep(fields[sum]));
   return JSON.stringify({ a: attempts, s: kept });
 }
 

@@ -43,8 +43,8 @@ export type LearnerItem =
       bankId: string;
       section: string;
       rev: number;
-      packedRev: number | null;
-      packed: PackedSums | null;
+      /** The packed sums when they are as of `rev` (readable, `pr` = `rev`); null: stale or none. */
+      current: PackedSums | null;
     }
   | { kind: 'userPackMarker'; bankId: string }
   | { kind: 'userSeen'; bankId: string; section: string; seen: string[] }
@@ -120,8 +120,11 @@ export function aggregateFromItem(item: Item): SectionAggregate | null {
 export const seenOf = (item: Item): string[] =>
   item.seen instanceof Set ? [...(item.seen as Set<string>)].sort() : [];
 
-/** A packed-sums item's revision, and its sums with the revision they are of (null: none or unreadable). */
-export function packOf(item: Item): { rev: number; packedRev: number | null; packed: PackedSums | null } {
-  const packedRev = item.pr === undefined ? null : Number(item.pr);
-  return { rev: Number(item.rev ?? 0), packedRev, packed: packedRev === null ? null : unpackSums(item.p) };
+/**
+ * A packed-sums item's revision, and its sums if they are current: as of that revision and
+ * readable. A copy left stale by a race, or unreadable, is null: readers take the section item.
+ */
+export function packOf(item: Item): { rev: number; current: PackedSums | null } {
+  const rev = Number(item.rev ?? 0);
+  return { rev, current: item.pr !== undefined && Number(item.pr) === rev ? unpackSums(item.p) : null };
 }

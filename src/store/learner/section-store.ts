@@ -65,8 +65,7 @@ export class SectionStore {
       const parsed = parseLearnerItem(item);
       if (parsed.kind === 'userPackMarker') marked = true;
       else if (parsed.kind !== 'userPack') continue;
-      else if (parsed.packed && parsed.packedRev === parsed.rev)
-        aggregates.set(parsed.section, { sums: parsed.packed.sums, seen: [] });
+      else if (parsed.current) aggregates.set(parsed.section, { sums: parsed.current.sums, seen: [] });
       else stale.push(parsed.section);
     }
     if (!marked) return this.sectionAggregates(user, bankId);

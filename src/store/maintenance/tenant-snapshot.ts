@@ -175,8 +175,8 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
     (user.sectionRevs ??= new Map()).set(id, parsed.rev);
     seenOfUser(user).versions.set(id, parsed.version);
   } else if (parsed.kind === 'userPack') {
-    const { rev, packedRev, packed } = parsed;
-    seenOfUser(user).packs.set(globalId(parsed.bankId, parsed.section), { rev, packedRev, packed });
+    const { rev, current } = parsed;
+    seenOfUser(user).packs.set(globalId(parsed.bankId, parsed.section), { rev, current });
   } else if (parsed.kind === 'userPackMarker') {
     seenOfUser(user).packMarkers.add(parsed.bankId);
   } else if (parsed.kind === 'userSeen') {
@@ -193,7 +193,7 @@ type SeenItems = {
   versions: Map<string, number>;
   sets: Map<string, string[]>;
   markers: Set<string>;
-  packs: Map<string, { rev: number; packedRev: number | null; packed: PackedSums | null }>;
+  packs: Map<string, { rev: number; current: PackedSums | null }>;
   packMarkers: Set<string>;
 };
 const seenItems = new WeakMap<StoredUser, SeenItems>();
@@ -211,18 +211,18 @@ function seenOfUser(user: StoredUser): SeenItems {
 
 /**
  * Whether a section's packed copy is as readers may use it: the bank has the pack marker, the copy
- * is there with the section item's revision, and if it says it is current, its sums are the
- * section item's (within the recount's tolerance).
+ * is there with the section item's revision, and if it is current, its sums are the section
+ * item's (within the recount's tolerance). A stale one is fine: readers take the section item.
  */
 function packedCopyHolds(user: StoredUser, seen: SeenItems, id: string, aggregate: SectionAggregate): boolean {
   const pack = seen.packs.get(id);
   if (!seen.packMarkers.has(id.slice(0, id.indexOf('/'))) || !pack || pack.rev !== user.sectionRevs?.get(id))
     return false;
-  if (pack.packedRev !== pack.rev) return true; // stale: readers take the section item
+  const { current } = pack;
   return (
-    pack.packed !== null &&
-    pack.packed.attempts === user.sectionAttempts.get(id) &&
-    AGGREGATE_FIELDS.every((field) => sameSum(sumOf(pack.packed!.sums, field), sumOf(aggregate.sums, field)))
+    current === null ||
+    (current.attempts === user.sectionAttempts.get(id) &&
+      AGGREGATE_FIELDS.every((field) => sameSum(sumOf(current.sums, field), sumOf(aggregate.sums, field))))
   );
 }
 
@@ -231,8 +231,9 @@ function packedCopyHolds(user: StoredUser, seen: SeenItems, id: string, aggregat
  * item's set; an item of a bank without the seen marker, a legacy v2 item (`seen` embedded), or
  * one whose packed copy readers could not use (no pack marker or copy, another revision, or
  * current sums that differ) counts as incomplete (null), so stats:verify lists it as
- * `userSection.v` and stats:rebuild rewrites it as v3 with its SEEN# and PACK# items and the markers. A SEEN# item without its section item
- * shows as a section whose sums are all 0, so it differs and is removed.
+ * `userSection.v` and stats:rebuild rewrites it as v3 with its SEEN# and PACK# items and the
+ * markers. A SEEN# item without its section item shows as a section whose sums are all 0, so it
+ * differs and is removed.
  */
 function joinSeen(user: StoredUser): void {
   const seen = seenItems.get(user);

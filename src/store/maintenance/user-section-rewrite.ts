@@ -1,7 +1,7 @@
 /**
  * stats:rebuild's rewrite of a user's section items (stats-rewrite.ts): the SEC# sums (v3), the
- * SEEN# sets and PACK# copies beside them and the bank's seen and pack markers, so a legacy v2 item (`seen` embedded) is
- * migrated by the same put that repairs one.
+ * SEEN# sets and PACK# copies beside them and the bank's seen and pack markers, so a legacy v2
+ * item (`seen` embedded) is migrated by the same put that repairs one.
  */
 import type { UserRef } from '../../domain/attempts';
 import type { RecountedUser, StoredUser } from '../../domain/recount';
