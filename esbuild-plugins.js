@@ -5,6 +5,8 @@
  */
 'use strict';
 
+const path = require('node:path');
+
 /**
  * Dual packages whose CommonJS build is compiled from the same ES modules (named exports only),
  * so a require() may be handed the ES build. Without this, graphql and @apollo/server are bundled
@@ -269,4 +271,84 @@ const checkRequiresOfEsBuilds = {
   },
 };
 
-module.exports = [oneCopyOfDualPackages, leaveOutUnusedCode, treeShakeSideEffectFree, checkRequiresOfEsBuilds];
+/**
+ * Lazy chunks: libraries our code loads only on first use, each through one module of ours that
+ * re-exports the parts it uses and that our code require()s inside a function, never at import.
+ * V8 compiles every byte of handler.js while loading it, whether or not the code ever runs, so in
+ * the Lambda bundle each such module is a file of its own beside handler.js (chunks/<name>.js),
+ * compiled only by a container whose requests need it (docs/performance.md, "What the cold start
+ * does less"). A chunk holds its libraries only, and handler.js none of them (either fails the
+ * build): a module in both would be two copies, each with its own state and classes.
+ */
+const LAZY_CHUNKS = [
+  // user tokens: only requests with `Authorization: Bearer` (src/auth/jose.ts)
+  { name: 'jose', module: 'src/auth/jose-parts.ts', packages: ['jose'] },
+  // scheduling and retrievability: attempts, due questions, weakTopics (src/domain/learning/fsrs.ts)
+  { name: 'fsrs', module: 'src/domain/learning/fsrs-parts.ts', packages: ['ts-fsrs'] },
+  // searchQuestions' stemming (src/domain/search/text.ts)
+  { name: 'stemmers', module: 'src/domain/search/stemmer-parts.ts', packages: ['@orama/stemmers'] },
+];
+
+const chunkFile = (chunk) => `./chunks/${chunk.name}.js`;
+
+/** @type {import('esbuild').Plugin} */
+const lazyChunks = {
+  name: 'qbank-lazy-chunks',
+  setup(build) {
+    const chunkOf = new Map(LAZY_CHUNKS.map((chunk) => [path.join(__dirname, chunk.module), chunk]));
+    build.onResolve({ filter: /-parts$/ }, (args) => {
+      const chunk = chunkOf.get(`${path.join(args.resolveDir, args.path)}.ts`);
+      if (!chunk) return undefined;
+      if (args.kind !== 'require-call')
+        return {
+          errors: [
+            { text: `${args.path} is a lazy chunk (esbuild-plugins.js): require() it on first use, never import it` },
+          ],
+        };
+      return { path: chunkFile(chunk), external: true };
+    });
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0) return undefined;
+      const { outdir, outfile } = build.initialOptions;
+      const dir = outdir ?? path.dirname(outfile);
+      const errors = [];
+      const bundled = (inputs, chunk) =>
+        Object.keys(inputs).filter((file) => chunk.packages.includes(packageOf(file) ?? ''));
+      for (const chunk of LAZY_CHUNKS) {
+        for (const file of bundled(result.metafile?.inputs ?? {}, chunk))
+          errors.push(
+            `${file} is in handler.js, but ${chunk.packages.join(', ')} belong to the lazy chunk ${chunk.name}: load them through ${chunk.module}`,
+          );
+        const built = await build.esbuild.build({
+          ...build.initialOptions,
+          stdin: undefined,
+          entryPoints: [path.join(__dirname, chunk.module)],
+          outdir: undefined,
+          outfile: path.join(dir, chunkFile(chunk)),
+          plugins: [oneCopyOfDualPackages, leaveOutUnusedCode, treeShakeSideEffectFree, checkRequiresOfEsBuilds],
+          metafile: true,
+          logLevel: 'silent',
+        });
+        errors.push(...built.errors.map((error) => error.text));
+        const entry = path.join(__dirname, chunk.module);
+        for (const file of Object.keys(built.metafile?.inputs ?? {}))
+          if (
+            path.resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file) !== entry &&
+            !chunk.packages.includes(packageOf(file) ?? '')
+          )
+            errors.push(
+              `the lazy chunk ${chunk.name} would hold ${file}, a second copy of a module of handler.js: a chunk holds ${chunk.packages.join(', ')} only`,
+            );
+      }
+      return { errors: errors.map((text) => ({ text })) };
+    });
+  },
+};
+
+module.exports = [
+  oneCopyOfDualPackages,
+  leaveOutUnusedCode,
+  treeShakeSideEffectFree,
+  checkRequiresOfEsBuilds,
+  lazyChunks,
+];

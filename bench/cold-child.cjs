@@ -54,6 +54,11 @@ async function finish(result, calledAt) {
       firstRequestMs: answeredAt - calledAt,
       // process start → answer
       totalMs: answeredAt,
+      // the bundle's lazy chunks (esbuild-plugins.js) this request loaded, by name
+      chunks: Object.keys(require.cache)
+        .filter((file) => /[\\/]chunks[\\/][^\\/]+\.js$/.test(file))
+        .map((file) => require('node:path').basename(file, '.js'))
+        .sort(),
       ...(ok ? {} : { result }),
     }),
     0,

@@ -18,6 +18,8 @@ export interface ChildReport {
   constructMs: number | null;
   firstRequestMs: number;
   totalMs: number;
+  /** The bundle's lazy chunks (esbuild-plugins.js) the request loaded. */
+  chunks?: string[];
 }
 
 export interface Breakdown {

@@ -1,10 +1,11 @@
 /**
  * The bundle that ships, run as Lambda runs it: esbuild-plugins.js leaves modules out (stubs that
- * throw) and src/auth/jose.ts loads jose only on a token's first use, so only the built bundle can
- * show that nothing left out is reached. Each case is a fresh `node` with the bundle's handler
+ * throw) and puts jose, ts-fsrs and the stemmers in lazy chunks of their own, loaded on first use,
+ * so only the built bundle can show that nothing left out is reached and each chunk loads when,
+ * and only when, a request needs it. Each case is a fresh `node` with the bundle's handler
  * answering one request (bench/cold-child.cjs), against this suite's table.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBundle, readServerlessSettings, type BuiltBundle } from '../../bench/bundle';
@@ -59,10 +60,41 @@ describe('the Lambda bundle', () => {
     expect([...new Set(text.match(/[\u0080-\uffff]/g) ?? [])]).toEqual([]);
   });
 
-  it('answers a key-only request (no token: jose never loaded)', async () => {
+  it('carries its lazy chunks beside handler.js and none of their libraries in it', () => {
+    const dir = path.dirname(bundle.file);
+    expect(readdirSync(path.join(dir, 'chunks')).sort()).toEqual([
+      'fsrs.js',
+      'fsrs.js.map',
+      'jose.js',
+      'jose.js.map',
+      'stemmers.js',
+      'stemmers.js.map',
+    ]);
+    const text = readFileSync(bundle.file, 'utf8');
+    expect(text.match(/require\("\.\/chunks\/[a-z]+\.js"\)/g)?.sort()).toEqual([
+      'require("./chunks/fsrs.js")',
+      'require("./chunks/jose.js")',
+      'require("./chunks/stemmers.js")',
+    ]);
+    // each library's own marks: jose's error codes, one of ts-fsrs's messages, the Snowball Russian stemmer's
+    expect(text).not.toContain('ERR_JWT_EXPIRED');
+    expect(text).not.toContain('Cannot rollback a manual rating');
+    expect(text).not.toContain('\\u0432\\u0448\\u0438\\u0441\\u044C');
+  });
+
+  it('answers a key-only request without loading a chunk (no token, no scheduling, no search)', async () => {
     const query = 'query Q($bank: ID!) { randomQuestions(input: { bankId: $bank, count: 3 }) { questions { id } } }';
     const { report } = await runOnce(subject(query, { bank: 'ml-junior' }, { 'x-api-key': tenant.publishable }));
     expect(report?.ok).toBe(true);
+    expect(report?.chunks).toEqual([]);
+  }, 30_000);
+
+  it('searches with the stemmers chunk only', async () => {
+    const query =
+      'query S($q: String!) { searchQuestions(bankId: "ml-junior", query: $q, first: 3) { edges { node { id } } } }';
+    const { report } = await runOnce(subject(query, { q: 'градиентный спуск' }, { 'x-api-key': tenant.publishable }));
+    expect(report?.ok).toBe(true);
+    expect(report?.chunks).toEqual(['stemmers']);
   }, 30_000);
 
   it('verifies a user token and schedules an attempt (jose and FSRS loaded on first use)', async () => {
@@ -84,6 +116,7 @@ describe('the Lambda bundle', () => {
     );
 
     expect(report?.ok).toBe(true);
+    expect(report?.chunks).toEqual(['fsrs', 'jose']);
     const attempts = await api.send(
       graphqlEvent({ query: '{ attempts(first: 5) { edges { node { question { id } outcome } } } }' }, learner),
     );

@@ -6,7 +6,8 @@
  * learning steps and with fuzz off: the same attempts at the same times always give the same
  * schedule, so a learner's history can be replayed and the tests can pin the numbers.
  */
-import { type Card, computeDecayFactor, createEmptyCard, type FSRS, fsrs, generatorParameters, State } from 'ts-fsrs';
+import type { Card, FSRS, State } from 'ts-fsrs';
+import { loadFsrs } from './fsrs';
 import { type Outcome, fsrsRating } from './outcomes';
 
 export type MemoryPhase = 'NEW' | 'LEARNING' | 'REVIEW' | 'RELEARNING';
@@ -35,25 +36,38 @@ export const LEECH_LAPSES = 8;
 
 export const isLeech = (state: MemoryState): boolean => state.lapses >= LEECH_LAPSES;
 
-const PARAMETERS = generatorParameters({ enable_fuzz: false });
+/**
+ * ts-fsrs's parts, built on first use (fsrs.ts): a cold start whose first request schedules
+ * nothing neither loads nor runs it.
+ */
+interface Built {
+  scheduler: FSRS;
+  phaseOfState: Record<State, MemoryPhase>;
+  stateOfPhase: Record<MemoryPhase, State>;
+  curve: { decay: number; factor: number };
+}
 
-/** Built on first use: a cold start whose first request schedules nothing does not pay for it. */
-let built: FSRS | undefined;
-const scheduler = (): FSRS => (built ??= fsrs(PARAMETERS));
+let built: Built | undefined;
 
-const PHASE_OF_STATE: Record<State, MemoryPhase> = {
-  [State.New]: 'NEW',
-  [State.Learning]: 'LEARNING',
-  [State.Review]: 'REVIEW',
-  [State.Relearning]: 'RELEARNING',
-};
+function fsrsParts(): Built {
+  if (built) return built;
+  const { computeDecayFactor, fsrs, generatorParameters, State } = loadFsrs();
+  const parameters = generatorParameters({ enable_fuzz: false });
+  built = {
+    scheduler: fsrs(parameters),
+    phaseOfState: {
+      [State.New]: 'NEW',
+      [State.Learning]: 'LEARNING',
+      [State.Review]: 'REVIEW',
+      [State.Relearning]: 'RELEARNING',
+    },
+    stateOfPhase: { NEW: State.New, LEARNING: State.Learning, REVIEW: State.Review, RELEARNING: State.Relearning },
+    curve: computeDecayFactor(parameters.w),
+  };
+  return built;
+}
 
-const STATE_OF_PHASE: Record<MemoryPhase, State> = {
-  NEW: State.New,
-  LEARNING: State.Learning,
-  REVIEW: State.Review,
-  RELEARNING: State.Relearning,
-};
+const scheduler = (): FSRS => fsrsParts().scheduler;
 
 /** Exported for tests; callers outside this module work with MemoryState only. */
 export function toCard(state: MemoryState): Card {
@@ -66,7 +80,7 @@ export function toCard(state: MemoryState): Card {
     learning_steps: state.learningSteps,
     reps: state.reps,
     lapses: state.lapses,
-    state: STATE_OF_PHASE[state.phase],
+    state: fsrsParts().stateOfPhase[state.phase],
     ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
   };
 }
@@ -80,7 +94,7 @@ export function fromCard(card: Card): MemoryState {
     lastReview: card.last_review ? card.last_review.toISOString() : null,
     reps: card.reps,
     lapses: card.lapses,
-    phase: PHASE_OF_STATE[card.state],
+    phase: fsrsParts().phaseOfState[card.state],
     scheduledDays: card.scheduled_days,
     learningSteps: card.learning_steps,
     elapsedDays: card.elapsed_days,
@@ -94,7 +108,7 @@ export function fromCard(card: Card): MemoryState {
  * must not make an attempt unrecordable.
  */
 export function reviewMemory(previous: MemoryState | null, outcome: Outcome, at: Date): MemoryState {
-  const card = previous === null ? createEmptyCard(at) : toCard(previous);
+  const card = previous === null ? loadFsrs().createEmptyCard(at) : toCard(previous);
   const reviewedAt = card.last_review && card.last_review > at ? card.last_review : at;
   return fromCard(scheduler().next(card, reviewedAt, fsrsRating(outcome)).card);
 }
@@ -114,4 +128,11 @@ export function retrievability(state: MemoryState, at: Date): number {
  * The forgetting curve ts-fsrs uses, R = (1 + factor·t/S)^decay (t and S in days), with the
  * scheduler's own constants: section aggregates (section-aggregate.ts) approximate a mean of it.
  */
-export const forgettingCurve: { decay: number; factor: number } = computeDecayFactor(PARAMETERS.w);
+export const forgettingCurve: { readonly decay: number; readonly factor: number } = {
+  get decay() {
+    return fsrsParts().curve.decay;
+  },
+  get factor() {
+    return fsrsParts().curve.factor;
+  },
+};

@@ -2,7 +2,8 @@
  * What a learner says about their own answer. The outcome is self-graded: the learner compares
  * their answer with the reference answer and picks one of these four.
  */
-import { Rating } from 'ts-fsrs';
+import type { Rating } from 'ts-fsrs';
+import { loadFsrs } from './fsrs';
 
 export type Outcome = 'CORRECT' | 'PARTIAL' | 'INCORRECT' | 'SKIPPED';
 
@@ -38,6 +39,7 @@ export function defaultScore(outcome: Outcome): number {
  * Easy would stretch intervals on a guess.
  */
 export function fsrsRating(outcome: Outcome): Rating.Again | Rating.Hard | Rating.Good {
+  const { Rating } = loadFsrs();
   switch (outcome) {
     case 'CORRECT':
       return Rating.Good;

@@ -4,8 +4,18 @@
  * Snowball Russian stemmer, Latin words by the Porter English stemmer, whatever the bank's
  * locale (Russian banks cite English terms and the other way round). Stop words are dropped.
  */
-import { stemmer as englishStem } from '@orama/stemmers/english';
-import { stemmer as russianStem } from '@orama/stemmers/russian';
+import type * as StemmerParts from './stemmer-parts';
+
+let stemmers: typeof StemmerParts | undefined;
+/**
+ * The stemmers on first use: in the Lambda bundle they are a file of their own (esbuild-plugins.js,
+ * LAZY_CHUNKS), parsed only by a container that searches.
+ */
+function loadStemmers(): typeof StemmerParts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild-plugins.js makes this require a chunk of its own
+  stemmers ??= require('./stemmer-parts') as typeof StemmerParts;
+  return stemmers;
+}
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /^[\u0430-\u044f]+$/;
@@ -32,8 +42,8 @@ const STOP_WORDS = new Set(
 /** The stem a word is indexed and searched under; '' for a stop word or a word too long to index. */
 export function stemOf(word: string): string {
   if (word.length > MAX_WORD || STOP_WORDS.has(word)) return '';
-  if (CYRILLIC.test(word)) return russianStem(word);
-  if (LATIN.test(word)) return englishStem(word);
+  if (CYRILLIC.test(word)) return loadStemmers().russianStem(word);
+  if (LATIN.test(word)) return loadStemmers().englishStem(word);
   return word;
 }
 
