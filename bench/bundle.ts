@@ -4,7 +4,7 @@
  * cold-start numbers are about the bundle that ships.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type Tags } from 'yaml';
@@ -112,6 +112,8 @@ export interface BuiltBundle {
   bytes: number;
   gzipBytes: number;
   mapBytes: number;
+  /** The lazy chunks beside it (esbuild-plugins.js), by name: bytes each, loaded only on first use. */
+  chunks: Record<string, number>;
 }
 
 /** Bundles the function into outDir the way serverless-esbuild lays it out (src/handler.js). */
@@ -133,5 +135,12 @@ export async function buildBundle(settings: ServerlessSettings, outDir: string):
   } catch {
     // no external source map configured
   }
-  return { file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes };
+  const chunkDir = path.join(path.dirname(file), 'chunks');
+  const chunks = Object.fromEntries(
+    (existsSync(chunkDir) ? readdirSync(chunkDir) : [])
+      .filter((name) => name.endsWith('.js'))
+      .sort()
+      .map((name) => [name.slice(0, -3), statSync(path.join(chunkDir, name)).size]),
+  );
+  return { file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes, chunks };
 }

@@ -144,7 +144,11 @@ export function printReport(warm: Record<string, LatencyResult>, cold: ColdResul
 
   const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
   process.stdout.write(
-    `\nBundle: ${bundle.bytes} bytes (${kb(bundle.bytes)}), gzip ${bundle.gzipBytes} bytes (${kb(bundle.gzipBytes)}), source map ${kb(bundle.mapBytes)}\n`,
+    `\nBundle: ${bundle.bytes} bytes (${kb(bundle.bytes)}), gzip ${bundle.gzipBytes} bytes (${kb(bundle.gzipBytes)}), source map ${kb(bundle.mapBytes)}; lazy chunks beside it: ${
+      Object.entries(bundle.chunks)
+        .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+        .join(', ') || 'none'
+    }\n`,
   );
 }
 

@@ -201,7 +201,7 @@ function latencyResults(
       breakdown: { real: cold.real.breakdown, floor: cold.floor.breakdown },
       dynamo: cold.trace,
     },
-    bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes },
+    bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, chunks: bundle.chunks },
     coldStartFloor: cold.apollo
       ? {
           [cold.apollo.name]: {
