@@ -172,6 +172,33 @@ const oneCopyOfDualPackages = {
   },
 };
 
+/**
+ * Apollo uses negotiator for the Accept header's media types only; the package's main module
+ * also brings its charset, encoding and language parsers. Apollo gets the same constructor with
+ * the same mediaType(s), on negotiator's own media-type module (negotiator/index.js's code).
+ */
+const NEGOTIATOR_MEDIA_TYPES_ONLY = `
+const preferredMediaTypes = require('negotiator/lib/mediaType');
+function Negotiator(request) {
+  if (!(this instanceof Negotiator)) return new Negotiator(request);
+  this.request = request;
+}
+Negotiator.prototype.mediaType = function mediaType(available) {
+  const set = this.mediaTypes(available);
+  return set && set[0];
+};
+Negotiator.prototype.mediaTypes = function mediaTypes(available) {
+  return preferredMediaTypes(this.request.headers.accept, available);
+};
+module.exports = Negotiator;
+`;
+
+/**
+ * Apollo's InMemoryLRUCache is ~2 KB over lru-cache's ~19 KB; src/graphql/apollo-cache.ts is the
+ * same cache on a Map (its unit test holds it to the original's behaviour).
+ */
+const APOLLO_CACHE = path.join(__dirname, 'src/graphql/apollo-cache.ts');
+
 /** @type {import('esbuild').Plugin} */
 const leaveOutUnusedCode = {
   name: 'qbank-leave-out-unused-code',
@@ -193,6 +220,19 @@ const leaveOutUnusedCode = {
       namespace: 'qbank-createhash',
     }));
     build.onLoad({ filter: /.*/, namespace: 'qbank-createhash' }, () => ({ contents: CREATE_HASH, loader: 'js' }));
+    build.onResolve({ filter: /^negotiator$/ }, (args) =>
+      /@apollo[\\/]server[\\/]/.test(args.importer)
+        ? { path: 'negotiator', namespace: 'qbank-negotiator', pluginData: path.dirname(args.importer) }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'qbank-negotiator' }, (args) => ({
+      contents: NEGOTIATOR_MEDIA_TYPES_ONLY,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+    build.onResolve({ filter: /^@apollo\/utils\.keyvaluecache$/ }, (args) =>
+      /@apollo[\\/]server[\\/]/.test(args.importer) ? { path: APOLLO_CACHE } : undefined,
+    );
   },
 };
 

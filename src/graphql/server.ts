@@ -1,6 +1,8 @@
 /** Builds the Apollo server; the Lambda handler and the local HTTP server both use this one. */
 import { ApolloServer } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -8,7 +10,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildASTSchema, isObjectType, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, GraphQLError, isObjectType, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
@@ -40,23 +42,10 @@ export function createApolloServer(
   config: Pick<Config, 'production' | 'introspection'>,
   { chargeCost, logger }: ServerOptions,
 ): ApolloServer<GraphQLContext> {
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth },
-    maxAliases: { n: LIMITS.maxAliases },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    // Counted by graphql-js while Apollo parses (parseOptions below): armor's own token counter
-    // parses the query a second time and turns a syntax error into a 500.
-    maxTokens: { enabled: false },
-    // Armor's cost counts a list argument only when it is a literal `first`/`last`: a variable
-    // counted 1 and `limit`, `count`, `days` nothing. src/graphql/cost.ts does this job instead.
-    costLimit: { enabled: false },
-    // Apollo's hideSchemaDetailsFromClientErrors below does this job in production.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
   return new ApolloServer<GraphQLContext>({
     schema: executableSchema(),
     logger: apolloLogger(logger),
-    validationRules: [operationTypeExists, ...armor.validationRules],
+    validationRules: [operationTypeExists, ...shapeLimits()],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: config.introspection,
     // "Did you mean …" suggestions would leak the schema that introspection hides.
@@ -66,7 +55,6 @@ export function createApolloServer(
     allowBatchedHttpRequests: false,
     formatError: errorFormatter({ hideSchemaDetails: config.production }),
     plugins: [
-      ...armor.plugins,
       costLimit(chargeCost),
       errorReporting,
       // Before the access log, so the log line has the status the client gets.
@@ -86,6 +74,26 @@ export function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
+}
+
+/**
+ * graphql-armor's depth, alias and directive limits, set up as its ApolloArmor does for Apollo
+ * (a refusal is reported to the validation context as a BAD_USER_INPUT error, so Apollo answers
+ * 400), from the three rule packages it wraps: ApolloArmor itself brings its other protections,
+ * which we do not use (token counting is graphql's, below; cost is src/graphql/cost.ts's; field
+ * suggestions are Apollo's hideSchemaDetailsFromClientErrors's), into every cold start.
+ */
+function shapeLimits() {
+  const reject = [
+    (context: ValidationContext | null, error: GraphQLError): void =>
+      context?.reportError(new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })),
+  ];
+  const options = { onReject: reject, propagateOnRejection: false };
+  return [
+    maxAliasesRule({ n: LIMITS.maxAliases, ...options }),
+    maxDirectivesRule({ n: LIMITS.maxDirectives, ...options }),
+    maxDepthRule({ n: LIMITS.maxDepth, ...options }),
+  ];
 }
 
 /** Apollo's messages (any value, mostly strings) as our log lines, marked as Apollo's. */

@@ -82,6 +82,16 @@ describe('the Lambda bundle', () => {
     expect(text).not.toContain('\\u0432\\u0448\\u0438\\u0441\\u044C');
   });
 
+  it('leaves out what Apollo and graphql-armor bring but never run here', () => {
+    const text = readFileSync(bundle.file, 'utf8');
+    // lru-cache (src/graphql/apollo-cache.ts stands in), negotiator's language parser (only its
+    // media types are used), armor's cost and token protections (src/graphql/server.ts shapeLimits)
+    for (const mark of ['maxEntrySize', 'accept-language', 'Query Cost limit', 'Token limit of'])
+      expect(text).not.toContain(mark);
+    // what stays: the depth limit
+    expect(text).toContain('Query depth limit of');
+  });
+
   it('answers a key-only request without loading a chunk (no token, no scheduling, no search)', async () => {
     const query = 'query Q($bank: ID!) { randomQuestions(input: { bankId: $bank, count: 3 }) { questions { id } } }';
     const { report } = await runOnce(subject(query, { bank: 'ml-junior' }, { 'x-api-key': tenant.publishable }));
