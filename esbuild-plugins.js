@@ -199,6 +199,9 @@ module.exports = Negotiator;
  */
 const APOLLO_CACHE = path.join(__dirname, 'src/graphql/apollo-cache.ts');
 
+/** Apollo asks whatwg-mimetype for a Content-Type's essence only: src/graphql/mime-type.ts answers that. */
+const MIME_TYPE_ESSENCE = path.join(__dirname, 'src/graphql/mime-type.ts');
+
 /** @type {import('esbuild').Plugin} */
 const leaveOutUnusedCode = {
   name: 'qbank-leave-out-unused-code',
@@ -232,6 +235,9 @@ const leaveOutUnusedCode = {
     }));
     build.onResolve({ filter: /^@apollo\/utils\.keyvaluecache$/ }, (args) =>
       /@apollo[\\/]server[\\/]/.test(args.importer) ? { path: APOLLO_CACHE } : undefined,
+    );
+    build.onResolve({ filter: /^whatwg-mimetype$/ }, (args) =>
+      /@apollo[\\/]server[\\/]/.test(args.importer) ? { path: MIME_TYPE_ESSENCE } : undefined,
     );
   },
 };

@@ -86,7 +86,14 @@ describe('the Lambda bundle', () => {
     const text = readFileSync(bundle.file, 'utf8');
     // lru-cache (src/graphql/apollo-cache.ts stands in), negotiator's language parser (only its
     // media types are used), armor's cost and token protections (src/graphql/server.ts shapeLimits)
-    for (const mark of ['maxEntrySize', 'accept-language', 'Query Cost limit', 'Token limit of'])
+    // and whatwg-mimetype's serialiser (src/graphql/mime-type.ts gives Apollo the essence)
+    for (const mark of [
+      'maxEntrySize',
+      'accept-language',
+      'Query Cost limit',
+      'Token limit of',
+      'Invalid MIME type parameter name',
+    ])
       expect(text).not.toContain(mark);
     // what stays: the depth limit
     expect(text).toContain('Query depth limit of');
@@ -97,6 +104,28 @@ describe('the Lambda bundle', () => {
     const { report } = await runOnce(subject(query, { bank: 'ml-junior' }, { 'x-api-key': tenant.publishable }));
     expect(report?.ok).toBe(true);
     expect(report?.chunks).toEqual([]);
+  }, 30_000);
+
+  it("reads Content-Type and Accept as Apollo's own packages would (CSRF, media type)", async () => {
+    const query = '{ banks { id } }';
+    const headers = { 'x-api-key': tenant.publishable };
+    // a request a browser sends without a preflight: refused (runOnce throws with the answer)
+    await expect(
+      runOnce(subject(query, {}, { ...headers, 'content-type': 'Text/Plain; charset=UTF-8' })),
+    ).rejects.toThrow(/"statusCode":400.*Cross-Site Request Forgery/);
+
+    const typed = await runOnce(
+      subject(
+        query,
+        {},
+        {
+          ...headers,
+          'content-type': 'application/json; charset=utf-8',
+          accept: 'application/json;q=0.5, application/graphql-response+json',
+        },
+      ),
+    );
+    expect(typed.report?.ok).toBe(true);
   }, 30_000);
 
   it('searches with the stemmers chunk only', async () => {
