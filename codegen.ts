@@ -36,7 +36,14 @@ const config: CodegenConfig = {
         useTypeImports: true,
       },
     },
-    'src/graphql/generated/typedefs.ts': { plugins: ['./codegen/typedefs-plugin.js'] },
+    'src/graphql/generated/typedefs.ts': {
+      plugins: ['./codegen/typedefs-plugin.js'],
+      config: { part: 'typedefs' },
+    },
+    'src/graphql/generated/schema-document.ts': {
+      plugins: ['./codegen/typedefs-plugin.js'],
+      config: { part: 'described' },
+    },
   },
 };
 

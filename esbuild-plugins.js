@@ -323,8 +323,9 @@ const checkRequiresOfEsBuilds = {
  * V8 compiles every byte of handler.js while loading it, whether or not the code ever runs, so in
  * the Lambda bundle each such module is a file of its own beside handler.js (chunks/<name>.js),
  * compiled only by a container whose requests need it (docs/performance.md, "What the cold start
- * does less"). A chunk holds its libraries only, and handler.js none of them (either fails the
- * build): a module in both would be two copies, each with its own state and classes.
+ * does less"). A chunk holds its libraries only (or, with none, its own module: data), and
+ * handler.js none of them (either fails the build): a module in both would be two copies, each
+ * with its own state and classes.
  */
 const LAZY_CHUNKS = [
   // user tokens: only requests with `Authorization: Bearer` (src/auth/jose.ts)
@@ -333,6 +334,8 @@ const LAZY_CHUNKS = [
   { name: 'fsrs', module: 'src/domain/learning/fsrs-parts.ts', packages: ['ts-fsrs'] },
   // searchQuestions' stemming (src/domain/search/text.ts)
   { name: 'stemmers', module: 'src/domain/search/stemmer-parts.ts', packages: ['@orama/stemmers'] },
+  // the schema with its descriptions: only a server that answers introspection (src/graphql/server.ts)
+  { name: 'schema', module: 'src/graphql/generated/schema-document.ts', packages: [] },
 ];
 
 const chunkFile = (chunk) => `./chunks/${chunk.name}.js`;
@@ -342,7 +345,7 @@ const lazyChunks = {
   name: 'qbank-lazy-chunks',
   setup(build) {
     const chunkOf = new Map(LAZY_CHUNKS.map((chunk) => [path.join(__dirname, chunk.module), chunk]));
-    build.onResolve({ filter: /-parts$/ }, (args) => {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
       const chunk = chunkOf.get(`${path.join(args.resolveDir, args.path)}.ts`);
       if (!chunk) return undefined;
       if (args.kind !== 'require-call')

@@ -32,7 +32,12 @@ describe('the Lambda bundle', () => {
   }, 60_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  function subject(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Subject {
+  function subject(
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Subject {
     return {
       name: 'bundle',
       bundle: {
@@ -50,6 +55,7 @@ describe('the Lambda bundle', () => {
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...env,
       },
     };
   }
@@ -67,6 +73,8 @@ describe('the Lambda bundle', () => {
       'fsrs.js.map',
       'jose.js',
       'jose.js.map',
+      'schema.js',
+      'schema.js.map',
       'stemmers.js',
       'stemmers.js.map',
     ]);
@@ -74,6 +82,7 @@ describe('the Lambda bundle', () => {
     expect(text.match(/require\("\.\/chunks\/[a-z]+\.js"\)/g)?.sort()).toEqual([
       'require("./chunks/fsrs.js")',
       'require("./chunks/jose.js")',
+      'require("./chunks/schema.js")',
       'require("./chunks/stemmers.js")',
     ]);
     // each library's own marks: jose's error codes, one of ts-fsrs's messages, the Snowball Russian stemmer's
@@ -126,6 +135,15 @@ describe('the Lambda bundle', () => {
       ),
     );
     expect(typed.report?.ok).toBe(true);
+  }, 30_000);
+
+  it('answers introspection with the descriptions, from the schema chunk, only when it is on', async () => {
+    const query = '{ __type(name: "Bank") { description } }';
+    const headers = { 'x-api-key': tenant.publishable };
+    const on = await runOnce(subject(query, {}, headers, { INTROSPECTION: 'true' }));
+    expect(on.report?.ok).toBe(true);
+    expect(on.report?.chunks).toEqual(['schema']);
+    await expect(runOnce(subject(query, {}, headers))).rejects.toThrow(/GraphQL introspection is not allowed/);
   }, 30_000);
 
   it('searches with the stemmers chunk only', async () => {

@@ -5,13 +5,14 @@
 import { InMemoryLRUCache as Original, PrefixingKeyValueCache as OriginalPrefixing } from '@apollo/utils.keyvaluecache';
 import { InMemoryLRUCache, PrefixingKeyValueCache } from '../../src/graphql/apollo-cache';
 
-type Cache = Original<unknown> | InMemoryLRUCache<unknown>;
+type Value = string | number | object;
+type Cache = Original<Value> | InMemoryLRUCache<Value>;
 
 /** Runs the steps on a cache; what each get returned, and its keys at the end. */
-async function run(cache: Cache, steps: readonly (readonly [string, string, unknown?])[]): Promise<unknown[]> {
+async function run(cache: Cache, steps: readonly (readonly [string, string, Value?])[]): Promise<unknown[]> {
   const seen: unknown[] = [];
   for (const [op, key, value] of steps) {
-    if (op === 'set') await cache.set(key, value);
+    if (op === 'set') await cache.set(key, value!);
     else if (op === 'get') seen.push(await cache.get(key));
     else seen.push(await cache.delete(key));
   }
@@ -32,8 +33,16 @@ describe("Apollo's in-memory cache without lru-cache", () => {
       ['set', 'c', 3],
       ['get', 'c'],
     ] as const;
-    expect(await run(new InMemoryLRUCache(), steps)).toEqual(await run(new Original(), steps));
-    expect(await run(new InMemoryLRUCache(), steps)).toEqual(['one', undefined, 'uno', true, false, 3, ['c', 'a']]);
+    expect(await run(new InMemoryLRUCache<Value>(), steps)).toEqual(await run(new Original<Value>(), steps));
+    expect(await run(new InMemoryLRUCache<Value>(), steps)).toEqual([
+      'one',
+      undefined,
+      'uno',
+      true,
+      false,
+      3,
+      ['c', 'a'],
+    ]);
   });
 
   it('drops the least recently used first when the sizes pass maxSize, and never keeps an entry larger than all', async () => {
@@ -50,8 +59,8 @@ describe("Apollo's in-memory cache without lru-cache", () => {
       ['get', 'c'],
       ['get', 'd'],
     ] as const;
-    const ours = await run(new InMemoryLRUCache({ maxSize: 10 }), steps);
-    expect(ours).toEqual(await run(new Original({ maxSize: 10 }), steps));
+    const ours = await run(new InMemoryLRUCache<Value>({ maxSize: 10 }), steps);
+    expect(ours).toEqual(await run(new Original<Value>({ maxSize: 10 }), steps));
     expect(ours).toEqual(['aaaa', undefined, undefined, undefined, { x: 'ab' }, ['d']]);
   });
 
@@ -59,7 +68,7 @@ describe("Apollo's in-memory cache without lru-cache", () => {
   it('forgets an entry once its ttl (seconds) is over; 0 or none never expires', async () => {
     jest.useFakeTimers({ now: new Date('2026-12-04T08:00:00Z') });
     try {
-      const cache = new InMemoryLRUCache();
+      const cache = new InMemoryLRUCache<Value>();
       await cache.set('short', 'x', { ttl: 2 });
       await cache.set('zero', 'y', { ttl: 0 });
       await cache.set('none', 'z');

@@ -166,7 +166,7 @@ describe('query complexity, as graphql-query-complexity computes it', () => {
     ],
     ['banks with sections', '{ banks { id sections { id questions(first: 100) { edges { node { id } } } } } }'],
   ])("qbank's schema: %s", (_name, query) => {
-    const schema = executableSchema();
+    const schema = executableSchema({ described: true });
     expect(ours(schema, query)).toEqual(library(schema, query));
   });
 });

@@ -19,7 +19,7 @@ jest.mock('../../src/graphql/complexity', () => {
   return { ...actual, queryComplexity: jest.fn(actual.queryComplexity) };
 });
 
-const schema = executableSchema();
+const schema = executableSchema({ described: true });
 const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), variables);
 const isList = (type: GraphQLType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 

@@ -3,7 +3,7 @@ import { parseInstant } from '../../src/graphql/scalars';
 import { executableSchema } from '../../src/graphql/server';
 
 describe('DateTime scalar', () => {
-  const schema = executableSchema();
+  const schema = executableSchema({ described: true });
   const dateTime = schema.getType('DateTime') as import('graphql').GraphQLScalarType;
 
   it('serialises stored ISO instants unchanged and Dates as ISO UTC', () => {

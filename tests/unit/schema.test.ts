@@ -1,9 +1,10 @@
-import { buildASTSchema, parse, validateSchema } from 'graphql';
+import { buildASTSchema, parse, printSchema, validateSchema, visit } from 'graphql';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { schemaDocument, typeDefs } from '../../src/graphql/generated/typedefs';
+import { schemaDocument } from '../../src/graphql/generated/schema-document';
+import { schemaDocumentWithoutDescriptions, typeDefs } from '../../src/graphql/generated/typedefs';
 import { executableSchema } from '../../src/graphql/server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,7 +25,21 @@ describe('generated GraphQL code', () => {
   it('is a valid schema, parsed exactly as the SDL reads', () => {
     expect(schemaDocument).toEqual(JSON.parse(JSON.stringify(parse(typeDefs, { noLocation: true }))));
     expect(() => buildASTSchema(parse(typeDefs))).not.toThrow(); // full SDL validation
-    expect(validateSchema(executableSchema())).toEqual([]);
+    expect(validateSchema(executableSchema({ described: true }))).toEqual([]);
+    expect(validateSchema(executableSchema({ described: false }))).toEqual([]);
     expect(validateSchema(buildASTSchema(parse(typeDefs)))).toEqual([]);
+  });
+
+  it('is the same schema without its descriptions when no introspection will read them', () => {
+    const stripped = visit(parse(typeDefs, { noLocation: true }), {
+      enter: (node) => ('description' in node && node.description ? { ...node, description: undefined } : undefined),
+    });
+    expect(schemaDocumentWithoutDescriptions).toEqual(JSON.parse(JSON.stringify(stripped)));
+    const described = printSchema(executableSchema({ described: true }));
+    const bare = printSchema(executableSchema({ described: false }));
+    expect(described).toBe(printSchema(buildASTSchema(parse(typeDefs))));
+    expect(bare).toBe(printSchema(buildASTSchema(stripped)));
+    expect(bare).not.toMatch(/^\s*"/m); // no description line
+    expect(described.length - bare.length).toBeGreaterThan(20_000);
   });
 });
