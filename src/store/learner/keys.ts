@@ -225,7 +225,7 @@ export const userPackToItem = (
   ...userPackKey(user, bankId, section),
   rev,
   pr: rev,
-  p: packSums(packed),
+  p: packSums({ ...packed, rev }),
 });
 export const userPackMarkerToItem = (user: UserRef, bankId: string): Item => userPackMarkerKey(user, bankId);
 /** The section's seen set; null when empty (DynamoDB refuses an empty set: no item then). */
