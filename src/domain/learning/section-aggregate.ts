@@ -252,8 +252,8 @@ const SHAPES_KEPT = 4096;
  * to copy and fill. Why: V8 may turn an object that gets many properties added by computed keys
  * into a hash table (whether it does depends on the objects the process built before), and records
  * built that way made unpacking 50 sections slower than the first format's JSON.parse of whole
- * objects (~165 against ~125 µs); a copy of a record that already has the properties keeps fast
- * ones (~95 µs). Measured in docs/data-model.md, "Packed section sums".
+ * objects (~165 against ~120 µs); a copy of a record that already has the properties keeps fast
+ * ones (~100 µs). Measured in docs/data-model.md, "Packed section sums".
  */
 function sumsShape(bins: number): SectionSums {
   const kept = shapes.get(bins);
