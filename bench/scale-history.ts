@@ -5,8 +5,8 @@
  * section / day" flags), and what each attempt writes comes from the attempt transaction's own
  * description (attemptWrites): whole items put (the last put of a key wins, as in the table),
  * numbers added (summed over all attempts and users, as the transactions' ADDs would), attributes
- * set. So the table holds what the same attempts recorded one by one would have left, and
- * `stats:verify` agrees with it.
+ * set or removed. So the table holds what the same attempts recorded one by one would have left,
+ * and `stats:verify` agrees with it.
  */
 import { planAttempt, type AttemptEffects, type SectionRead } from '../src/domain/attempt-effects';
 import { EMPTY_PROFILE, type AttemptInput, type ProfileRecord, type QuestionStateRecord } from '../src/domain/attempts';
@@ -121,7 +121,10 @@ export function planHistory(spec: HistorySpec): History {
   return { attempted, effects };
 }
 
-/** The items attempts leave in the table: puts replace, adds sum, sets merge — as the transactions would. */
+/**
+ * The items attempts leave in the table: puts replace, adds sum, sets merge, removes delete — as
+ * the transactions would.
+ */
 export class TableImage {
   private readonly items = new Map<string, Item>();
 
@@ -141,6 +144,8 @@ export class TableImage {
               left.delete(value);
               return left.size > 0 ? left : undefined;
             });
+          if (write.remove)
+            this.merge(write.key, Object.fromEntries(write.remove.map((name) => [name, undefined])), () => undefined);
         } else if (write.kind === 'set') this.merge(write.key, write.set, (_old, value) => value);
         else throw new Error('the bench histories have no quizzes');
       }

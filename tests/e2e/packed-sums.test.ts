@@ -1,13 +1,14 @@
 /**
  * The packed copies of a learner's section sums (docs/data-model.md, "Packed section sums"):
- * written in the attempt's transaction as of the section item's next revision, read by weakTopics
- * in one Query; a copy left stale by attempts that raced is replaced by its section item, never
- * trusted; attempts in one section never wait for each other because of it; stats:verify names a
- * wrong copy and stats:rebuild writes copies and the marker for items from before them.
+ * written in the attempt's transaction as of the section item's next revision (format 2: the
+ * revision inside `p`), read by weakTopics in one Query; a copy left stale by attempts that raced
+ * is replaced by its section item, never trusted; attempts in one section never wait for each
+ * other because of it; stats:verify names a wrong copy and stats:rebuild writes copies and the
+ * marker for items from before them; copies in the first format (`pr` attribute) still read.
  */
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rebuildStats, verifyStats } from '../../src/admin/stats';
-import { unpackSums } from '../../src/domain/learning/section-aggregate';
+import { AGGREGATE_FIELDS, unpackSums } from '../../src/domain/learning/section-aggregate';
 import { userPackKey, userPackMarkerKey, userSectionKey } from '../../src/store/learner/keys';
 import { importBankFiles } from '../../src/usecases/import-banks';
 import { givenTenant, type TenantFixture } from '../support/access';
@@ -39,6 +40,8 @@ describe('packed section sums', () => {
 
   const get = async (Key: { PK: string; SK: string }) =>
     (await dynamo().doc.send(new GetCommand({ TableName: dynamo().tableName, Key }))).Item;
+  /** The head of a format-2 copy: [tag, revision, attempts]. */
+  const head = (item: Record<string, unknown> | undefined) => (JSON.parse(String(item?.p)) as number[]).slice(0, 3);
 
   async function answer(learner: Learner, answers: [string, string][], prefix: string): Promise<void> {
     for (const [i, [localId, outcome]] of answers.entries()) {
@@ -66,9 +69,12 @@ describe('packed section sums', () => {
     const section = await get(userSectionKey(user('ann'), 'pack', 'alpha'));
     const pack = await get(userPackKey(user('ann'), 'pack', 'alpha'));
     expect(section).toMatchObject({ attempts: 3, rev: 3, stAttempts: 3, stCorrect: 2, reviewed: 2 });
-    expect(pack).toMatchObject({ rev: 3, pr: 3 });
+    // format 2, its revision inside p: no pr attribute
+    expect(Object.keys(pack!).sort()).toEqual(['PK', 'SK', 'p', 'rev']);
+    expect(pack!.rev).toBe(3);
+    expect(head(pack)).toEqual([2, 3, 3]);
     const packed = unpackSums(pack!.p)!;
-    expect(packed.attempts).toBe(3);
+    expect([packed.rev, packed.attempts]).toEqual([3, 3]);
     expect(packed.sums).toMatchObject({ stAttempts: 3, stCorrect: 2, stScore: 2, reviewed: 2 });
     // every sum of the section item, and nothing else but empty bins left out
     for (const [field, value] of Object.entries(section!))
@@ -98,8 +104,9 @@ describe('packed section sums', () => {
         new UpdateCommand({
           TableName: dynamo().tableName,
           Key: userPackKey(user('bob'), 'pack', section),
+          // as of the revision before (2): would be current but for the revision that moves on
           UpdateExpression: 'SET p = :wrong ADD rev :one',
-          ExpressionAttributeValues: { ':wrong': '{"a":99,"s":{"stAttempts":99}}', ':one': 1 },
+          ExpressionAttributeValues: { ':wrong': '[2,2,99,99,0,0,0,0]', ':one': 1 },
         }),
       );
     for (const section of SECTIONS)
@@ -149,7 +156,8 @@ describe('packed section sums', () => {
     const pack = await get(userPackKey(user('cy'), 'pack', 'beta'));
     expect([section!.attempts, section!.rev, pack!.rev]).toEqual([7, 7, 7]);
     // current only if the last attempt to commit read the item no other attempt changed after
-    if (pack!.pr === pack!.rev) expect(unpackSums(pack!.p)!.sums.stAttempts).toBe(7);
+    expect(pack!.pr).toBeUndefined();
+    if (unpackSums(pack!.p)!.rev === pack!.rev) expect(unpackSums(pack!.p)!.sums.stAttempts).toBe(7);
     expect((await cy.ask(WEAK)).data.weakTopics).toEqual([
       expect.objectContaining({ section: { id: 'pack/beta' }, attempts: 7, correctRate: 0.5714 }),
     ]);
@@ -171,8 +179,9 @@ describe('packed section sums', () => {
       new UpdateCommand({
         TableName: dynamo().tableName,
         Key: userPackKey(user('dee'), 'pack', 'alpha'),
+        // says it is as of the item's revision (1), with the answer counted wrong
         UpdateExpression: 'SET p = :wrong',
-        ExpressionAttributeValues: { ':wrong': '{"a":1,"s":{"stAttempts":1,"stCorrect":0}}' },
+        ExpressionAttributeValues: { ':wrong': '[2,1,1,1,0,0,0,0]' },
       }),
     );
     await dynamo().doc.send(
@@ -185,7 +194,12 @@ describe('packed section sums', () => {
     ]);
     await rebuildStats(dynamo(), { tenantId: 'acme' });
     expect((await verifyStats(dynamo(), { tenantId: 'acme' })).differences).toEqual([]);
-    expect(await get(userPackKey(user('dee'), 'pack', 'beta'))).toMatchObject({ rev: 2, pr: 2 });
+    // rebuilt in format 2: a revision past the old one, inside p, and no pr attribute
+    for (const section of SECTIONS) {
+      const pack = await get(userPackKey(user('dee'), 'pack', section));
+      expect(Object.keys(pack!).sort()).toEqual(['PK', 'SK', 'p', 'rev']);
+      expect([pack!.rev, ...head(pack)]).toEqual([2, 2, 2, 1]);
+    }
     expect((await dee.ask(WEAK)).data.weakTopics).toEqual(expected);
     expect(api.lastCalls()).toEqual({ QueryCommand: 1 });
 
@@ -202,6 +216,84 @@ describe('packed section sums', () => {
     ]);
     await rebuildStats(dynamo(), { tenantId: 'acme' });
     expect((await dee.ask(WEAK)).data.weakTopics).toEqual(expected);
+    expect(api.lastCalls()).toEqual({ QueryCommand: 1 });
+  });
+  it('reads a copy in the first format (object p, pr attribute) as current, and the next attempt in its section rewrites it in format 2', async () => {
+    const eve = givenLearner(api, acme.secret, 'eve');
+    await answer(
+      eve,
+      [
+        ['alpha-5', 'CORRECT'],
+        ['alpha-6', 'PARTIAL'],
+        ['beta-6', 'INCORRECT'],
+      ],
+      'e',
+    );
+    const expected = (await eve.ask(WEAK)).data.weakTopics;
+    // each copy as attempts before format 2 wrote it: the sums as an object, the revision in pr
+    const oldCopy = (section: Record<string, unknown>, sums = section) =>
+      JSON.stringify({
+        a: section.attempts,
+        s: Object.fromEntries(
+          AGGREGATE_FIELDS.filter((field) => Number(sums[field] ?? 0) !== 0).map((field) => [
+            field,
+            Number(sums[field]),
+          ]),
+        ),
+      });
+    for (const slug of SECTIONS) {
+      const section = (await get(userSectionKey(user('eve'), 'pack', slug)))!;
+      const Item = {
+        ...userPackKey(user('eve'), 'pack', slug),
+        rev: section.rev,
+        pr: section.rev,
+        p: oldCopy(section),
+      };
+      await dynamo().doc.send(new PutCommand({ TableName: dynamo().tableName, Item }));
+    }
+    expect(await get(userPackKey(user('eve'), 'pack', 'alpha'))).toMatchObject({
+      rev: 2,
+      pr: 2,
+      p: expect.stringMatching(/^\{"a":2,"s":\{/),
+    });
+    expect((await eve.ask(WEAK)).data.weakTopics).toEqual(expected);
+    expect(api.lastCalls()).toEqual({ QueryCommand: 1 }); // both copies trusted: no section item read
+    expect((await verifyStats(dynamo(), { tenantId: 'acme' })).differences).toEqual([]);
+
+    // the next attempt in alpha: format 2 as of the new revision, pr removed; beta left as it was
+    await answer(eve, [['alpha-7', 'CORRECT']], 'f');
+    const alpha = await get(userPackKey(user('eve'), 'pack', 'alpha'));
+    expect(Object.keys(alpha!).sort()).toEqual(['PK', 'SK', 'p', 'rev']);
+    expect([alpha!.rev, ...head(alpha)]).toEqual([3, 2, 3, 3]);
+    expect(await get(userPackKey(user('eve'), 'pack', 'beta'))).toMatchObject({ rev: 1, pr: 1 });
+    const now = (await eve.ask(WEAK)).data.weakTopics;
+    expect(api.lastCalls()).toEqual({ QueryCommand: 1 });
+    expect(now.map((t: { section: { id: string }; attempts: number }) => [t.section.id, t.attempts])).toEqual(
+      expect.arrayContaining([
+        ['pack/alpha', 3],
+        ['pack/beta', 1],
+      ]),
+    );
+
+    // a first-format copy that says it is current with other sums is named, and rebuilt in format 2
+    const beta = (await get(userSectionKey(user('eve'), 'pack', 'beta')))!;
+    await dynamo().doc.send(
+      new UpdateCommand({
+        TableName: dynamo().tableName,
+        Key: userPackKey(user('eve'), 'pack', 'beta'),
+        UpdateExpression: 'SET p = :wrong',
+        ExpressionAttributeValues: { ':wrong': oldCopy(beta, { ...beta, stAttempts: 5 }) },
+      }),
+    );
+    expect((await verifyStats(dynamo(), { tenantId: 'acme' })).differences.map((d) => [d.what, d.key])).toEqual([
+      ['userSection.v', 'eve pack/beta'],
+    ]);
+    await rebuildStats(dynamo(), { tenantId: 'acme' });
+    expect((await verifyStats(dynamo(), { tenantId: 'acme' })).differences).toEqual([]);
+    const rebuilt = await get(userPackKey(user('eve'), 'pack', 'beta'));
+    expect(Object.keys(rebuilt!).sort()).toEqual(['PK', 'SK', 'p', 'rev']);
+    expect([rebuilt!.rev, ...head(rebuilt)]).toEqual([2, 2, 2, 1]);
+    expect((await eve.ask(WEAK)).data.weakTopics).toEqual(now);
     expect(api.lastCalls()).toEqual({ QueryCommand: 1 });
   });
 });

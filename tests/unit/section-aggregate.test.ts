@@ -159,29 +159,139 @@ describe('section aggregates', () => {
 });
 
 describe('packed sums', () => {
-  it('keep every sum, leaving out zero counts and the bins a state left (their float residue too)', () => {
-    const sums = { stAttempts: 3, stCorrect: 0, stScore: 1.5, rp1n: 2, rp1i: 0.9, rp11n: 0, rp11i: 1e-17, rm2n: 1e-16 };
-    expect(JSON.parse(packSums({ attempts: 4, sums }))).toEqual({
-      a: 4,
-      s: { stAttempts: 3, stScore: 1.5, rp1n: 2, rp1i: 0.9 },
+  // a known section: totals, bin -4 (its sums at full double precision), bin 1, and bins a state
+  // left (0, or float residue either side of 0) that are not written
+  const sums = {
+    stAttempts: 3,
+    stCorrect: 0,
+    stScore: 1.5,
+    rm4n: 1,
+    rm4i: 16.000000000000004,
+    rm4t: 0.30000000000000004,
+    rm4ii: 256,
+    rm4ti: 1234.5678901234567,
+    rm4tti: 14873491.171028137,
+    rp1n: 2,
+    rp1i: 0.9,
+    rp11n: 0,
+    rp11i: 1e-17,
+    rm2n: 1e-16,
+    rp3n: -1e-16,
+    rp3i: 2.5e-17,
+  };
+
+  it('write format 2: the tag, revision, attempts, the five totals, then each non-empty bin by index and its six sums', () => {
+    expect(packSums({ rev: 7, attempts: 4, sums })).toBe(
+      '[2,7,4,3,0,1.5,0,0,' +
+        '-4,1,16.000000000000004,0.30000000000000004,256,1234.5678901234567,14873491.171028137,' +
+        '1,2,0.9,0,0,0,0]',
+    );
+    expect(packSums({ rev: 1, attempts: 0, sums: {} })).toBe('[2,1,0,0,0,0,0,0]');
+  });
+
+  it('read back exactly what they hold, with the revision: every total, the six sums of each bin written', () => {
+    expect(unpackSums(packSums({ rev: 7, attempts: 4, sums }))).toEqual({
+      rev: 7,
+      attempts: 4,
+      sums: {
+        stAttempts: 3,
+        stCorrect: 0,
+        stScore: 1.5,
+        leeches: 0,
+        reviewed: 0,
+        rm4n: 1,
+        rm4i: 16.000000000000004,
+        rm4t: 0.30000000000000004,
+        rm4ii: 256,
+        rm4ti: 1234.5678901234567,
+        rm4tti: 14873491.171028137,
+        rp1n: 2,
+        rp1i: 0.9,
+        rp1t: 0,
+        rp1ii: 0,
+        rp1ti: 0,
+        rp1tti: 0,
+      },
     });
-    expect(unpackSums(packSums({ attempts: 4, sums }))).toEqual({
+  });
+
+  it('round-trip a recounted section bit for bit (full double precision)', () => {
+    const end = Date.UTC(2026, 5, 1);
+    const states = randomSection('pack round trip', 60, 120, end, 6);
+    const { sums: recounted } = aggregateOf(states.map((state, i) => ({ localId: `q${i}`, state })));
+    const text = packSums({ rev: 41, attempts: 123, sums: recounted });
+    const back = unpackSums(text)!;
+    expect([back.rev, back.attempts]).toEqual([41, 123]);
+    let binsWritten = 0;
+    for (const [i, field] of AGGREGATE_FIELDS.entries()) {
+      // the 5 totals, then 16 bins of 6 sums, each bin's count first
+      const n = i < 5 ? 1 : sumOf(recounted, AGGREGATE_FIELDS[i - ((i - 5) % 6)]);
+      // a bin with states comes back exactly; an empty one is left out
+      expect([field, back.sums[field]]).toEqual([field, Math.abs(n) >= 0.5 ? sumOf(recounted, field) : undefined]);
+      if (i >= 5 && (i - 5) % 6 === 0 && Math.abs(n) >= 0.5) binsWritten++;
+    }
+    expect(binsWritten).toBeGreaterThan(3);
+    expect(Object.keys(back.sums)).toHaveLength(5 + 6 * binsWritten);
+  });
+
+  it('give each read its own record', () => {
+    const text = packSums({ rev: 7, attempts: 4, sums });
+    unpackSums(text)!.sums.rp1n = 99;
+    expect(unpackSums(text)!.sums.rp1n).toBe(2);
+  });
+
+  it('still read the first format, whose revision is the item’s pr attribute', () => {
+    expect(unpackSums('{"a":4,"s":{"stAttempts":3,"stScore":1.5,"rp1n":2,"rp1i":0.9}}')).toEqual({
+      rev: null,
       attempts: 4,
       sums: { stAttempts: 3, stScore: 1.5, rp1n: 2, rp1i: 0.9 },
     });
   });
 
   it('read anything else as no copy', () => {
+    const nan = packSums({ rev: 2, attempts: 1, sums: { stAttempts: 1, stScore: NaN } });
+    const infinite = packSums({ rev: 2, attempts: 1, sums: { rp0n: 1, rp0i: Infinity } });
+    // JSON has no NaN or Infinity: they are written as null, which is no number
+    expect([nan, infinite]).toEqual(['[2,2,1,1,0,null,0,0]', '[2,2,1,0,0,0,0,0,0,1,null,0,0,0,0]']);
     for (const text of [
       undefined,
       7,
       '',
       'not json',
+      'null',
+      '2',
+      '"[2,1,1,0,0,0,0,0]"',
+      // the first format
       '{"s":{}}',
       '{"a":1}',
       '{"a":1,"s":null}',
+      '{"a":1,"s":[1]}',
       '{"a":1,"s":{"x":"1"}}',
+      // format 2: the tag
+      '[]',
+      '[1,1,1,0,0,0,0,0]',
+      '[3,1,1,0,0,0,0,0]',
+      '["2",1,1,0,0,0,0,0]',
+      // its length: 8 numbers, then 7 a bin
+      '[2]',
+      '[2,1,1,0,0,0,0]',
+      '[2,1,1,0,0,0,0,0,0]',
+      '[2,1,1,0,0,0,0,0,0,1,1,1,1,1]',
+      '[2,1,1,0,0,0,0,0,0,1,1,1,1,1,1,0]',
+      // numbers only
+      '[2,"1",1,0,0,0,0,0]',
+      '[2,1,1,0,0,0,0,true]',
+      '[2,1,1,0,0,0,0,0,0,1,1,1,1,1,[1]]',
+      '[2,1,1,0,0,0,0,0,0,1,1,1,1,1,{}]',
+      nan,
+      infinite,
+      // bin indexes: integers in -4..11, each once, ascending
+      '[2,1,1,0,0,0,0,0,-5,1,1,1,1,1,1]',
+      '[2,1,1,0,0,0,0,0,12,1,1,1,1,1,1]',
+      '[2,1,1,0,0,0,0,0,0.5,1,1,1,1,1,1]',
+      '[2,1,1,0,0,0,0,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1]',
+      '[2,1,1,0,0,0,0,0,3,1,1,1,1,1,1,1,1,1,1,1,1,1]',
     ])
-      expect(unpackSums(text)).toBeNull();
+      expect([text, unpackSums(text)]).toEqual([text, null]);
   });
 });

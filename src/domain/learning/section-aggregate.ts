@@ -174,30 +174,103 @@ export interface PackedSums {
 }
 
 /**
- * Only what is there: an empty bin (n = 0; its other sums are 0 too, though in floating point a
- * state added and taken out leaves ~1e-16 behind) and zero counts are left out.
+ * A packed copy read back, with the revision it is as of: inside the string in format 2; null for
+ * a copy in the first format (`{"a":…,"s":{…}}`), whose revision is its item's `pr` attribute.
  */
-export function packSums({ attempts, sums }: PackedSums): string {
-  const kept: SectionSums = {};
-  const keep = (field: string): void => {
-    if (sumOf(sums, field) !== 0) kept[field] = sums[field];
-  };
-  TOTAL_FIELDS.forEach(keep);
-  for (const fields of BIN_FIELDS)
-    if (Math.abs(sumOf(sums, fields.n)) >= 0.5) BIN_SUMS.forEach((sum) => keep(fields[sum]));
-  return JSON.stringify({ a: attempts, s: kept });
+export type UnpackedSums = PackedSums & { rev: number | null };
+
+/** The tag that opens a format-2 copy. */
+const PACK_FORMAT = 2;
+/** [2, rev, attempts, the five totals]: the bins come after, each its index and its six sums. */
+const PACK_HEAD = 3 + TOTAL_FIELDS.length;
+const PACK_BIN = 1 + BIN_SUMS.length;
+/** Each bin's field names in BIN_SUMS order, by bin index − FIRST_BIN. */
+const BIN_FIELD_LISTS = BIN_FIELDS.map((fields) => BIN_SUMS.map((sum) => fields[sum]));
+
+/**
+ * Format 2, a JSON array of numbers: `[2, rev, attempts, stAttempts, stCorrect, stScore, leeches,
+ * reviewed, k, n, i, t, ii, ti, tti, k, …]` — the tag, the revision the sums are as of, the
+ * attempt count, the totals (TOTAL_FIELDS order, 0 included), then each bin that holds states by
+ * its index k (FIRST_BIN..LAST_BIN, ascending) and its sums (BIN_SUMS order). An empty bin
+ * (|n| < 0.5: its other sums are 0 too, though in floating point a state added and taken out
+ * leaves ~1e-16 behind) is left out. Numbers are JSON's, full doubles; a NaN or infinite sum
+ * would be written as null, which no reader takes for a copy.
+ */
+export function packSums({ rev, attempts, sums }: PackedSums & { rev: number }): string {
+  const packed: number[] = [PACK_FORMAT, rev, attempts];
+  for (const field of TOTAL_FIELDS) packed.push(sumOf(sums, field));
+  BIN_FIELD_LISTS.forEach((fields, b) => {
+    if (Math.abs(sumOf(sums, fields[0])) >= 0.5)
+      packed.push(FIRST_BIN + b, ...fields.map((field) => sumOf(sums, field)));
+  });
+  return JSON.stringify(packed);
 }
 
-/** The packed sums; null for a string that is not one (the reader then uses the section item). */
-export function unpackSums(text: unknown): PackedSums | null {
+/**
+ * The packed sums of a copy in either format; null for anything else (the reader then uses the
+ * section item). A format-2 copy gives every total (0 included) and the six sums of each bin it
+ * holds.
+ */
+export function unpackSums(text: unknown): UnpackedSums | null {
   if (typeof text !== 'string') return null;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(text) as { a?: unknown; s?: unknown };
-    if (typeof parsed.a !== 'number' || typeof parsed.s !== 'object' || parsed.s === null) return null;
-    const sums = parsed.s as Record<string, unknown>;
-    for (const field in sums) if (typeof sums[field] !== 'number') return null;
-    return { attempts: parsed.a, sums: sums as SectionSums };
+    parsed = JSON.parse(text);
   } catch {
     return null;
   }
+  return Array.isArray(parsed) ? unpackArray(parsed) : unpackObject(parsed);
+}
+
+function unpackArray(packed: unknown[]): UnpackedSums | null {
+  const { length } = packed;
+  if (packed[0] !== PACK_FORMAT || length < PACK_HEAD || (length - PACK_HEAD) % PACK_BIN !== 0) return null;
+  for (let i = 1; i < length; i++) if (typeof packed[i] !== 'number') return null;
+  const numbers = packed as number[];
+  let bins = 0;
+  for (let i = PACK_HEAD, previous = FIRST_BIN - 1; i < length; previous = numbers[i], i += PACK_BIN) {
+    const k = numbers[i];
+    if (!Number.isInteger(k) || k <= previous || k > LAST_BIN) return null;
+    bins |= 1 << (k - FIRST_BIN);
+  }
+  // assigned, never added: the record keeps its shape's fast properties
+  const sums: SectionSums = { ...sumsShape(bins) };
+  for (let j = 0; j < TOTAL_FIELDS.length; j++) sums[TOTAL_FIELDS[j]] = numbers[3 + j];
+  for (let i = PACK_HEAD; i < length; i += PACK_BIN) {
+    const fields = BIN_FIELD_LISTS[numbers[i] - FIRST_BIN];
+    for (let j = 0; j < fields.length; j++) sums[fields[j]] = numbers[i + 1 + j];
+  }
+  return { rev: numbers[1], attempts: numbers[2], sums };
+}
+
+/** One record per set of bins met, up to SHAPES_KEPT of the 2^16 possible (then built each time). */
+const shapes = new Map<number, SectionSums>();
+const SHAPES_KEPT = 4096;
+
+/**
+ * A record of the totals' and these bins' fields (bit k − FIRST_BIN of `bins` for bin k), all 0,
+ * to copy and fill. Why: V8 may turn an object that gets many properties added by computed keys
+ * into a hash table (whether it does depends on the objects the process built before), and records
+ * built that way made unpacking 50 sections slower than the first format's JSON.parse of whole
+ * objects (~165 against ~120 µs); a copy of a record that already has the properties keeps fast
+ * ones (~100 µs). Measured in docs/data-model.md, "Packed section sums".
+ */
+function sumsShape(bins: number): SectionSums {
+  const kept = shapes.get(bins);
+  if (kept) return kept;
+  const fields = [...TOTAL_FIELDS, ...BIN_FIELD_LISTS.filter((_, b) => bins & (1 << b)).flat()];
+  // JSON.parse builds it with fast properties
+  const shape = JSON.parse(`{${fields.map((field) => `"${field}":0`).join(',')}}`) as SectionSums;
+  if (shapes.size < SHAPES_KEPT) shapes.set(bins, shape);
+  return shape;
+}
+
+/** The first format, `{"a": attempts, "s": {field: sum}}` (copies written before 2026-12-04's format 2). */
+function unpackObject(parsed: unknown): UnpackedSums | null {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { a, s } = parsed as { a?: unknown; s?: unknown };
+  if (typeof a !== 'number' || typeof s !== 'object' || s === null || Array.isArray(s)) return null;
+  const sums = s as Record<string, unknown>;
+  for (const field in sums) if (typeof sums[field] !== 'number') return null;
+  return { rev: null, attempts: a, sums: sums as SectionSums };
 }

@@ -62,9 +62,10 @@ const equals = (attribute: string, previous: unknown): Condition => ({
 });
 
 /**
- * One item an attempt writes, as data: a whole item put, numbers added, attributes set, or a
- * quiz's answer entry. The transaction (below) and the benchmark's history writer both build
- * from these, so they cannot differ in what an attempt leaves in the table.
+ * One item an attempt writes, as data: a whole item put, numbers added (with attributes set or
+ * removed beside them), attributes set, or a quiz's answer entry. The transaction (below) and the
+ * benchmark's history writer both build from these, so they cannot differ in what an attempt
+ * leaves in the table.
  */
 export type AttemptWrite =
   | { name: string; kind: 'put'; item: Item; condition: Condition }
@@ -78,6 +79,8 @@ export type AttemptWrite =
       /** A string added to (ADD) or removed from (DELETE) a String Set attribute. */
       addToSet?: Record<string, string>;
       removeFromSet?: Record<string, string>;
+      /** Attributes removed (REMOVE; one that is not there is no error). */
+      remove?: string[];
       condition?: Condition;
     }
   | { name: string; kind: 'set'; key: Key; set: Record<string, unknown>; condition: Condition }

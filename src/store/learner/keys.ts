@@ -16,7 +16,10 @@
  *                 a legacy v2 item also holds `seen` (moved to the seen item by stats:rebuild)
  *                 and rev, moved on by every write to its sums
  *   packed sums   PK T#<t>#U#<u>  SK PACK#<bank>#<section>   p (the section's sums in one string,
- *                 as of revision pr) and rev (moved on with the section item's): what weakTopics reads
+ *                 a JSON array with the revision they are as of) and rev (moved on with the section
+ *                 item's): what weakTopics reads; a copy from before format 2 (an object) has its
+ *                 revision in a `pr` attribute, removed when an attempt sets `p` (or stats:rebuild
+ *                 puts the item anew)
  *   pack marker   PK T#<t>#U#<u>  SK PACK#<bank>#            every section item of the bank has one
  *   seen set      PK T#<t>#U#<u>  SK SEEN#<bank>#<section>   seen (String Set of local ids)
  *   seen marker   PK T#<t>#U#<u>  SK SEEN#<bank>#            the bank's seen items are complete
@@ -214,7 +217,7 @@ export const userSectionToItem = (
   ...aggregate.sums,
 });
 
-/** The section's packed sums as of revision `rev`, current (the section item's `rev` is the same). */
+/** The section's packed sums as of revision `rev` (inside `p`), current (the section item's `rev` is the same). */
 export const userPackToItem = (
   user: UserRef,
   bankId: string,
@@ -224,8 +227,7 @@ export const userPackToItem = (
 ): Item => ({
   ...userPackKey(user, bankId, section),
   rev,
-  pr: rev,
-  p: packSums(packed),
+  p: packSums({ ...packed, rev }),
 });
 export const userPackMarkerToItem = (user: UserRef, bankId: string): Item => userPackMarkerKey(user, bankId);
 /** The section's seen set; null when empty (DynamoDB refuses an empty set: no item then). */

@@ -43,7 +43,7 @@ export type LearnerItem =
       bankId: string;
       section: string;
       rev: number;
-      /** The packed sums when they are as of `rev` (readable, `pr` = `rev`); null: stale or none. */
+      /** The packed sums when they are as of `rev` (readable, revision = `rev`: packOf); null: stale or none. */
       current: PackedSums | null;
     }
   | { kind: 'userPackMarker'; bankId: string }
@@ -121,10 +121,14 @@ export const seenOf = (item: Item): string[] =>
   item.seen instanceof Set ? [...(item.seen as Set<string>)].sort() : [];
 
 /**
- * A packed-sums item's revision, and its sums if they are current: as of that revision and
- * readable. A copy left stale by a race, or unreadable, is null: readers take the section item.
+ * A packed-sums item's revision, and its sums if they are current: readable and as of that
+ * revision — the one inside `p` (format 2), or for a copy in the first format the item's `pr`
+ * attribute. A copy left stale by a race, or unreadable, is null: readers take the section item.
  */
 export function packOf(item: Item): { rev: number; current: PackedSums | null } {
   const rev = Number(item.rev ?? 0);
-  return { rev, current: item.pr !== undefined && Number(item.pr) === rev ? unpackSums(item.p) : null };
+  const packed = unpackSums(item.p);
+  if (!packed) return { rev, current: null };
+  const asOf = packed.rev ?? (item.pr === undefined ? null : Number(item.pr));
+  return { rev, current: asOf === rev ? { attempts: packed.attempts, sums: packed.sums } : null };
 }

@@ -46,7 +46,7 @@ export class SectionStore {
 
   /**
    * The user's section sums in a bank, for weakTopics and startQuiz(WEAK_TOPICS): one Query of the
-   * bank's packed-sums items (~0.2–0.8 KB each, one string attribute: DynamoDB's cost follows the
+   * bank's packed-sums items (~0.2–0.4 KB each, one string attribute: DynamoDB's cost follows the
    * attributes it reads, and a section item has up to ~100). A packed copy left stale by two
    * attempts in one section at once is replaced by its section item, read in one BatchGetItem
    * (only then). A bank without the pack marker (items from before the packed copies, until

@@ -52,10 +52,11 @@ export function userSectionWrites(user: UserRef, effects: AttemptEffects): Attem
 
 /**
  * The packed sums (docs/data-model.md, "Packed section sums"): `rev` moved on beside the section
- * item's in the same transaction, so the two are always equal, and the sums this attempt leaves
- * set as of the revision it expects (`pr` = the `rev` it read + 1). No condition: when another
- * attempt of the user in the section commits between this one's read and its write, `rev` ends
- * past `pr` and readers see the copy is stale (they read the section item) until the next
+ * item's in the same transaction, so the two are always equal, and `p` set to the sums this
+ * attempt leaves, as of the revision it expects (the `rev` it read + 1, inside `p`); the `pr`
+ * attribute of a copy from before format 2 goes with it. No condition: when another attempt of
+ * the user in the section commits between this one's read and its write, `rev` ends past the
+ * revision in `p` and readers see the copy is stale (they read the section item) until the next
  * attempt there; attempts in one section still never wait for each other. The bank's marker
  * comes with the user's first attempt in the bank, when there are no older section items.
  */
@@ -67,7 +68,7 @@ function userPackWrites(user: UserRef, { userSection, userBankDay }: AttemptEffe
       kind: 'add',
       key: userPackKey(user, bankId, sectionSlug),
       add: { rev: 1 },
-      ...(packed ? { set: { pr: packed.rev, p: packSums(packed) } } : {}),
+      ...(packed ? { set: { p: packSums(packed) }, remove: ['pr'] } : {}),
     },
   ];
   if (movedFrom)
