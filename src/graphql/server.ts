@@ -19,7 +19,8 @@ import { errorFormatter, errorReporting } from './errors';
 import { contentCache } from './http-cache';
 import { accessLog, requestErrorStatus } from './plugins';
 import { operationTypeExists } from './validation';
-import { schemaDocumentWithoutDescriptions } from './generated/typedefs';
+import { schemaTable } from './generated/typedefs';
+import { schemaFromTable } from './schema-table';
 import type * as DescribedSchema from './generated/schema-document';
 import { installScalars } from './scalars';
 import { resolvers } from './resolvers';
@@ -116,16 +117,19 @@ function apolloLogger(logger: Logger): Logger {
  * Our resolvers are plain field functions, so setting them in place is all there is to it.
  *
  * Descriptions are only ever read by introspection: a server that answers none (production, by
- * default) builds from the document without them, and only one that does requires the described
- * document — in the Lambda bundle a lazy chunk (esbuild-plugins.js), ~43 KB that a cold start
- * without introspection neither compiles nor parses.
+ * default) builds the schema without them from a table (src/graphql/schema-table.ts: the same
+ * schema without graphql's document interpreter running for the first time), and only one that
+ * does requires the described document — in the Lambda bundle a lazy chunk (esbuild-plugins.js),
+ * ~100 KB that a cold start without introspection neither compiles nor parses.
  */
 export function executableSchema({ described }: { described: boolean }): GraphQLSchema {
-  const document = described
-    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild-plugins.js makes this require a chunk of its own
-      (require('./generated/schema-document') as typeof DescribedSchema).schemaDocument
-    : schemaDocumentWithoutDescriptions;
-  const schema = buildASTSchema(document, { assumeValidSDL: true, assumeValid: true });
+  const schema = described
+    ? buildASTSchema(
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild-plugins.js makes this require a chunk of its own
+        (require('./generated/schema-document') as typeof DescribedSchema).schemaDocument,
+        { assumeValidSDL: true, assumeValid: true },
+      )
+    : schemaFromTable(schemaTable);
   for (const [typeName, fieldResolvers] of Object.entries(resolvers)) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`resolvers name ${typeName}, which is not an object type of the schema`);
