@@ -15,14 +15,19 @@ import { round2 } from './stats';
  * handlerRatio: warm handler / raw SDK; coldStartFloorRatio: cold start / the SDK-only floor;
  * coldRequestRounds: sequential DynamoDB round trips of a cold container's first request.
  */
-export const TARGETS = { handlerRatio: 1.5, coldStartFloorRatio: 1.5, coldRequestRounds: 2 } as const;
+export const TARGETS = {
+  handlerRatio: 1.5,
+  coldStartFloorRatio: 1.5,
+  coldRequestRounds: 2,
+  historyRatio: 1.5,
+} as const;
 
 export const RESULTS_FILE = path.join(__dirname, 'results.json');
 
 /** The keys of bench/results.json, in the order written, by the part of the run that owns them. */
 export const RESULT_KEYS = {
   latency: ['operations', 'coldStart', 'bundle', 'coldStartFloor'],
-  scale: ['scale', 'import', 'scaleSettings'],
+  scale: ['scale', 'scaleHistory', 'import', 'scaleSettings'],
 } as const;
 
 export type ResultsPart = keyof typeof RESULT_KEYS;
@@ -160,10 +165,13 @@ export function unflatOperations(rows: readonly ScaleRow[]): string[] {
 }
 
 /** The scale run's misses, one phrase each; empty when every target is met. */
-export function scaleTargetsMissed(results: Pick<ScaleResults, 'scale' | 'import'>): string[] {
+export function scaleTargetsMissed(results: Pick<ScaleResults, 'scale' | 'history' | 'import'>): string[] {
   const unflat = unflatOperations(results.scale);
   return [
     ...(unflat.length > 0 ? [`calls not flat (${unflat.join(', ')})`] : []),
+    ...results.history
+      .filter((curve) => curve.ratio > TARGETS.historyRatio)
+      .map((curve) => `${curve.operation}@${curve.bankQuestions} longest ÷ shortest history ${round2(curve.ratio)}`),
     ...results.scale
       .filter((r) => r.ratio > TARGETS.handlerRatio)
       .map((r) => `${r.operation}@${r.bankQuestions}/${r.userAttempts ?? '–'} ratio ${round2(r.ratio)}`),
@@ -171,7 +179,7 @@ export function scaleTargetsMissed(results: Pick<ScaleResults, 'scale' | 'import
   ];
 }
 
-export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'settings'>): string {
+export function formatScale(results: Pick<ScaleResults, 'scale' | 'history' | 'import' | 'settings'>): string {
   const commands = (byCommand: Record<string, number>): string =>
     Object.entries(byCommand)
       .map(([name, n]) => `${n}×${name}`)
@@ -221,6 +229,17 @@ export function formatScale(results: Pick<ScaleResults, 'scale' | 'import' | 'se
       ...checked.map(
         (r) =>
           `  ${r.bankQuestions} questions, ${r.userAttempts} attempts: raw with the check p50 ${ms(r.checked!.rawP50Ms)}, ratio ${round2(r.checked!.ratio).toFixed(2)}`,
+      ),
+    );
+  }
+  if (results.history.length > 0) {
+    lines.push(
+      `p50 by the learner's history, measured side by side (each round calls every learner once; target longest ÷ shortest ≤ ${TARGETS.historyRatio}):`,
+      ...results.history.map(
+        (curve) =>
+          `  ${curve.operation} ${curve.bankQuestions} questions: ${Object.entries(curve.p50ByAttempts)
+            .map(([attempts, p50]) => `${ms(p50)} at ${attempts}`)
+            .join(', ')} attempts → ${round2(curve.ratio).toFixed(2)}  ${verdict(curve.ratio, TARGETS.historyRatio)}`,
       ),
     );
   }

@@ -193,3 +193,25 @@ export async function measure(
       : {}),
   };
 }
+
+/**
+ * The handler's p50 for each of `ops`, measured side by side: every round calls each op once, the
+ * order rotated by one each round. Cells of the grid are measured one after another, minutes
+ * apart, so a ratio of two cells' p50s also measures how the machine drifted between them (the
+ * same code measured 1.24 and 0.55 in two runs); calls interleaved share the drift.
+ */
+export async function measureSideBySide(
+  handler: LambdaHandler,
+  ops: readonly ScaleOperation[],
+  options: { calls: number; warmup: number },
+): Promise<number[]> {
+  const times = ops.map((): number[] => []);
+  for (let i = 0; i < options.warmup + options.calls; i++) {
+    for (let k = 0; k < ops.length; k++) {
+      const at = (i + k) % ops.length;
+      const ms = await timed(() => invoke(handler, ops[at]));
+      if (i >= options.warmup) times[at].push(ms);
+    }
+  }
+  return times.map((list) => percentile(list, 50));
+}

@@ -32,7 +32,7 @@ import { writeScaleChart } from './chart';
 import { formatScale, saveResults, scaleTargetsMissed } from './report';
 import { prepareScale, type BankFixture, type FixtureOptions, type UserFixture } from './scale-fixture';
 import type { ImportResult } from './scale-import';
-import { measure, type Measured } from './scale-measure';
+import { measure, measureSideBySide, type Measured } from './scale-measure';
 import { scaleOperations } from './scale-operations';
 import { round2 } from './stats';
 
@@ -64,8 +64,22 @@ export interface ScaleRow {
   checked?: { rawP50Ms: number; ratio: number };
 }
 
+/**
+ * One operation's p50 for each learner of a bank, measured side by side (measureSideBySide):
+ * whether its cost follows the learner's history. `ratio` is the longest history's p50 over the
+ * shortest's (weakTopics' target: ≤ 1.5, issue 14).
+ */
+export interface HistoryCurve {
+  operation: string;
+  bankQuestions: number;
+  /** p50 (ms) by the learner's attempts. */
+  p50ByAttempts: Record<string, number>;
+  ratio: number;
+}
+
 export interface ScaleResults {
   scale: ScaleRow[];
+  history: HistoryCurve[];
   import: ImportResult;
   settings: { calls: number; warmup: number; banks: number[]; users: number[]; cpus: number; node: string };
 }
@@ -77,6 +91,9 @@ export interface ScaleOptions extends FixtureOptions {
 
 const numbers = (text: string | undefined, fallback: number[]): number[] =>
   text ? text.split(',').map((n) => Number(n.trim())) : fallback;
+
+/** The operation whose cost must not follow the learner's history (issue 14): measured side by side per bank. */
+const HISTORY_OPERATION = 'weakTopics';
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ScaleOptions {
   return {
@@ -133,15 +150,34 @@ export async function runScale(options: ScaleOptions = optionsFromEnv()): Promis
         `  ${r.operation.padEnd(15)} ${where.padEnd(28)} p50 ${f(r.p50Ms)}  raw ${f(r.rawP50Ms)}  ratio ${round2(r.ratio).toFixed(2)}  calls ${r.dynamoCalls}  (floor ${f(r.floorP50Ms)}, in DynamoDB ${f(r.dynamoP50Ms)}, rest ${f(r.otherP50Ms)})`,
       );
     };
+    const history: HistoryCurve[] = [];
     for (const bank of fixture.banks) {
       log(`measuring bank ${bank.bankId} (${calls} calls each, ${warmup} warm-up)`);
       for (const user of [null, ...bank.users]) {
         for (const op of scaleOperations(fixture, bank, user, run))
           report(row(op.operation, bank, user, await measure(app, handler, op, { calls, warmup })));
       }
+      const users = [...bank.users].sort((a, b) => a.attempts - b.attempts);
+      if (users.length > 1) {
+        const ops = users.map((user) =>
+          scaleOperations(fixture, bank, user, run).find((op) => op.operation === HISTORY_OPERATION)!,
+        );
+        const p50s = await measureSideBySide(handler, ops, { calls, warmup });
+        const curve: HistoryCurve = {
+          operation: HISTORY_OPERATION,
+          bankQuestions: bank.size,
+          p50ByAttempts: Object.fromEntries(users.map((user, i) => [String(user.attempts), p50s[i]])),
+          ratio: p50s[p50s.length - 1] / p50s[0],
+        };
+        history.push(curve);
+        log(
+          `  ${HISTORY_OPERATION} side by side: p50 ${users.map((user, i) => `${round2(p50s[i]).toFixed(2)} at ${user.attempts}`).join(', ')} attempts; ${users[users.length - 1].attempts} ÷ ${users[0].attempts}: ${round2(curve.ratio).toFixed(2)}`,
+        );
+      }
     }
     return {
       scale: rows,
+      history,
       import: fixture.import,
       settings: {
         calls,
@@ -162,10 +198,16 @@ export async function runScale(options: ScaleOptions = optionsFromEnv()): Promis
 /** The scale part of bench/results.json: the issue's `"scale"` and `"import"`, and the run's settings. */
 export function resultsJson(results: ScaleResults): {
   scale: ScaleRow[];
+  scaleHistory: HistoryCurve[];
   import: ImportResult;
   scaleSettings: ScaleResults['settings'];
 } {
-  return { scale: results.scale, import: results.import, scaleSettings: results.settings };
+  return {
+    scale: results.scale,
+    scaleHistory: results.history,
+    import: results.import,
+    scaleSettings: results.settings,
+  };
 }
 
 /**
