@@ -133,20 +133,21 @@ export const sumOf = (sums: SectionSums, field: string): number => sums[field] ?
  * is reviewed): per stability bin, g(E x) + ½·g''(E x)·Var x, weighted by the bin's states.
  */
 export function approximateMeanRetrievability(sums: SectionSums, now: Date): number {
-  const total = sumOf(sums, 'reviewed');
+  const total = sums.reviewed ?? 0;
   if (total <= 0) return 0;
   const { decay, factor } = forgettingCurve;
+  const curvature = 0.5 * decay * (decay - 1) * factor * factor;
   const t = (now.getTime() - AGGREGATE_EPOCH_MS) / DAY_MS;
   let weighted = 0;
+  // plain loads of the bins' precomputed field names: weakTopics asks this of every topic it returns
   for (const fields of BIN_FIELDS) {
-    const n = sumOf(sums, fields.n);
+    const n = sums[fields.n] ?? 0;
     if (n <= 0.5) continue;
-    const get = (sum: BinSum) => sumOf(sums, fields[sum]);
-    const mean = Math.max(0, (t * get('i') - get('t')) / n);
-    const square = (t * t * get('ii') - 2 * t * get('ti') + get('tti')) / n;
+    const mean = Math.max(0, (t * (sums[fields.i] ?? 0) - (sums[fields.t] ?? 0)) / n);
+    const square = (t * t * (sums[fields.ii] ?? 0) - 2 * t * (sums[fields.ti] ?? 0) + (sums[fields.tti] ?? 0)) / n;
     const variance = Math.max(0, square - mean * mean);
     const base = 1 + factor * mean;
-    const value = base ** decay + 0.5 * decay * (decay - 1) * factor * factor * base ** (decay - 2) * variance;
+    const value = base ** decay + curvature * base ** (decay - 2) * variance;
     weighted += n * Math.min(1, Math.max(0, value));
   }
   return Math.min(1, Math.max(0, weighted / total));
