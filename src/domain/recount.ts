@@ -75,8 +75,8 @@ export interface StoredUser {
   sectionAttempts: Map<string, number>;
   /** User-section aggregates by section id: null for an item written before they existed. */
   sectionAggregates: Map<string, SectionAggregate | null>;
-  /** User-section items' revisions (`rev`) by section id, where the scan read them. */
-  sectionRevs?: Map<string, number>;
+  /** User-section items' revisions (`rev`) by section id. */
+  sectionRevs: Map<string, number>;
   /** User-bank-day markers: last day by bank id. */
   lastDays: Map<string, string>;
   /** Idempotency records: the attempt sort key (`<createdAt>#<attemptId>`) by clientAttemptId. */

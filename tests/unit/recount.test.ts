@@ -82,6 +82,7 @@ function cleanStored(): Stored {
     states: new Map(states.map(([id, attempts, correct, scoreSum]) => [id, { attempts, correct, scoreSum }])),
     sectionAttempts: new Map(sections),
     sectionAggregates: aggregatesByDeltas(idem),
+    sectionRevs: new Map(),
     lastDays: new Map(days),
     idempotency: new Map(idem.map((a) => [a.attempt.clientAttemptId, sortKey(a)])),
   });

@@ -142,6 +142,7 @@ function userOf(snapshot: TenantSnapshot, userId: string): StoredUser {
       states: new Map(),
       sectionAttempts: new Map(),
       sectionAggregates: new Map(),
+      sectionRevs: new Map(),
       lastDays: new Map(),
       idempotency: new Map(),
     };
@@ -172,7 +173,7 @@ function addUserItem(snapshot: TenantSnapshot, userId: string, item: Item): void
     const id = globalId(parsed.bankId, parsed.section);
     user.sectionAttempts.set(id, parsed.attempts);
     user.sectionAggregates.set(id, parsed.aggregate);
-    (user.sectionRevs ??= new Map()).set(id, parsed.rev);
+    user.sectionRevs.set(id, parsed.rev);
     seenOfUser(user).versions.set(id, parsed.version);
   } else if (parsed.kind === 'userPack') {
     const { rev, current } = parsed;
@@ -216,7 +217,7 @@ function seenOfUser(user: StoredUser): SeenItems {
  */
 function packedCopyHolds(user: StoredUser, seen: SeenItems, id: string, aggregate: SectionAggregate): boolean {
   const pack = seen.packs.get(id);
-  if (!seen.packMarkers.has(id.slice(0, id.indexOf('/'))) || !pack || pack.rev !== user.sectionRevs?.get(id))
+  if (!seen.packMarkers.has(id.slice(0, id.indexOf('/'))) || !pack || pack.rev !== user.sectionRevs.get(id))
     return false;
   const { current } = pack;
   return (

@@ -57,7 +57,7 @@ export function userSectionRewrites(
     (id, r) => {
       const aggregate = r.aggregate ?? aggregateOf([]);
       // past any revision an attempt that read the old item can leave in its packed copy
-      const rev = (have?.sectionRevs?.get(id) ?? 0) + 1;
+      const rev = (have?.sectionRevs.get(id) ?? 0) + 1;
       put('user section')(userSectionToItem(user, ...splitId(id), r.attempts, aggregate, rev));
       put('user pack')(userPackToItem(user, ...splitId(id), { attempts: r.attempts, sums: aggregate.sums }, rev));
       // v3: the set on its own item (a v2 item's embedded one goes with the put above)
