@@ -30,11 +30,7 @@ export class SectionStore {
    * aggregates (no `v`): the caller reads the states instead, until stats:rebuild completes them.
    */
   async sectionAggregates(user: UserRef, bankId: string): Promise<Map<string, SectionAggregate> | null> {
-    const range = prefixRange(userSectionPrefix(bankId));
-    const items = await queryAll(this.dynamo, {
-      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
-      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
-    });
+    const items = await this.bankRange(user, userSectionPrefix(bankId));
     const aggregates = new Map<string, SectionAggregate>();
     for (const item of items) {
       const parsed = parseLearnerItem(item);
@@ -53,11 +49,7 @@ export class SectionStore {
    * stats:rebuild) is read from its section items; null as sectionAggregates.
    */
   async sectionSums(user: UserRef, bankId: string): Promise<Map<string, SectionAggregate> | null> {
-    const range = prefixRange(userPackPrefix(bankId));
-    const items = await queryAll(this.dynamo, {
-      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
-      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
-    });
+    const items = await this.bankRange(user, userPackPrefix(bankId));
     let marked = false;
     const aggregates = new Map<string, SectionAggregate>();
     const stale: string[] = [];
@@ -88,11 +80,7 @@ export class SectionStore {
    * items' sets, or reads the states.
    */
   async seenLocalIds(user: UserRef, bankId: string): Promise<{ complete: boolean; seen: string[] }> {
-    const range = prefixRange(userSeenPrefix(bankId));
-    const items = await queryAll(this.dynamo, {
-      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
-      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
-    });
+    const items = await this.bankRange(user, userSeenPrefix(bankId));
     let complete = false;
     const seen: string[] = [];
     for (const item of items) {
@@ -101,6 +89,15 @@ export class SectionStore {
       else if (parsed.kind === 'userSeen') seen.push(...parsed.seen);
     }
     return { complete, seen };
+  }
+
+  /** The user's items of one bank range (`SEC#<bank>#`, `PACK#<bank>#`, `SEEN#<bank>#`): one Query, all pages. */
+  private bankRange(user: UserRef, prefix: string) {
+    const range = prefixRange(prefix);
+    return queryAll(this.dynamo, {
+      KeyConditionExpression: `PK = :pk AND ${range.condition}`,
+      ExpressionAttributeValues: { ':pk': userPartition(user), ...range.values },
+    });
   }
 
   /** The user's states of these questions of a bank (missing ones left out), as a read to batch with others. */
