@@ -340,6 +340,9 @@ const LAZY_CHUNKS = [
 
 const chunkFile = (chunk) => `./chunks/${chunk.name}.js`;
 
+/** What every file of the bundle is built with: handler.js adds lazyChunks, which builds the chunks with these. */
+const CHUNK_PLUGINS = [oneCopyOfDualPackages, leaveOutUnusedCode, treeShakeSideEffectFree, checkRequiresOfEsBuilds];
+
 /** @type {import('esbuild').Plugin} */
 const lazyChunks = {
   name: 'qbank-lazy-chunks',
@@ -374,15 +377,15 @@ const lazyChunks = {
           entryPoints: [path.join(__dirname, chunk.module)],
           outdir: undefined,
           outfile: path.join(dir, chunkFile(chunk)),
-          plugins: [oneCopyOfDualPackages, leaveOutUnusedCode, treeShakeSideEffectFree, checkRequiresOfEsBuilds],
+          plugins: CHUNK_PLUGINS,
           metafile: true,
           logLevel: 'silent',
         });
         errors.push(...built.errors.map((error) => error.text));
-        const entry = path.join(__dirname, chunk.module);
         for (const file of Object.keys(built.metafile?.inputs ?? {}))
           if (
-            path.resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file) !== entry &&
+            path.resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file) !==
+              path.join(__dirname, chunk.module) &&
             !chunk.packages.includes(packageOf(file) ?? '')
           )
             errors.push(
@@ -394,10 +397,4 @@ const lazyChunks = {
   },
 };
 
-module.exports = [
-  oneCopyOfDualPackages,
-  leaveOutUnusedCode,
-  treeShakeSideEffectFree,
-  checkRequiresOfEsBuilds,
-  lazyChunks,
-];
+module.exports = [...CHUNK_PLUGINS, lazyChunks];
